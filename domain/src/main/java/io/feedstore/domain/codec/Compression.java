@@ -1,0 +1,9 @@
+package io.feedstore.domain.codec;
+
+/** Page compression of a Parquet file. */
+public enum Compression {
+    UNCOMPRESSED,
+    SNAPPY,
+    GZIP,
+    ZSTD
+}

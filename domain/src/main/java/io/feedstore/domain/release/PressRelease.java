@@ -1,0 +1,133 @@
+package io.feedstore.domain.release;
+
+import io.feedstore.domain.partition.Partition;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One version of a press release, as typed values. The twelve Parquet columns map onto these fields in
+ * {@link WireRecord}, the only place that knows their string forms.
+ *
+ * <p>Instants are normalised on construction to what the wire can carry: {@code releaseTimestamp} to whole
+ * seconds, {@code ingestedAt} to microseconds (the precision of the older Python pipeline). Two records are
+ * therefore equal exactly when their wire forms are equal.
+ */
+public record PressRelease(
+        PressReleaseId id,
+        Option<String> companyName,
+        Option<String> category,
+        LocalDate releaseDate,
+        Option<Instant> releaseTimestamp,
+        Option<Instant> ingestedAt,
+        Option<String> title,
+        Option<String> fullText,
+        Source source,
+        Option<String> sourceUrl,
+        Option<Integer> parserVersion,
+        Option<Integer> schemaVersion) {
+
+    /** Years the wire formats can write with four digits. */
+    static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    public PressRelease {
+        Objects.requireNonNull(id, "press_release_id");
+        Objects.requireNonNull(releaseDate, "release_date");
+        Objects.requireNonNull(source, "source");
+        requireText("company_name", companyName);
+        requireText("category", category);
+        requireText("title", title);
+        requireText("full_text", fullText);
+        requireText("source_url", sourceUrl);
+        Objects.requireNonNull(parserVersion, "parser_version");
+        Objects.requireNonNull(schemaVersion, "schema_version");
+        if (releaseDate.isBefore(EARLIEST) || releaseDate.isAfter(LATEST)) {
+            throw new InvalidPressRelease("release_date", releaseDate.toString(), "must be between 0001-01-01 and 9999-12-31");
+        }
+        releaseTimestamp = inRange("release_ts_utc", releaseTimestamp).map(t -> t.truncatedTo(ChronoUnit.SECONDS));
+        ingestedAt = inRange("ingested_at", ingestedAt).map(t -> t.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    public Partition partition() {
+        return new Partition(source, releaseDate);
+    }
+
+    public PressRelease withIngestedAt(Instant instant) {
+        return new PressRelease(id, companyName, category, releaseDate, releaseTimestamp, Option.of(instant),
+                title, fullText, source, sourceUrl, parserVersion, schemaVersion);
+    }
+
+    public PressRelease withTitle(String newTitle) {
+        return new PressRelease(id, companyName, category, releaseDate, releaseTimestamp, ingestedAt,
+                Option.of(newTitle), fullText, source, sourceUrl, parserVersion, schemaVersion);
+    }
+
+    /** A record with only the required fields set; the other fields are filled with {@code with...} or {@link Builder}. */
+    public static Builder builder(PressReleaseId id, Source source, LocalDate releaseDate) {
+        return new Builder(id, source, releaseDate);
+    }
+
+    /**
+     * The order deduplication uses to pick a winner: newer {@code ingested_at} first (a missing one is older than
+     * any), then the canonical wire content, so the winner never depends on file names or read order.
+     */
+    public static final Comparator<PressRelease> NEWEST_LAST = Comparator
+            .comparing((PressRelease r) -> r.ingestedAt().getOrNull(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(WireRecord::of, WireRecord.CANONICAL_ORDER);
+
+    private static void requireText(String field, Option<String> value) {
+        Objects.requireNonNull(value, field);
+        value.forEach(v -> Text.requireWellFormed(field, v));
+    }
+
+    private static Option<Instant> inRange(String field, Option<Instant> value) {
+        Objects.requireNonNull(value, field);
+        return value.peek(instant -> {
+            if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
+                    || !instant.isBefore(LATEST.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))) {
+                throw new InvalidPressRelease(field, instant.toString(), "must be between years 0001 and 9999");
+            }
+        });
+    }
+
+    /** Fluent construction for code and tests that set a few fields. */
+    public static final class Builder {
+        private final PressReleaseId id;
+        private final Source source;
+        private final LocalDate releaseDate;
+        private Option<String> companyName = Option.none();
+        private Option<String> category = Option.none();
+        private Option<Instant> releaseTimestamp = Option.none();
+        private Option<Instant> ingestedAt = Option.none();
+        private Option<String> title = Option.none();
+        private Option<String> fullText = Option.none();
+        private Option<String> sourceUrl = Option.none();
+        private Option<Integer> parserVersion = Option.none();
+        private Option<Integer> schemaVersion = Option.none();
+
+        private Builder(PressReleaseId id, Source source, LocalDate releaseDate) {
+            this.id = id;
+            this.source = source;
+            this.releaseDate = releaseDate;
+        }
+
+        public Builder companyName(String value) { companyName = Option.of(value); return this; }
+        public Builder category(String value) { category = Option.of(value); return this; }
+        public Builder releaseTimestamp(Instant value) { releaseTimestamp = Option.of(value); return this; }
+        public Builder ingestedAt(Instant value) { ingestedAt = Option.of(value); return this; }
+        public Builder title(String value) { title = Option.of(value); return this; }
+        public Builder fullText(String value) { fullText = Option.of(value); return this; }
+        public Builder sourceUrl(String value) { sourceUrl = Option.of(value); return this; }
+        public Builder parserVersion(Integer value) { parserVersion = Option.of(value); return this; }
+        public Builder schemaVersion(Integer value) { schemaVersion = Option.of(value); return this; }
+
+        public PressRelease build() {
+            return new PressRelease(id, companyName, category, releaseDate, releaseTimestamp, ingestedAt, title,
+                    fullText, source, sourceUrl, parserVersion, schemaVersion);
+        }
+    }
+}

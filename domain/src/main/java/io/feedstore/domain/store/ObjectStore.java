@@ -1,0 +1,38 @@
+package io.feedstore.domain.store;
+
+import io.vavr.control.Either;
+import java.util.List;
+
+/**
+ * Outgoing port: a flat namespace of immutable-content objects with generations and conditional writes, the
+ * guarantees that Google Cloud Storage gives and the local store emulates. Every guarantee feedstore makes
+ * about lost data rests on these conditions, and the contract test suite asserts each of them per adapter.
+ *
+ * <p>A new object is visible completely or not at all. Implementations are safe to use from several threads.
+ */
+public interface ObjectStore {
+
+    /** Every object whose key starts with {@code prefix}, at any depth, in key order; the listing is complete. */
+    Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix);
+
+    /** The content and the generation it has; {@link StoreFailure.NotFound} when there is none. */
+    Either<StoreFailure, StoredObject> read(ObjectKey key);
+
+    /** Creates the object only if no object has this key; otherwise {@link StoreFailure.PreconditionFailed}. */
+    Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content);
+
+    /**
+     * Replaces the object only if it still has generation {@code expected}; {@link StoreFailure.PreconditionFailed}
+     * when it has another generation or no longer exists (as GCS answers 412 in both cases).
+     */
+    Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content);
+
+    /**
+     * Deletes the object only if it still has generation {@code expected}; {@link StoreFailure.PreconditionFailed}
+     * when it has another one, {@link StoreFailure.NotFound} when it no longer exists.
+     */
+    Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected);
+
+    /** Where this store keeps its objects, for messages ("file:/data/feed", "gs://bucket/prefix"). */
+    String describe();
+}
