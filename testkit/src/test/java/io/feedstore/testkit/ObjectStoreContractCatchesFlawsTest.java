@@ -1,0 +1,104 @@
+package io.feedstore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.testkit.FlawedObjectStore.Flaw;
+import org.junit.jupiter.api.Test;
+
+/** The contract is able to fail: each deliberate flaw of a store is caught by the property it breaks. */
+class ObjectStoreContractCatchesFlawsTest {
+
+    @Test
+    void theFlawlessVariantPassesTheCheckedProperties() {
+        ObjectStoreContract contract = contractFor(Flaw.NONE);
+        assertThatCode(() -> {
+            contract.freshStore();
+            contract.aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration();
+            contract.freshStore();
+            contract.racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored();
+            contract.freshStore();
+            contract.listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder();
+            contract.theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations();
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void reusingAGenerationAfterDeleteIsCaught() throws Exception {
+        ObjectStoreContract contract = contractFor(Flaw.REUSES_GENERATIONS_AFTER_DELETE);
+        contract.freshStore();
+        assertThatThrownBy(contract::aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration)
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(contract::theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void replacingAStaleGenerationIsCaught() throws Exception {
+        ObjectStoreContract contract = contractFor(Flaw.IGNORES_GENERATION_ON_REPLACE);
+        contract.freshStore();
+        assertThatThrownBy(contract::replaceWithAStaleGenerationFailsThePreconditionAndChangesNothing)
+                .isInstanceOf(AssertionError.class);
+        contract.freshStore();
+        assertThatThrownBy(contract::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void recreatingADeletedObjectByReplaceIsCaught() throws Exception {
+        ObjectStoreContract contract = contractFor(Flaw.REPLACE_RECREATES_DELETED);
+        contract.freshStore();
+        assertThatThrownBy(contract::replaceOfADeletedObjectFailsThePreconditionAndDoesNotRecreateIt)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void confusingNotFoundWithPreconditionFailedIsCaught() throws Exception {
+        ObjectStoreContract contract = contractFor(Flaw.DELETE_OF_MISSING_FAILS_PRECONDITION);
+        contract.freshStore();
+        assertThatThrownBy(contract::deleteOfAMissingObjectIsNotFound).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void unsortedOrShallowListingsAreCaught() throws Exception {
+        ObjectStoreContract unsorted = contractFor(Flaw.UNSORTED_LISTING);
+        unsorted.freshStore();
+        assertThatThrownBy(unsorted::listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder)
+                .isInstanceOf(AssertionError.class);
+        ObjectStoreContract shallow = contractFor(Flaw.SHALLOW_LISTING);
+        shallow.freshStore();
+        assertThatThrownBy(shallow::listOfAPrefixReturnsOnlyKeysInsideThatFolderAndNotSiblingsSharingItsText)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aCheckThenActRaceIsCaught() throws Exception {
+        ObjectStoreContract contract = contractFor(Flaw.CHECK_THEN_ACT_NOT_ATOMIC);
+        contract.freshStore();
+        assertThatThrownBy(contract::racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored)
+                .isInstanceOf(AssertionError.class);
+        contract.freshStore();
+        assertThatThrownBy(contract::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    private static ObjectStoreContract contractFor(Flaw flaw) {
+        return new ObjectStoreContract() {
+            @Override
+            protected ObjectStore createStore() {
+                return new FlawedObjectStore(flaw);
+            }
+
+            @Override
+            protected ObjectStore sameStoreViaAnotherInstance(ObjectStore store) {
+                return store;
+            }
+
+            @Override
+            protected int modelExamples() {
+                return 200;
+            }
+        };
+    }
+}
