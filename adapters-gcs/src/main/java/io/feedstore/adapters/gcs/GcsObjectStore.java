@@ -1,0 +1,344 @@
+package io.feedstore.adapters.gcs;
+
+import com.google.api.gax.paging.Page;
+import com.google.cloud.BaseServiceException;
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.BlobListOption;
+import com.google.cloud.storage.Storage.BlobSourceOption;
+import com.google.cloud.storage.Storage.BlobTargetOption;
+import com.google.cloud.storage.StorageException;
+import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.Generation;
+import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectInfo;
+import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.StoreFailure.IoFailure;
+import io.feedstore.domain.store.StoreFailure.NotFound;
+import io.feedstore.domain.store.StoreFailure.PreconditionFailed;
+import io.feedstore.domain.store.StoredObject;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The object-store port on Cloud Storage. Generations are GCS generation numbers; create-if-absent is the
+ * {@code ifGenerationMatch=0} precondition, replace and delete are {@code ifGenerationMatch=g}; HTTP 412 is the
+ * port's precondition failure and 404 its not-found. Every other failure is an I/O failure naming the object.
+ */
+final class GcsObjectStore implements GcsStore {
+
+    /**
+     * Custom metadata written with every object: a random id per write call. It tells our own earlier attempt
+     * of a retried conditional write apart from anybody else's object (see {@link #afterPreconditionFailed}).
+     */
+    static final String WRITE_ID = "feedstore-write-id";
+
+    /** Reads that keep meeting a newer generation between metadata and bytes give up after this many tries. */
+    private static final int READ_ATTEMPTS = 5;
+
+    private static final System.Logger LOG = System.getLogger(GcsObjectStore.class.getName());
+
+    private final Storage storage;
+    private final GcsLocation location;
+    private final Semaphore inFlight;
+    private final ExecutorService bulk;
+
+    GcsObjectStore(Storage storage, GcsLocation location, int maxConcurrentRequests) {
+        this.storage = storage;
+        this.location = location;
+        this.inFlight = new Semaphore(maxConcurrentRequests, true);
+        AtomicInteger threads = new AtomicInteger();
+        this.bulk = Executors.newFixedThreadPool(maxConcurrentRequests, r -> {
+            Thread t = new Thread(r, "feedstore-gcs-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) {
+        String namePrefix = location.objectName(prefix);
+        List<ObjectInfo> found = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try {
+            BlobListOption[] options = namePrefix.isEmpty() ? new BlobListOption[0]
+                    : new BlobListOption[] {BlobListOption.prefix(namePrefix)};
+            // Page by page, each a request of its own, so the in-flight bound holds for long listings too.
+            Page<Blob> page = call(() -> storage.list(location.bucket(), options));
+            while (true) {
+                for (Blob blob : page.getValues()) {
+                    String key = blob.getName().substring(location.prefix().length());
+                    try {
+                        found.add(new ObjectInfo(ObjectKey.of(key), Generation.of(blob.getGeneration()),
+                                blob.getSize() == null ? 0 : blob.getSize()));
+                    } catch (IllegalArgumentException notAKey) {
+                        skipped.add(blob.getName());
+                    }
+                }
+                if (!page.hasNextPage()) {
+                    break;
+                }
+                Page<Blob> current = page;
+                page = call(current::getNextPage);
+            }
+        } catch (RuntimeException e) {
+            return Either.left(ioFailure(namePrefix, "listing failed", e));
+        }
+        if (!skipped.isEmpty()) {
+            // Objects written by other tools ("folder" placeholders ending in '/', hidden names) are not keys.
+            LOG.log(System.Logger.Level.WARNING, "ignored {0} object(s) under {1} whose names are not valid keys, "
+                    + "e.g. {2}", skipped.size(), location.target(namePrefix), skipped.get(0));
+        }
+        found.sort(Comparator.comparing(ObjectInfo::key));
+        return Either.right(List.copyOf(found));
+    }
+
+    /**
+     * Two requests: the metadata gives the live generation, then exactly that generation's bytes are read, so the
+     * content and the generation always belong together. If the object is replaced in between, the old
+     * generation is gone (404) and the read starts over; if it was deleted, the metadata says so.
+     */
+    @Override
+    public Either<StoreFailure, StoredObject> read(ObjectKey key) {
+        String name = location.objectName(key);
+        try {
+            for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+                Blob live = call(() -> storage.get(BlobId.of(location.bucket(), name)));
+                if (live == null) {
+                    return Either.left(new NotFound(key));
+                }
+                long generation = live.getGeneration();
+                try {
+                    byte[] content = call(() -> storage.readAllBytes(BlobId.of(location.bucket(), name, generation)));
+                    return Either.right(new StoredObject(key, Generation.of(generation), content));
+                } catch (StorageException e) {
+                    if (e.getCode() != 404) {
+                        throw e;
+                    }
+                }
+            }
+            return Either.left(new IoFailure(location.target(name), "the object changed during each of "
+                    + READ_ATTEMPTS + " attempts to read it", Option.none()));
+        } catch (RuntimeException e) {
+            return Either.left(ioFailure(name, "read failed", e));
+        }
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
+        return write(key, content, BlobTargetOption.doesNotExist(), "an object with this key already exists");
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content) {
+        Option<Long> generation = gcsGeneration(expected);
+        if (generation.isEmpty()) {
+            return Either.left(new PreconditionFailed(key, "'" + expected + "' is not a GCS generation"));
+        }
+        return write(key, content, BlobTargetOption.generationMatch(generation.get()),
+                "the object no longer has generation " + expected + " (changed or deleted)");
+    }
+
+    /**
+     * A retried delete whose first attempt landed (answer lost) meets no object and reports not-found: GCS keeps
+     * no trace to tell it from somebody else's delete. Either way the generation the caller meant is gone.
+     */
+    @Override
+    public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected) {
+        Option<Long> generation = gcsGeneration(expected);
+        if (generation.isEmpty()) {
+            return Either.left(new PreconditionFailed(key, "'" + expected + "' is not a GCS generation"));
+        }
+        String name = location.objectName(key);
+        try {
+            boolean deleted = call(() -> storage.delete(BlobId.of(location.bucket(), name),
+                    BlobSourceOption.generationMatch(generation.get())));
+            return deleted ? Either.right(Done.DONE) : Either.left(new NotFound(key));
+        } catch (StorageException e) {
+            if (e.getCode() == 412) {
+                return Either.left(new PreconditionFailed(key, "the object no longer has generation " + expected));
+            }
+            if (e.getCode() == 404) {
+                return Either.left(new NotFound(key));
+            }
+            return Either.left(ioFailure(name, "delete failed", e));
+        } catch (RuntimeException e) {
+            return Either.left(ioFailure(name, "delete failed", e));
+        }
+    }
+
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
+        return inBulk(new ArrayList<>(new LinkedHashSet<>(keys)), this::read);
+    }
+
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
+        Map<ObjectKey, Generation> copy = new LinkedHashMap<>(expected);
+        return inBulk(new ArrayList<>(copy.keySet()), key -> deleteIfUnchanged(key, copy.get(key)));
+    }
+
+    @Override
+    public String describe() {
+        return location.describe();
+    }
+
+    @Override
+    public void close() {
+        bulk.shutdownNow();
+        try {
+            storage.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the GCS client failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GcsStore[" + describe() + "]";
+    }
+
+    private Either<StoreFailure, Generation> write(ObjectKey key, byte[] content, BlobTargetOption condition,
+                                                   String whenConditionFails) {
+        String name = location.objectName(key);
+        String writeId = UUID.randomUUID().toString();
+        BlobInfo info = BlobInfo.newBuilder(BlobId.of(location.bucket(), name))
+                .setContentType(contentType(key))
+                .setMetadata(Map.of(WRITE_ID, writeId))
+                .build();
+        try {
+            // disableGzipContent: Parquet is compressed already; gzip over it costs CPU for nothing.
+            Blob written = call(() -> storage.create(info, content, condition, BlobTargetOption.disableGzipContent()));
+            return Either.right(Generation.of(written.getGeneration()));
+        } catch (StorageException e) {
+            if (e.getCode() == 412) {
+                return afterPreconditionFailed(key, name, writeId, whenConditionFails);
+            }
+            return Either.left(ioFailure(name, "write failed", e));
+        } catch (RuntimeException e) {
+            return Either.left(ioFailure(name, "write failed", e));
+        }
+    }
+
+    /**
+     * A 412 does not always mean somebody else won. The client retries a conditional write when its answer is
+     * lost (a dropped connection, a timeout); if the lost attempt had in fact landed, the retry meets our own
+     * object and GCS answers 412. Reporting that as a lost race would make the caller think its data is not
+     * stored (and a consolidation would report a conflict for its own write). So look at the live object: if it
+     * carries this call's write id, the write is ours and succeeded, at that generation. Any other object, or
+     * none, is a real precondition failure. If the look-up itself fails, the outcome is unknown: an I/O failure,
+     * never a success.
+     */
+    private Either<StoreFailure, Generation> afterPreconditionFailed(ObjectKey key, String name, String writeId,
+                                                                     String whenConditionFails) {
+        try {
+            Blob live = call(() -> storage.get(BlobId.of(location.bucket(), name)));
+            if (live != null && live.getMetadata() != null && writeId.equals(live.getMetadata().get(WRITE_ID))) {
+                LOG.log(System.Logger.Level.DEBUG, "{0}: precondition failed on a retry of a write that had "
+                        + "landed; the object is ours", location.target(name));
+                return Either.right(Generation.of(live.getGeneration()));
+            }
+            return Either.left(new PreconditionFailed(key, whenConditionFails));
+        } catch (RuntimeException e) {
+            return Either.left(ioFailure(name, "precondition failed, and checking whether an earlier attempt of "
+                    + "this write had landed failed too", e));
+        }
+    }
+
+    private <T> Map<ObjectKey, Either<StoreFailure, T>> inBulk(List<ObjectKey> keys,
+                                                              Function<ObjectKey, Either<StoreFailure, T>> call) {
+        List<Future<Either<StoreFailure, T>>> futures = new ArrayList<>(keys.size());
+        for (ObjectKey key : keys) {
+            futures.add(bulk.submit(() -> call.apply(key)));
+        }
+        Map<ObjectKey, Either<StoreFailure, T>> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            ObjectKey key = keys.get(i);
+            try {
+                outcomes.put(key, futures.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(f -> f.cancel(true));
+                outcomes.put(key, Either.left(new IoFailure(location.target(location.objectName(key)),
+                        "interrupted", Option.of(e))));
+            } catch (ExecutionException e) {
+                outcomes.put(key, Either.left(ioFailure(location.objectName(key), "failed", e.getCause())));
+            } catch (java.util.concurrent.CancellationException e) {
+                outcomes.put(key, Either.left(new IoFailure(location.target(location.objectName(key)),
+                        "cancelled", Option.of(e))));
+            }
+        }
+        return outcomes;
+    }
+
+    /** One client call (its retries included) holds one of the in-flight permits. */
+    private <T> T call(Supplier<T> rpc) {
+        inFlight.acquireUninterruptibly();
+        try {
+            return rpc.get();
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private IoFailure ioFailure(String name, String what, Throwable e) {
+        return new IoFailure(location.target(name), what + ": " + detail(e), Option.of(e));
+    }
+
+    /** The HTTP status and message when there is one, else the root cause ("Connection refused"). */
+    private static String detail(Throwable e) {
+        if (e instanceof BaseServiceException service && service.getCode() > 0) {
+            return "HTTP " + service.getCode() + (service.getReason() == null ? "" : " " + service.getReason())
+                    + ": " + service.getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root == e ? message : e.getClass().getSimpleName() + " (" + message + ")";
+    }
+
+    private static Option<Long> gcsGeneration(Generation generation) {
+        try {
+            long value = Long.parseLong(generation.token());
+            return value > 0 ? Option.of(value) : Option.none();
+        } catch (NumberFormatException e) {
+            return Option.none();
+        }
+    }
+
+    private static String contentType(ObjectKey key) {
+        String name = key.name();
+        if (name.endsWith(".parquet")) {
+            return "application/vnd.apache.parquet";
+        }
+        if (name.endsWith(".jsonl")) {
+            return "application/jsonl";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        return "application/octet-stream";
+    }
+}
