@@ -107,7 +107,9 @@ public final class IngestPressReleases {
         IngestReport report = new IngestReport(accepted, rejects, writer.writtenBatches(), deadLetterKey);
         if (!problems.isEmpty()) {
             RuntimeException cause = causes.isEmpty() ? null : causes.get(0);
-            causes.stream().skip(1).forEach(cause::addSuppressed);
+            for (int i = 1; i < causes.size(); i++) {
+                cause.addSuppressed(causes.get(i));
+            }
             throw new IngestException(String.join("; ", problems) + " (" + accepted + " lines accepted, "
                     + report.batches().size() + " batches written, " + rejects.size() + " lines rejected"
                     + deadLetterKey.map(k -> " and kept in " + k).getOrElse("") + ")", report, cause);
