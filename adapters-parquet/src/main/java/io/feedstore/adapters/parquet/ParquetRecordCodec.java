@@ -1,0 +1,172 @@
+package io.feedstore.adapters.parquet;
+
+import io.feedstore.domain.codec.Compression;
+import io.feedstore.domain.codec.DecodeFailure;
+import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.RecordCodec;
+import io.feedstore.domain.release.InvalidPressRelease;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.WireRecord;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.RecordReader;
+
+/**
+ * The record-codec port on parquet-hadoop, entirely in memory (no Hadoop FileSystem). ZSTD goes through
+ * parquet's own ZstandardCodec, which is zstd-jni; snappy through snappy-java; GZIP through the JDK's zlib.
+ */
+public final class ParquetRecordCodec implements RecordCodec {
+
+    /** parquet-hadoop's key for the ZSTD level; read when the codec is created. */
+    static final String ZSTD_LEVEL = "parquet.compression.codec.zstd.level";
+    /** Hadoop's key for the zlib (GZIP) level; it takes the names of ZlibCompressor.CompressionLevel. */
+    static final String GZIP_LEVEL = "zlib.compress.level";
+
+    private static final String[] GZIP_LEVEL_NAMES = {"NO_COMPRESSION", "BEST_SPEED", "TWO", "THREE", "FOUR",
+        "FIVE", "SIX", "SEVEN", "EIGHT", "BEST_COMPRESSION"};
+
+    @Override
+    public byte[] encode(List<PressRelease> records, EncodingOptions options) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(options, "options");
+        InMemoryOutputFile file = new InMemoryOutputFile();
+        try (ParquetWriter<WireRecord> writer = new Writer(file)
+                .withConf(configuration(options))
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(codec(options.compression()))
+                // The row count bound is exact: parquet checks it after every row. The byte bound (default
+                // 128 MiB) stays so that a group of megabyte texts cannot grow without limit in memory.
+                .withRowGroupRowCountLimit(options.rowGroupRows())
+                .build()) {
+            for (int i = 0; i < records.size(); i++) {
+                PressRelease record = records.get(i);
+                if (record == null) {
+                    throw new NullPointerException("record " + (i + 1) + " of " + records.size() + " is null");
+                }
+                writer.write(WireRecord.of(record));
+            }
+        } catch (IOException e) {
+            // Nothing here touches a disk or a network: an I/O failure means parquet itself broke.
+            throw new UncheckedIOException("encoding " + records.size() + " press releases as Parquet with "
+                    + options + " failed: " + e.getMessage(), e);
+        }
+        return file.toByteArray();
+    }
+
+    @Override
+    public Either<DecodeFailure, List<PressRelease>> decode(byte[] file) {
+        Objects.requireNonNull(file, "file");
+        // Pages carry a CRC (parquet writes one by default); checking it turns a flipped bit into a failure
+        // instead of a silently different record.
+        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .usePageChecksumVerification(true)
+                .build();
+        ParquetFileReader reader;
+        try {
+            reader = ParquetFileReader.open(new InMemoryInputFile(file), options);
+        } catch (IOException | RuntimeException e) {
+            return Either.left(new DecodeFailure("not a readable Parquet file (" + file.length + " bytes): "
+                    + describe(e)));
+        }
+        try (reader) {
+            return FileLayout.of(reader.getFileMetaData().getSchema())
+                    .flatMap(layout -> readRows(reader, layout));
+        } catch (IOException | RuntimeException e) {
+            return Either.left(new DecodeFailure("corrupt Parquet file (" + file.length + " bytes): " + describe(e)));
+        }
+    }
+
+    private static Either<DecodeFailure, List<PressRelease>> readRows(ParquetFileReader reader, FileLayout layout) {
+        reader.setRequestedSchema(layout.projection());
+        MessageColumnIO columns = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy())
+                .getColumnIO(layout.projection(), reader.getFileMetaData().getSchema());
+        WireRecordMaterializer materializer = new WireRecordMaterializer(layout);
+        List<PressRelease> records = new ArrayList<>(Math.toIntExact(Math.min(reader.getRecordCount(), 1 << 20)));
+        try {
+            PageReadStore rowGroup;
+            while ((rowGroup = reader.readNextRowGroup()) != null) {
+                RecordReader<WireRecord> rows = columns.getRecordReader(rowGroup, materializer);
+                for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
+                    Either<InvalidPressRelease, PressRelease> record = rows.read().toPressRelease();
+                    if (record.isLeft()) {
+                        return Either.left(rowFailure(records.size() + 1L, record.getLeft().getMessage()));
+                    }
+                    records.add(record.get());
+                }
+            }
+        } catch (WireRecordMaterializer.MalformedText e) {
+            // Thrown while assembling the row after the last one added.
+            return Either.left(rowFailure(records.size() + 1L, e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            return Either.left(new DecodeFailure("corrupt Parquet data after " + records.size() + " good rows: "
+                    + describe(e)));
+        }
+        return Either.right(records);
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    }
+
+    private static DecodeFailure rowFailure(long row, String rule) {
+        return new DecodeFailure("row " + row + " (counting from 1): " + rule);
+    }
+
+    private static ParquetConfiguration configuration(EncodingOptions options) {
+        PlainParquetConfiguration configuration = new PlainParquetConfiguration();
+        if (options.compression() == Compression.ZSTD) {
+            configuration.setInt(ZSTD_LEVEL, options.level());
+        } else if (options.compression() == Compression.GZIP) {
+            configuration.set(GZIP_LEVEL, GZIP_LEVEL_NAMES[options.level()]);
+        }
+        return configuration;
+    }
+
+    private static CompressionCodecName codec(Compression compression) {
+        return switch (compression) {
+            case UNCOMPRESSED -> CompressionCodecName.UNCOMPRESSED;
+            case SNAPPY -> CompressionCodecName.SNAPPY;
+            case GZIP -> CompressionCodecName.GZIP;
+            case ZSTD -> CompressionCodecName.ZSTD;
+        };
+    }
+
+    /** parquet's writer builder, bound to the production schema's write support. */
+    private static final class Writer extends ParquetWriter.Builder<WireRecord, Writer> {
+        Writer(OutputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected Writer self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<WireRecord> getWriteSupport(Configuration configuration) {
+            return new WireRecordWriteSupport();
+        }
+
+        @Override
+        protected WriteSupport<WireRecord> getWriteSupport(ParquetConfiguration configuration) {
+            return new WireRecordWriteSupport();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.feedstore.adapters.parquet;
+
+import io.feedstore.domain.release.WireRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+
+/** Assembles one {@link WireRecord} per Parquet row; a column the file lacks stays null. */
+final class WireRecordMaterializer extends RecordMaterializer<WireRecord> {
+
+    private final String[] strings = new String[ProductionSchema.FIRST_VERSION_COLUMN];
+    private final Long[] versions = new Long[WireRecord.COLUMNS.size() - ProductionSchema.FIRST_VERSION_COLUMN];
+    private final Root root;
+
+    WireRecordMaterializer(FileLayout layout) {
+        this.root = new Root(layout);
+    }
+
+    @Override
+    public WireRecord getCurrentRecord() {
+        return new WireRecord(strings[0], strings[1], strings[2], strings[3], strings[4], strings[5], strings[6],
+                strings[7], strings[8], strings[9], versions[0], versions[1]);
+    }
+
+    @Override
+    public GroupConverter getRootConverter() {
+        return root;
+    }
+
+    /** A value that is not UTF-8: refused rather than silently turned into U+FFFD. */
+    static final class MalformedText extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedText(String column) {
+            super("column " + column + " is not valid UTF-8");
+        }
+    }
+
+    private final class Root extends GroupConverter {
+        private final Converter[] converters;
+
+        Root(FileLayout layout) {
+            converters = new Converter[layout.wireColumn().length];
+            for (int field = 0; field < converters.length; field++) {
+                int column = layout.wireColumn()[field];
+                converters[field] = ProductionSchema.isString(column)
+                        ? new StringColumn(column)
+                        : new VersionColumn(column - ProductionSchema.FIRST_VERSION_COLUMN);
+            }
+        }
+
+        @Override
+        public Converter getConverter(int fieldIndex) {
+            return converters[fieldIndex];
+        }
+
+        @Override
+        public void start() {
+            java.util.Arrays.fill(strings, null);
+            java.util.Arrays.fill(versions, null);
+        }
+
+        @Override
+        public void end() {
+        }
+    }
+
+    private final class StringColumn extends PrimitiveConverter {
+        private final int column;
+        private final String name;
+        private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private Dictionary dictionary;
+        // Repeated values (source, date, company) are decoded once per row group, not once per row.
+        private String[] decodedDictionary;
+
+        StringColumn(int column) {
+            this.column = column;
+            this.name = WireRecord.COLUMNS.get(column);
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            strings[column] = decode(value);
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary newDictionary) {
+            dictionary = newDictionary;
+            decodedDictionary = new String[newDictionary.getMaxId() + 1];
+        }
+
+        @Override
+        public void addValueFromDictionary(int id) {
+            String value = decodedDictionary[id];
+            if (value == null) {
+                value = decode(dictionary.decodeToBinary(id));
+                decodedDictionary[id] = value;
+            }
+            strings[column] = value;
+        }
+
+        private String decode(Binary value) {
+            String text = value.toStringUsingUTF8();
+            // The lenient JDK decoder writes U+FFFD for bad bytes; only then is a strict second look needed.
+            if (text.indexOf('\uFFFD') >= 0) {
+                try {
+                    strictUtf8.reset().decode(ByteBuffer.wrap(value.getBytesUnsafe()));
+                } catch (CharacterCodingException e) {
+                    throw new MalformedText(name);
+                }
+            }
+            return text;
+        }
+    }
+
+    private final class VersionColumn extends PrimitiveConverter {
+        private final int slot;
+
+        VersionColumn(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public void addInt(int value) {
+            versions[slot] = (long) value;
+        }
+
+        @Override
+        public void addLong(long value) {
+            versions[slot] = value;
+        }
+    }
+}
