@@ -1,0 +1,195 @@
+package io.feedstore.bootstrap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.feedstore.domain.consolidation.AnomalyRule;
+import io.feedstore.domain.consolidation.PartitionReport;
+import io.feedstore.domain.consolidation.PartitionStatus;
+import io.feedstore.domain.partition.StoreLayout;
+import io.feedstore.domain.release.WireRecord;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a consolidation run did, as text in the seed's summary format (one block per source and date, then the
+ * files and bytes before and after) or as a JSON document with the same figures.
+ */
+final class ConsolidationSummary {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<PartitionReport> reports;
+    private final boolean dryRun;
+    private final AnomalyRule anomalyRule;
+
+    ConsolidationSummary(List<PartitionReport> reports, boolean dryRun, AnomalyRule anomalyRule) {
+        this.reports = List.copyOf(reports);
+        this.dryRun = dryRun;
+        this.anomalyRule = Objects.requireNonNull(anomalyRule, "anomalyRule");
+    }
+
+    boolean anyFailed() {
+        return reports.stream().anyMatch(r -> r.status().isFailure());
+    }
+
+    String text() {
+        StringBuilder s = new StringBuilder("=== Consolidation Summary ===\n");
+        if (dryRun) {
+            s.append("(dry run: nothing is written or deleted)\n");
+        }
+        if (reports.isEmpty()) {
+            s.append("No partition needs consolidating.\n");
+            return s.toString();
+        }
+        for (PartitionReport r : reports) {
+            s.append(r.partition().source()).append(' ').append(WireRecord.formatDate(r.partition().releaseDate()))
+                    .append(":\n");
+            s.append("  Batch count: ").append(r.batchFiles()).append('\n');
+            if (r.legacyFiles() > 0 || r.hadConsolidated()) {
+                s.append("  Other inputs: ").append(otherInputs(r)).append('\n');
+            }
+            s.append("  Total rows: ").append(r.inputRows()).append('\n');
+            s.append("  Duplicates: ").append(r.duplicatesRemoved()).append('\n');
+            s.append("  Final rows: ").append(r.finalRows()).append('\n');
+            s.append("  Status: ").append(status(r)).append('\n');
+        }
+        Totals t = totals();
+        s.append(dryRun ? "Would go from " : "Files: ")
+                .append(t.filesBefore).append(" files (").append(bytes(t.bytesBefore)).append(") → ")
+                .append(t.filesAfter).append(" files (").append(bytes(t.bytesAfter)).append(")")
+                .append(ratio(t.bytesBefore, t.bytesAfter)).append('\n');
+        s.append("Partitions: ").append(reports.size()).append(", failed or conflicted: ").append(t.failed)
+                .append(", anomalies: ").append(t.anomalies).append('\n');
+        return s.toString();
+    }
+
+    String json() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("dry_run", dryRun);
+        document.put("min_rows", anomalyRule.minRows());
+        List<Map<String, Object>> partitions = new ArrayList<>();
+        for (PartitionReport r : reports) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("source", r.partition().source().value());
+            p.put("release_date", WireRecord.formatDate(r.partition().releaseDate()));
+            p.put("status", r.status().name());
+            p.put("batch_files", r.batchFiles());
+            p.put("legacy_files", r.legacyFiles());
+            p.put("had_consolidated", r.hadConsolidated());
+            p.put("input_rows", r.inputRows());
+            p.put("duplicates_removed", r.duplicatesRemoved());
+            p.put("final_rows", r.finalRows());
+            p.put("files_before", filesBefore(r));
+            p.put("files_after", filesAfter(r));
+            p.put("bytes_before", r.bytesBefore());
+            p.put("bytes_after", bytesAfter(r));
+            p.put("anomaly", r.anomaly());
+            p.put("detail", r.detail().getOrNull());
+            partitions.add(p);
+        }
+        document.put("partitions", partitions);
+        Totals t = totals();
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("partitions", reports.size());
+        totals.put("failed", t.failed);
+        totals.put("anomalies", t.anomalies);
+        totals.put("files_before", t.filesBefore);
+        totals.put("files_after", t.filesAfter);
+        totals.put("bytes_before", t.bytesBefore);
+        totals.put("bytes_after", t.bytesAfter);
+        totals.put("input_rows", reports.stream().mapToLong(PartitionReport::inputRows).sum());
+        totals.put("duplicates_removed", reports.stream().mapToLong(PartitionReport::duplicatesRemoved).sum());
+        totals.put("final_rows", reports.stream().mapToLong(PartitionReport::finalRows).sum());
+        document.put("totals", totals);
+        try {
+            return JSON.writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String status(PartitionReport r) {
+        String detail = r.detail().map(d -> " (" + d + ")").getOrElse("");
+        String anomaly = r.anomaly()
+                ? " ⚠ anomaly: " + r.finalRows() + " rows, fewer than " + anomalyRule.minRows()
+                : "";
+        return switch (r.status()) {
+            case CONSOLIDATED -> "✓ Success" + anomaly + detail;
+            case UNCHANGED -> "✓ Unchanged" + detail;
+            case PLANNED -> "Dry run: " + r.detail().getOrElse("would consolidate") + anomaly;
+            case CONFLICT -> "✗ Conflict" + detail;
+            case FAILED -> "✗ Failed" + detail;
+        };
+    }
+
+    private static String otherInputs(PartitionReport r) {
+        List<String> parts = new ArrayList<>();
+        if (r.legacyFiles() > 0) {
+            parts.add(r.legacyFiles() + " legacy " + (r.legacyFiles() == 1 ? "file" : "files"));
+        }
+        if (r.hadConsolidated()) {
+            parts.add("the existing " + StoreLayout.CONSOLIDATED_NAME);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static int filesBefore(PartitionReport r) {
+        return r.batchFiles() + r.legacyFiles() + (r.hadConsolidated() ? 1 : 0);
+    }
+
+    /** A merge leaves (or would leave) one file; anything else leaves the partition as it was. */
+    private static int filesAfter(PartitionReport r) {
+        return merges(r) ? 1 : filesBefore(r);
+    }
+
+    private static long bytesAfter(PartitionReport r) {
+        return merges(r) ? r.bytesAfter() : r.bytesBefore();
+    }
+
+    private static boolean merges(PartitionReport r) {
+        return r.status() == PartitionStatus.CONSOLIDATED || r.status() == PartitionStatus.PLANNED;
+    }
+
+    private Totals totals() {
+        Totals t = new Totals();
+        for (PartitionReport r : reports) {
+            t.filesBefore += filesBefore(r);
+            t.filesAfter += filesAfter(r);
+            t.bytesBefore += r.bytesBefore();
+            t.bytesAfter += bytesAfter(r);
+            t.failed += r.status().isFailure() ? 1 : 0;
+            t.anomalies += r.anomaly() ? 1 : 0;
+        }
+        return t;
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024.0));
+    }
+
+    static String ratio(long before, long after) {
+        return after > 0 && before > 0 ? String.format(Locale.ROOT, ", %.1f× smaller", (double) before / after) : "";
+    }
+
+    /** Sums over all partitions. */
+    private static final class Totals {
+        long filesBefore;
+        long filesAfter;
+        long bytesBefore;
+        long bytesAfter;
+        int failed;
+        int anomalies;
+    }
+}

@@ -1,0 +1,86 @@
+package io.feedstore.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import io.feedstore.adapters.parquet.ParquetRecordCodec;
+import io.feedstore.application.BatchWriterSettings;
+import io.feedstore.application.ConsolidatePartitions;
+import io.feedstore.application.ConsolidationSettings;
+import io.feedstore.application.FindPartitions;
+import io.feedstore.application.IngestPressReleases;
+import io.feedstore.application.LoadPressReleases;
+import io.feedstore.domain.codec.RecordCodec;
+import io.feedstore.domain.ingest.PressReleaseLines;
+import io.feedstore.domain.store.ObjectStore;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The wiring: which adapter implements each port, and the use cases built on them with the resolved
+ * {@link Settings}. The only place that names adapters; domain and application never see Guice.
+ */
+final class FeedstoreModule extends AbstractModule {
+
+    private final Settings settings;
+    private final boolean mayCreateStore;
+
+    FeedstoreModule(Settings settings, boolean mayCreateStore) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.mayCreateStore = mayCreateStore;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Settings.class).toInstance(settings);
+        bind(Clock.class).toInstance(settings.clock());
+        bind(PressReleaseLines.class).to(JacksonPressReleaseLines.class).in(Singleton.class);
+        // One factory per store URI scheme; an adapters-gcs module adds its "gs" factory here.
+        Multibinder<StoreFactory> stores = Multibinder.newSetBinder(binder(), StoreFactory.class);
+        stores.addBinding().to(LocalStoreFactory.class);
+    }
+
+    @Provides
+    @Singleton
+    ObjectStore objectStore(StoreFactories factories) {
+        return factories.open(settings.store(), mayCreateStore);
+    }
+
+    @Provides
+    @Singleton
+    RecordCodec recordCodec() {
+        return new ParquetRecordCodec();
+    }
+
+    @Provides
+    BatchWriterSettings batchWriterSettings() {
+        return BatchWriterSettings.DEFAULT.withBatchSize(settings.batchSize());
+    }
+
+    @Provides
+    ConsolidationSettings consolidationSettings() {
+        return new ConsolidationSettings(ConsolidationSettings.DEFAULT.encoding(), settings.anomalyRule());
+    }
+
+    @Provides
+    FindPartitions findPartitions(ObjectStore store) {
+        return new FindPartitions(store);
+    }
+
+    @Provides
+    ConsolidatePartitions consolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings config) {
+        return new ConsolidatePartitions(store, codec, config);
+    }
+
+    @Provides
+    LoadPressReleases loadPressReleases(ObjectStore store, RecordCodec codec) {
+        return new LoadPressReleases(store, codec);
+    }
+
+    @Provides
+    IngestPressReleases ingestPressReleases(ObjectStore store, RecordCodec codec, PressReleaseLines lines,
+                                            BatchWriterSettings config, Clock clock) {
+        return new IngestPressReleases(store, codec, lines, config, clock);
+    }
+}

@@ -1,0 +1,86 @@
+package io.feedstore.bootstrap;
+
+import io.feedstore.application.BatchWriterSettings;
+import io.feedstore.application.IngestException;
+import io.feedstore.application.IngestPressReleases;
+import io.feedstore.application.IngestReport;
+import io.feedstore.application.Reject;
+import io.feedstore.domain.store.ObjectStore;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code feedstore ingest}: JSON Lines in, batch files out; every rejected line kept in a dead-letter object. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {
+                "Stores press releases from JSON Lines: one object per line, keyed by the twelve column names.",
+                "press_release_id, release_date and source are required; ingested_at defaults to now; keys that are"
+                        + " not columns are ignored.",
+                "Each invalid line is reported on stderr and kept verbatim, with its line number and reason, in"
+                        + " rejects/ingest_<time>_<id>.jsonl in the store."},
+        footer = {"", "Example:", "  feedstore ingest --input releases.jsonl --batch-size 500",
+                "  cat releases.jsonl | feedstore ingest --input -"})
+final class IngestCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
+
+    @ParentCommand
+    FeedstoreCommand feedstore;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE|-",
+            description = "The JSON Lines file to read, or - for stdin.")
+    String input;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Records per batch file and partition (default: ${DEFAULT-VALUE}).")
+    int batchSize = BatchWriterSettings.DEFAULT_BATCH_SIZE;
+
+    @Override
+    public Integer call() {
+        if (batchSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch-size " + batchSize + " must be at least 1");
+        }
+        IngestReport report;
+        // The input is checked before the store is opened (and perhaps created): a typo creates nothing.
+        try (InputLines lines = InputLines.open(input, feedstore.environment().stdin())) {
+            var injector = feedstore.wire(settings -> settings.withBatchSize(batchSize), true);
+            ObjectStore store = injector.getInstance(ObjectStore.class);
+            LOG.info("ingesting {} into {} (batches of {})", lines.name(), store.describe(), batchSize);
+            try {
+                report = injector.getInstance(IngestPressReleases.class).ingest(lines);
+            } catch (IngestException e) {
+                // What was rejected before the failure is still reported, line by line.
+                printRejects(e.partial(), lines.name(), store);
+                throw FeedstoreError.failure(lines.name() + ": " + e.getMessage()
+                        + "; re-running the same input is safe (duplicates are removed at consolidation)", e);
+            }
+            printRejects(report, lines.name(), store);
+            spec.commandLine().getOut().println("Ingested " + report.accepted() + " press releases from "
+                    + lines.name() + " into " + report.batches().size() + " batch files in " + store.describe()
+                    + (report.rejects().isEmpty() ? "" : "; " + report.rejects().size() + " lines rejected"));
+        }
+        return report.rejects().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private void printRejects(IngestReport report, String inputName, ObjectStore store) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Reject reject : report.rejects()) {
+            err.println("feedstore ingest: " + inputName + " line " + reject.lineNumber() + " rejected: "
+                    + reject.reason());
+        }
+        report.deadLetters().forEach(key -> err.println("feedstore ingest: " + report.rejects().size()
+                + (report.rejects().size() == 1 ? " line was" : " lines were") + " rejected; kept verbatim with"
+                + " line numbers and reasons in " + key + " (store " + store.describe() + ")"));
+        err.flush();
+    }
+}

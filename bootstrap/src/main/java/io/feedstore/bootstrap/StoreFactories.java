@@ -1,0 +1,36 @@
+package io.feedstore.bootstrap;
+
+import io.feedstore.domain.store.ObjectStore;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Picks the {@link StoreFactory} for a store URI's scheme, or says clearly why there is none. */
+final class StoreFactories {
+
+    /** Schemes that are planned but not built yet, with what to tell the user. */
+    private static final Map<String, String> PLANNED = Map.of(
+            "gs", "Google Cloud Storage stores are not supported yet");
+
+    private final Map<String, StoreFactory> byScheme = new TreeMap<>();
+
+    @Inject
+    StoreFactories(Set<StoreFactory> factories) {
+        for (StoreFactory factory : factories) {
+            if (byScheme.put(factory.scheme(), factory) != null) {
+                throw new IllegalStateException("two store factories for scheme '" + factory.scheme() + "'");
+            }
+        }
+    }
+
+    ObjectStore open(StoreUri uri, boolean mayCreate) {
+        StoreFactory factory = byScheme.get(uri.scheme());
+        if (factory == null) {
+            String why = PLANNED.getOrDefault(uri.scheme(), "the scheme '" + uri.scheme() + ":' is unknown");
+            throw FeedstoreError.configuration("store '" + uri + "': " + why + "; supported: "
+                    + String.join(", ", byScheme.keySet().stream().map(s -> s + ":").toList()));
+        }
+        return factory.open(uri, mayCreate);
+    }
+}
