@@ -42,8 +42,8 @@ final class StoreLock {
     <T> T hold(Locked<T> action) throws IOException {
         inJvm.lock();
         try (FileChannel channel = FileChannel.open(lockFile,
-                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            channel.lock(); // released when the channel closes
             return action.run(channel);
         } finally {
             inJvm.unlock();
