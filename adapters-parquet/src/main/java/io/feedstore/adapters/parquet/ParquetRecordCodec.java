@@ -54,6 +54,11 @@ public final class ParquetRecordCodec implements RecordCodec {
                 // The row count bound is exact: parquet checks it after every row. The byte bound (default
                 // 128 MiB) stays so that a group of megabyte texts cannot grow without limit in memory.
                 .withRowGroupRowCountLimit(options.rowGroupRows())
+                // Values unique per row gain nothing from a dictionary but the cost of hashing every one.
+                .withDictionaryEncoding(WireRecord.PRESS_RELEASE_ID, false)
+                .withDictionaryEncoding(WireRecord.TITLE, false)
+                .withDictionaryEncoding(WireRecord.FULL_TEXT, false)
+                .withDictionaryEncoding(WireRecord.SOURCE_URL, false)
                 .build()) {
             for (int i = 0; i < records.size(); i++) {
                 PressRelease record = records.get(i);

@@ -1,6 +1,7 @@
 package io.feedstore.adapters.parquet;
 
 import io.feedstore.domain.release.WireRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -59,7 +60,8 @@ final class WireRecordWriteSupport extends WriteSupport<WireRecord> {
     private void string(int index, String name, String value) {
         if (value != null) {
             consumer.startField(name, index);
-            consumer.addBinary(Binary.fromString(value));
+            // A byte[]-backed Binary hashes and compares faster in the dictionary than fromString's ByteBuffer.
+            consumer.addBinary(Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8)));
             consumer.endField(name, index);
         }
     }
