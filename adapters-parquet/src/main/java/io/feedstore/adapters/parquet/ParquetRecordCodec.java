@@ -30,7 +30,8 @@ import org.apache.parquet.io.RecordReader;
 
 /**
  * The record-codec port on parquet-hadoop, entirely in memory (no Hadoop FileSystem). ZSTD goes through
- * parquet's own ZstandardCodec, which is zstd-jni; snappy through snappy-java; GZIP through the JDK's zlib.
+ * parquet's own ZstandardCodec, which is zstd-jni; snappy through snappy-java; GZIP through Hadoop's pure-Java
+ * gzip compressor (the JDK's zlib). None needs Hadoop's native libraries.
  */
 public final class ParquetRecordCodec implements RecordCodec {
 
