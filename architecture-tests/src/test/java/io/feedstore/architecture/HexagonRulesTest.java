@@ -1,0 +1,123 @@
+package io.feedstore.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.feedstore.domain.partition.Partition;
+import io.feedstore.domain.release.PressRelease;
+
+/**
+ * The dependency rules of the hexagon, checked on the production classes of every module: the domain at the
+ * centre knows only the JDK and vavr, the use cases know only the domain, adapters know the domain and their own
+ * technology, and only bootstrap sees everything. Test support (testkit, the GCS test server) is never a
+ * production dependency.
+ */
+@AnalyzeClasses(packages = "io.feedstore", importOptions = ImportOption.DoNotIncludeTests.class)
+class HexagonRulesTest {
+
+    private static final String DOMAIN = "io.feedstore.domain..";
+    private static final String APPLICATION = "io.feedstore.application..";
+    private static final String ADAPTERS = "io.feedstore.adapters..";
+    private static final String PARQUET_ADAPTER = "io.feedstore.adapters.parquet..";
+    private static final String GCS_ADAPTER = "io.feedstore.adapters.gcs..";
+    private static final String BOOTSTRAP = "io.feedstore.bootstrap..";
+    private static final String JDK = "java..";
+    private static final String VAVR = "io.vavr..";
+
+    /** Test-support modules: they may use test libraries, production code may not use them. */
+    private static final String[] TEST_SUPPORT = {"io.feedstore.testkit..", "io.feedstore.gcsserver.."};
+
+    @ArchTest
+    static final ArchRule theDomainDependsOnNothingButTheJdkAndVavr = classes()
+            .that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, JDK, VAVR);
+
+    @ArchTest
+    static final ArchRule theDomainDoesNoIo = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..",
+                    "java.sql..", "java.net.http..")
+            .because("the domain holds rules; reading and writing belong to adapters");
+
+    @ArchTest
+    static final ArchRule theUseCasesDependOnlyOnTheDomain = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, JDK, VAVR)
+            .because("use cases are written against the ports, so any adapter can be plugged in");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotDependOnEachOther = slices()
+            .matching("io.feedstore.adapters.(*)..")
+            .should().notDependOnEachOther()
+            .because("each adapter implements a port on its own; only bootstrap puts them together");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotDependOnTheUseCasesOrTheWiring = noClasses()
+            .that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheWiring = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule dependencyInjectionIsUsedOnlyInBootstrap = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
+            .because("domain and application are plain Java that a test constructs with new");
+
+    @ArchTest
+    static final ArchRule theCommandLineIsParsedOnlyInBootstrap = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+    // adapters-gcs reaches GCS through google-cloud-storage's own JSON stack and uses no Jackson type itself.
+    @ArchTest
+    static final ArchRule jacksonIsUsedOnlyInBootstrap = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule theLoggingBackendIsChosenOnlyInBootstrap = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..");
+
+    @ArchTest
+    static final ArchRule parquetAndHadoopAreUsedOnlyInTheParquetAdapter = noClasses()
+            .that().resideOutsideOfPackage(PARQUET_ADAPTER)
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..",
+                    "com.github.luben.zstd..");
+
+    @ArchTest
+    static final ArchRule googleCloudStorageIsUsedOnlyInTheGcsAdapter = noClasses()
+            .that().resideOutsideOfPackage(GCS_ADAPTER)
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.cloud..", "com.google.auth..",
+                    "com.google.api..");
+
+    @ArchTest
+    static final ArchRule productionCodeDependsOnNoTestSupport = noClasses()
+            .that().resideOutsideOfPackages(TEST_SUPPORT)
+            .should().dependOnClassesThat().resideInAnyPackage("io.feedstore.testkit..", "io.feedstore.gcsserver..",
+                    "org.junit..", "org.assertj..", "org.quicktheories..", "org.duckdb..", "com.tngtech.archunit..")
+            .because("test support never reaches a production classpath");
+
+    @ArchTest
+    static final ArchRule theModulesFormNoCycle = slices()
+            .matching("io.feedstore.(*)..")
+            .should().beFreeOfCycles();
+
+    // PressRelease.partition() is a convenience that points from the record back to the partition, which itself
+    // is built from the record's Source and date: the one known package cycle (release <-> partition), accepted
+    // by the domain's author and kept from spreading by ignoring only that single dependency.
+    @ArchTest
+    static final ArchRule thePackagesOfEachModuleFormNoCycle = slices()
+            .matching("io.feedstore.(**)")
+            .should().beFreeOfCycles()
+            .ignoreDependency(PressRelease.class, Partition.class);
+}
