@@ -26,13 +26,14 @@ import picocli.CommandLine.Spec;
 /** {@code feedstore consolidate}: merges partitions into one deduplicated file each and prints the summary. */
 @Command(name = "consolidate", mixinStandardHelpOptions = true,
         description = {
-                "Merges each partition's batch files, legacy files and existing consolidated.parquet into one",
-                "deduplicated consolidated.parquet (newest ingested_at wins), verifies it, then deletes the merged"
-                        + " inputs.",
+                "Merges each partition into one deduplicated consolidated.parquet.",
+                "",
+                "A partition's batch files, legacy files and existing consolidated.parquet are merged, newest"
+                        + " ingested_at winning; the result is written with a compare-and-swap, read back and"
+                        + " verified, and only then are the merged inputs deleted.",
                 "Without --date: every partition dated before today (UTC) that holds anything but a consolidated"
-                        + " file.",
-                "Partitions with fewer final rows than $" + Settings.MIN_ROWS_VARIABLE + " (default 50) are reported"
-                        + " as anomalies (a warning, not a failure)."},
+                        + " file. Partitions with fewer final rows than $" + Settings.MIN_ROWS_VARIABLE
+                        + " (default 50) are reported as anomalies: a warning, not a failure."},
         footer = {"", "Examples:", "  feedstore consolidate",
                 "  feedstore consolidate --date 2025-01-14 --sources gmail rss --dry-run",
                 "  feedstore consolidate --json"})

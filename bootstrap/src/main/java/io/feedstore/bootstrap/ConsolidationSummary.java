@@ -61,8 +61,8 @@ final class ConsolidationSummary {
         }
         Totals t = totals();
         s.append(dryRun ? "Would go from " : "Files: ")
-                .append(t.filesBefore).append(" files (").append(bytes(t.bytesBefore)).append(") → ")
-                .append(t.filesAfter).append(" files (").append(bytes(t.bytesAfter)).append(")")
+                .append(count(t.filesBefore, "file")).append(" (").append(bytes(t.bytesBefore)).append(") → ")
+                .append(count(t.filesAfter, "file")).append(" (").append(bytes(t.bytesAfter)).append(")")
                 .append(ratio(t.bytesBefore, t.bytesAfter)).append('\n');
         s.append("Partitions: ").append(reports.size()).append(", failed or conflicted: ").append(t.failed)
                 .append(", anomalies: ").append(t.anomalies).append('\n');
@@ -117,10 +117,10 @@ final class ConsolidationSummary {
     private String status(PartitionReport r) {
         String detail = r.detail().map(d -> " (" + d + ")").getOrElse("");
         String anomaly = r.anomaly()
-                ? " ⚠ anomaly: " + r.finalRows() + " rows, fewer than " + anomalyRule.minRows()
+                ? " ⚠ anomaly: " + count(r.finalRows(), "row") + ", fewer than " + anomalyRule.minRows()
                 : "";
         return switch (r.status()) {
-            case CONSOLIDATED -> "✓ Success" + anomaly + detail;
+            case CONSOLIDATED -> "✓ Success" + detail + anomaly;
             case UNCHANGED -> "✓ Unchanged" + detail;
             case PLANNED -> "Dry run: " + r.detail().getOrElse("would consolidate") + anomaly;
             case CONFLICT -> "✗ Conflict" + detail;
@@ -179,8 +179,18 @@ final class ConsolidationSummary {
         return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024.0));
     }
 
+    /** How much smaller (or, for tiny partitions, larger) the files became. */
     static String ratio(long before, long after) {
-        return after > 0 && before > 0 ? String.format(Locale.ROOT, ", %.1f× smaller", (double) before / after) : "";
+        if (after <= 0 || before <= 0) {
+            return "";
+        }
+        return before >= after
+                ? String.format(Locale.ROOT, ", %.1f× smaller", (double) before / after)
+                : String.format(Locale.ROOT, ", %.1f× larger", (double) after / before);
+    }
+
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Sums over all partitions. */

@@ -44,10 +44,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-                "Generates a sample (4 sources, the " + DemoSample.DAYS + " days before today, a few hundred press"
-                        + " releases with re-deliveries, corrections and legacy one-row files),",
-                "ingests it, consolidates its partitions, loads it back and reports files, bytes and rows before and"
-                        + " after. Safe to re-run: the store converges to the same content."},
+                "Runs a realistic sample through ingest, consolidate and load, and shows what happened.",
+                "",
+                "The sample: 4 sources, the " + DemoSample.DAYS + " days before today, a few hundred press releases"
+                        + " with re-deliveries, corrections and legacy one-row files. The report: files, bytes and"
+                        + " rows before and after consolidation. Safe to re-run: the sample of a source and date is"
+                        + " always the same, so the store converges to the same content."},
         footer = {"", "Examples:", "  feedstore demo", "  feedstore --store file:/tmp/feedstore-demo demo"})
 final class DemoCommand implements Callable<Integer> {
 

@@ -21,9 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = FeedstoreCommand.Version.class,
         subcommands = {IngestCommand.class, ConsolidateCommand.class, LoadCommand.class, DemoCommand.class},
-        description = {
-                "Stores press releases as partitioned Parquet files, consolidates each partition into one",
-                "deduplicated file, and loads every press release once in its newest version."},
+        description = "Stores press releases as partitioned Parquet files, consolidates each partition into one"
+                + " deduplicated file, and loads every press release once in its newest version.",
         footer = {"", "Exit codes: 0 success; 1 a rejected line, a failed or conflicted partition, or a store failure;"
                 + " 2 bad arguments or configuration."})
 final class FeedstoreCommand implements Callable<Integer> {

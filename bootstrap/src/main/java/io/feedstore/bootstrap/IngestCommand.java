@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
 /** {@code feedstore ingest}: JSON Lines in, batch files out; every rejected line kept in a dead-letter object. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {
-                "Stores press releases from JSON Lines: one object per line, keyed by the twelve column names.",
-                "press_release_id, release_date and source are required; ingested_at defaults to now; keys that are"
-                        + " not columns are ignored.",
+                "Stores press releases from a JSON Lines file.",
+                "",
+                "One JSON object per line, keyed by the twelve column names. press_release_id, release_date and"
+                        + " source are required; ingested_at defaults to the time of ingestion; keys that are not"
+                        + " columns are ignored; blank lines are skipped.",
                 "Each invalid line is reported on stderr and kept verbatim, with its line number and reason, in"
-                        + " rejects/ingest_<time>_<id>.jsonl in the store."},
+                        + " rejects/ingest_<time>_<id>.jsonl in the store; the exit code is then 1."},
         footer = {"", "Example:", "  feedstore ingest --input releases.jsonl --batch-size 500",
                 "  cat releases.jsonl | feedstore ingest --input -"})
 final class IngestCommand implements Callable<Integer> {
@@ -65,9 +67,11 @@ final class IngestCommand implements Callable<Integer> {
                         + "; re-running the same input is safe (duplicates are removed at consolidation)", e);
             }
             printRejects(report, lines.name(), store);
-            spec.commandLine().getOut().println("Ingested " + report.accepted() + " press releases from "
-                    + lines.name() + " into " + report.batches().size() + " batch files in " + store.describe()
-                    + (report.rejects().isEmpty() ? "" : "; " + report.rejects().size() + " lines rejected"));
+            spec.commandLine().getOut().println("Ingested " + ConsolidationSummary.count(report.accepted(),
+                    "press release") + " from " + lines.name() + " into "
+                    + ConsolidationSummary.count(report.batches().size(), "batch file") + " in " + store.describe()
+                    + (report.rejects().isEmpty() ? ""
+                            : "; " + ConsolidationSummary.count(report.rejects().size(), "line") + " rejected"));
         }
         return report.rejects().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code feedstore load}: every press release of a date range once, newest version, to stdout. */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {
-                "Writes the press releases released from --from to --to (inclusive) to stdout, each once in its"
-                        + " newest version,",
-                "ordered by release_date, source, press_release_id. Batch, legacy and consolidated files are all"
-                        + " read, so the answer is the same before and after consolidation."},
+                "Writes the press releases of a date range to stdout, each once in its newest version.",
+                "",
+                "Press releases released from --from to --to (inclusive), ordered by release_date, source,"
+                        + " press_release_id. Batch, legacy and consolidated files are all read, so the answer is the"
+                        + " same before and after consolidation."},
         footer = {"", "Examples:", "  feedstore load --from 2025-01-13 --to 2025-01-15",
                 "  feedstore load --from 2025-01-15 --to 2025-01-15 --sources gmail --format csv > gmail.csv"})
 final class LoadCommand implements Callable<Integer> {
