@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.feedstore.domain.release.PressRelease;
@@ -53,7 +54,10 @@ public enum OutputFormat {
     };
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CsvMapper CSV_MAPPER = new CsvMapper();
+    // Quote only values that need it, rather than every value with a character below ','.
+    private static final CsvMapper CSV_MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     abstract void write(Iterable<PressRelease> releases, Writer out) throws IOException;
 
