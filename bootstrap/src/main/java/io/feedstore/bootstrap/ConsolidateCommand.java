@@ -14,6 +14,7 @@ import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -90,13 +91,13 @@ final class ConsolidateCommand implements Callable<Integer> {
     static void log(List<PartitionReport> reports, Settings settings) {
         for (PartitionReport r : reports) {
             if (r.status().isFailure()) {
-                LOG.error("{} {}: {}", r.partition(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+                LOG.error("{} {}: {}", r.partition(), r.status().name().toLowerCase(Locale.ROOT),
                         r.detail().getOrElse("no detail"));
             } else if (r.anomaly()) {
                 LOG.warn("{}: only {} rows, fewer than {}={}; stored all the same, but check the upstream feed",
                         r.partition(), r.finalRows(), Settings.MIN_ROWS_VARIABLE, settings.anomalyRule().minRows());
             } else {
-                LOG.info("{}: {} ({} rows)", r.partition(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+                LOG.info("{}: {} ({} rows)", r.partition(), r.status().name().toLowerCase(Locale.ROOT),
                         r.finalRows());
             }
         }

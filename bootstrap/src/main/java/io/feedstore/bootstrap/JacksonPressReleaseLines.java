@@ -16,6 +16,7 @@ import io.vavr.control.Either;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -138,7 +139,7 @@ public final class JacksonPressReleaseLines implements PressReleaseLines {
             case NUMBER -> "a decimal number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.WireRecord;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How {@code feedstore load} writes press releases: JSON Lines or CSV, each row holding the twelve columns in
@@ -66,14 +68,14 @@ public enum OutputFormat {
         try {
             return JSON.writeValueAsString(columns(release));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     /** The twelve columns by name, in schema order; absent values are null so every row has every key. */
     static Map<String, Object> columns(PressRelease release) {
         WireRecord wire = WireRecord.of(release);
-        List<java.util.function.Function<WireRecord, Object>> getters = WireRecord.columnGetters();
+        List<Function<WireRecord, Object>> getters = WireRecord.columnGetters();
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < WireRecord.COLUMNS.size(); i++) {
             row.put(WireRecord.COLUMNS.get(i), getters.get(i).apply(wire));

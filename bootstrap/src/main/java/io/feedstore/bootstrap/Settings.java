@@ -5,6 +5,7 @@ import io.feedstore.domain.consolidation.AnomalyRule;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything configurable, resolved once at start and validated as a whole: a flag wins over an environment
@@ -41,8 +42,8 @@ record Settings(StoreUri store, int batchSize, AnomalyRule anomalyRule, Clock cl
     }
 
     /** An empty variable counts as unset, as shells make it easy to export one by accident. */
-    private static java.util.Optional<String> variable(Map<String, String> environment, String name) {
-        return java.util.Optional.ofNullable(environment.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    private static Optional<String> variable(Map<String, String> environment, String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     private static StoreUri storeFromEnvironment(String value) {
