@@ -93,6 +93,7 @@ final class JsonApi implements HttpHandler {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         Operation operation = classify(method, path, query);
         stats.begin(operation);
+        boolean counted = true;
         try {
             // Read the whole request first, so that a fault never leaves the client blocked while sending.
             byte[] body = readBody(exchange);
@@ -113,11 +114,17 @@ final class JsonApi implements HttpHandler {
             if (fault instanceof Fault.DropResponse) {
                 return;
             }
+            // Done before answering: once the answer is out, the client may already send its next request,
+            // which must not count as overlapping this one.
+            stats.end();
+            counted = false;
             send(exchange, response);
         } catch (IOException clientWentAway) {
             // Nothing to answer to.
         } finally {
-            stats.end();
+            if (counted) {
+                stats.end();
+            }
             // Without response headers sent, closing the exchange closes the connection: that is the drop.
             exchange.close();
         }
