@@ -46,7 +46,7 @@ class PartitionFileTest {
     void everyParquetFileIsDataSoNoneIsEverLeftOutOfAMerge() {
         qt().withExamples(1_000).forAll(Generators.texts(20)
                 .map(s -> s.replaceAll("[/\\\\\\p{Cntrl}\\u0080-\\u009f]", "_"))
-                .assuming(s -> !s.isEmpty() && !s.startsWith("."))).checkAssert(stem -> {
+                .map(s -> s.isEmpty() || s.startsWith(".") ? "stem" + s : s)).checkAssert(stem -> {
                     assertThat(classify(PARTITION + stem + ".parquet").isData()).isTrue();
                     assertThat(classify(PARTITION + stem + ".parquet").kind()).isNotEqualTo(Kind.OTHER);
                 });
