@@ -67,11 +67,13 @@ public final class ConsolidatePartitions {
         Objects.requireNonNull(partition, "partition");
         Objects.requireNonNull(mode, "mode");
         Run run = new Run(partition, mode);
+        PartitionReport report;
         try {
-            return run.execute();
+            report = run.execute();
         } catch (RuntimeException e) {
-            return run.unexpected(e);
+            report = run.unexpected(e);
         }
+        return report.withStorageCalls(run.store.calls());
     }
 
     /** Where a run got to, so that an unexpected failure can say what state it left. */
@@ -89,6 +91,8 @@ public final class ConsolidatePartitions {
 
         private final Partition partition;
         private final RunMode mode;
+        /** This run's view of the store, counting what the partition costs. */
+        private final CountingObjectStore store = new CountingObjectStore(ConsolidatePartitions.this.store);
         private Stage stage = Stage.PLANNING;
         private ConsolidationPlan plan;
 

@@ -20,6 +20,7 @@ import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.testkit.InMemoryObjectStore;
 import io.feedstore.testkit.SerializingTestCodec;
 import io.vavr.control.Either;
@@ -96,6 +97,20 @@ class ConsolidatePartitionsTest {
         assertThat(report.status()).isEqualTo(PartitionStatus.CONSOLIDATED);
         assertThat(report.hadConsolidated()).isFalse();
         assertThat(filesOf(GMAIL_DAY)).containsExactly(GMAIL_DAY.consolidatedKey());
+    }
+
+    @Test
+    void theReportCountsEveryStoreCallThePartitionCost() {
+        batch(store, codec, List.of(release("a", 1, "A")));
+        batch(store, codec, List.of(release("b", 1, "B")));
+
+        PartitionReport first = consolidate(GMAIL_DAY);
+        // one listing; two inputs read and the consolidated file read back; one write; two deletes
+        assertThat(first.storageCalls()).isEqualTo(new StorageCalls(1, 3, 1, 2));
+
+        PartitionReport again = consolidate(GMAIL_DAY);
+        assertThat(again.status()).isEqualTo(PartitionStatus.UNCHANGED);
+        assertThat(again.storageCalls()).isEqualTo(new StorageCalls(1, 0, 0, 0));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package io.feedstore.application;
+
+import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.Generation;
+import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectInfo;
+import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.StorageCalls;
+import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.StoredObject;
+import io.vavr.control.Either;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts the calls one piece of work makes through the store, whatever their outcome, so reports can show the cost. */
+final class CountingObjectStore implements ObjectStore {
+
+    private final ObjectStore store;
+    private final AtomicLong lists = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong deletes = new AtomicLong();
+
+    CountingObjectStore(ObjectStore store) {
+        this.store = store;
+    }
+
+    StorageCalls calls() {
+        return new StorageCalls(lists.get(), reads.get(), writes.get(), deletes.get());
+    }
+
+    @Override
+    public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) {
+        lists.incrementAndGet();
+        return store.list(prefix);
+    }
+
+    @Override
+    public Either<StoreFailure, StoredObject> read(ObjectKey key) {
+        reads.incrementAndGet();
+        return store.read(key);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
+        writes.incrementAndGet();
+        return store.createIfAbsent(key, content);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content) {
+        writes.incrementAndGet();
+        return store.replaceIfUnchanged(key, expected, content);
+    }
+
+    @Override
+    public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected) {
+        deletes.incrementAndGet();
+        return store.deleteIfUnchanged(key, expected);
+    }
+
+    @Override
+    public String describe() {
+        return store.describe();
+    }
+}
