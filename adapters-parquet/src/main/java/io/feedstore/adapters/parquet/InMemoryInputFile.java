@@ -20,6 +20,12 @@ final class InMemoryInputFile implements InputFile {
         return bytes.length;
     }
 
+    /** Parquet puts this into its error messages, which reach users: say what the file is, not where it lives in memory. */
+    @Override
+    public String toString() {
+        return "the file (" + bytes.length + " bytes)";
+    }
+
     @Override
     public SeekableInputStream newStream() {
         return new Stream(bytes);
