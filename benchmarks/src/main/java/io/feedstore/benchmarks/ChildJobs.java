@@ -1,0 +1,153 @@
+package io.feedstore.benchmarks;
+
+import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
+import io.feedstore.adapters.parquet.ParquetRecordCodec;
+import io.feedstore.application.BatchWriter;
+import io.feedstore.application.BatchWriterSettings;
+import io.feedstore.application.ConsolidatePartitions;
+import io.feedstore.application.ConsolidationSettings;
+import io.feedstore.application.LoadPressReleases;
+import io.feedstore.application.RunMode;
+import io.feedstore.domain.consolidation.PartitionReport;
+import io.feedstore.domain.partition.Partition;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.Source;
+import io.vavr.control.Option;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+/**
+ * The jobs the harness runs in a separate JVM: with a heap limit (bounded memory), under JFR (profiles), or
+ * cold (start-up). Each prints one line {@code RESULT key=value ...} that {@link ChildJvm} reads.
+ *
+ * <p>With {@code -Dbench.jfr=FILE -Dbench.jfc=SETTINGS} a flight recording covers the job itself, not the JVM's
+ * start or the generation of its input, so that a profile shows the job's costs only.
+ */
+public final class ChildJobs {
+
+    private ChildJobs() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        switch (args[0]) {
+            case "nothing" -> result("seconds", seconds(start));
+            case "consolidate" -> consolidate(Path.of(args[1]), new Partition(Source.of(args[2]), LocalDate.parse(args[3])));
+            case "load" -> load(Path.of(args[1]), LocalDate.parse(args[2]), LocalDate.parse(args[3]));
+            case "write" -> write(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Long.parseLong(args[4]));
+            case "duckdb-noop" -> duckdbNoop(Path.of(args[1]), args[2], start);
+            default -> throw new IllegalArgumentException("unknown child job " + args[0]);
+        }
+    }
+
+    private static void consolidate(Path root, Partition partition) throws Exception {
+        Recording recording = startRecording();
+        long t0 = System.nanoTime();
+        PartitionReport report = new ConsolidatePartitions(new LocalFileSystemObjectStore(root), new ParquetRecordCodec(),
+                ConsolidationSettings.DEFAULT).consolidate(partition, RunMode.APPLY);
+        double seconds = seconds(t0);
+        stop(recording);
+        result("status", report.status().name(), "finalRows", report.finalRows(), "inputRows", report.inputRows(),
+                "seconds", seconds, "heapPeakSumMB", heapPeakMb(),
+                "detail", report.detail().getOrElse("-").replace(' ', '_'));
+        System.exit(report.status().name().equals("CONSOLIDATED") ? 0 : 1);
+    }
+
+    private static void load(Path root, LocalDate from, LocalDate to) throws Exception {
+        Recording recording = startRecording();
+        long t0 = System.nanoTime();
+        List<PressRelease> releases = new LoadPressReleases(new LocalFileSystemObjectStore(root), new ParquetRecordCodec())
+                .load(from, to, Option.none());
+        double seconds = seconds(t0);
+        stop(recording);
+        result("rows", releases.size(), "seconds", seconds, "heapPeakSumMB", heapPeakMb());
+    }
+
+    private static void write(Path root, int count, int partitionCount, long seed) throws Exception {
+        List<Partition> partitions = BatchWriterCase.partitions(partitionCount);
+        var pool = Executors.newFixedThreadPool(1);
+        List<PressRelease> records = new Workload(seed, pool).writerRecords(count, partitions);
+        pool.shutdown();
+        Recording recording = startRecording();
+        long t0 = System.nanoTime();
+        int batches;
+        try (BatchWriter writer = new BatchWriter(new LocalFileSystemObjectStore(root), new ParquetRecordCodec(),
+                BatchWriterSettings.DEFAULT, Clock.systemUTC())) {
+            records.forEach(writer::add);
+            writer.flush();
+            batches = writer.writtenBatches().size();
+        }
+        double seconds = seconds(t0);
+        stop(recording);
+        result("records", count, "batches", batches, "seconds", seconds);
+    }
+
+    /** DuckDB's cold no-op: load the driver, connect, look for the date's files, find none. */
+    private static void duckdbNoop(Path root, String date, long start) throws Exception {
+        long t0 = System.nanoTime();
+        long found;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(StartupCase.duckdbNoopSql(root, date))) {
+            rows.next();
+            found = rows.getLong(1);
+        }
+        result("files", found, "seconds", seconds(t0), "sinceMain", seconds(start));
+    }
+
+    private static Recording startRecording() throws Exception {
+        String file = System.getProperty("bench.jfr");
+        if (file == null) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.create(Path.of(System.getProperty("bench.jfc"))));
+        recording.setDestination(Path.of(file));
+        recording.start();
+        return recording;
+    }
+
+    private static void stop(Recording recording) {
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
+    private static long heapPeakMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes >> 20;
+    }
+
+    private static void result(Object... pairs) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            parts.add(pairs[i] + "=" + pairs[i + 1]);
+        }
+        System.out.println("RESULT " + String.join(" ", parts));
+        System.out.flush();
+    }
+}

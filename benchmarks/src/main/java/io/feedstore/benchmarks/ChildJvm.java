@@ -1,0 +1,102 @@
+package io.feedstore.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command (usually a JVM on the harness's own class path) and reads what it reports. */
+final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    /** How a child ended: its exit code (or a timeout), its wall time seen from here, its RESULT values. */
+    record Outcome(int exitCode, boolean timedOut, double wallSeconds, Map<String, String> values, String stdout,
+                   String stderr) {
+        boolean ok() {
+            return !timedOut && exitCode == 0;
+        }
+
+        String value(String key) {
+            return values.getOrDefault(key, "?");
+        }
+
+        /** What went wrong, in a few words, for a results table. */
+        String failure() {
+            if (timedOut) {
+                return "timed out";
+            }
+            if (stderr.contains("OutOfMemoryError")) {
+                String line = stderr.lines().filter(l -> l.contains("OutOfMemoryError")).findFirst().orElse("");
+                return "OutOfMemoryError" + (line.contains(":") ? " (" + line.substring(line.lastIndexOf(':') + 1).trim() + ")" : "");
+            }
+            String last = (stderr.isBlank() ? stdout : stderr).strip();
+            String[] lines = last.split("\n");
+            return "exit " + exitCode + ": " + (lines.length == 0 ? "" : lines[lines.length - 1].strip());
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A JVM running {@link ChildJobs} with the harness's class path. */
+    static Outcome java(List<String> jvmOptions, List<String> jobArgs, Duration timeout, Path logDir) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ChildJobs.class.getName());
+        command.addAll(jobArgs);
+        return run(command, timeout, logDir);
+    }
+
+    static Outcome run(List<String> command, Duration timeout, Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+            Path out = Files.createTempFile(logDir, "child", ".out");
+            Path err = Files.createTempFile(logDir, "child", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            long t0 = System.nanoTime();
+            Process process = builder.start();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            String stdout = Files.readString(out, StandardCharsets.UTF_8);
+            String stderr = Files.readString(err, StandardCharsets.UTF_8);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return new Outcome(finished ? process.exitValue() : -1, !finished, wall, parse(stdout), stdout, stderr);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + command.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running a child process", e);
+        }
+    }
+
+    private static Map<String, String> parse(String stdout) {
+        Map<String, String> values = new HashMap<>();
+        stdout.lines().filter(l -> l.startsWith("RESULT ")).forEach(line -> {
+            for (String part : line.substring(7).split(" ")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    values.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+        });
+        return values;
+    }
+}

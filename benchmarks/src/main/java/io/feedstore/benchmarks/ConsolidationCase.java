@@ -1,0 +1,188 @@
+package io.feedstore.benchmarks;
+
+import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
+import io.feedstore.application.ConsolidatePartitions;
+import io.feedstore.application.ConsolidationSettings;
+import io.feedstore.application.RunMode;
+import io.feedstore.domain.consolidation.PartitionReport;
+import io.feedstore.domain.consolidation.PartitionStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cases 1-3: consolidate one partition's batch files. feedstore runs its whole use case (list, read, deduplicate,
+ * write ZSTD 9 with a compare-and-swap, read back and verify, delete the inputs); DuckDB runs issue 5's COPY
+ * one-liner over the same files. Each feedstore run starts from a fresh copy of the same inputs.
+ */
+final class ConsolidationCase {
+
+    /** The last run's outputs of both engines, for the compression case. */
+    record Outputs(String name, Workload.PartitionInput input, Path feedstore, Path duckdb) {
+    }
+
+    private ConsolidationCase() {
+    }
+
+    static Report.Section run(Bench bench, int number, String name, Workload.PartitionInput input,
+                              Workload.PartitionInput warmInput, int warmups, int runs, boolean withTargets)
+            throws Exception {
+        String slug = "case" + number;
+        Bench.log("case " + number + " (" + name + "): " + warmups + " warm-up round(s)"
+                + (warmInput == input ? "" : " on " + Report.count(warmInput.rows()) + " rows") + ", " + runs
+                + " measured round(s)");
+        Path fsOut = bench.file("outputs/" + slug + "-feedstore.parquet");
+        Path duckOut = bench.file("outputs/" + slug + "-duckdb.parquet");
+        FeedstoreTrial feedstore = new FeedstoreTrial(bench, input, slug, fsOut);
+        DuckDbTrial duckdb = new DuckDbTrial(bench, input, slug, duckOut);
+        Measurement.Pair pair = Measurement.alternate(warmups, runs, feedstore, duckdb,
+                warmInput == input ? null : new FeedstoreTrial(bench, warmInput, slug + "warm", null),
+                warmInput == input ? null : new DuckDbTrial(bench, warmInput, slug + "warm", null));
+        bench.outputs.put(name, new Outputs(name, input, fsOut, duckOut));
+
+        long fsBytes = Trees.size(fsOut);
+        long duckBytes = Trees.size(duckOut);
+        long differing = bench.duckdb.rowsDiffering(fsOut, duckOut);
+        double timeRatio = pair.ratio();
+        double bytesRatio = (double) fsBytes / duckBytes;
+
+        List<Report.Row> rows = new ArrayList<>();
+        rows.add(new Report.Row(number + ". " + name + ": consolidation time",
+                Report.seconds(pair.feedstore().medianSeconds()), Report.seconds(pair.duckdb().medianSeconds()),
+                Report.ratio(timeRatio), withTargets ? Report.verdict(timeRatio <= 1.0) : "(no target)"));
+        List<Report.Target> targets = new ArrayList<>();
+        if (withTargets) {
+            targets.add(new Report.Target("Case " + number + " (" + name + "): consolidation time ≤ 1.0× DuckDB",
+                    Report.ratio(timeRatio), timeRatio <= 1.0));
+            targets.add(new Report.Target("Case " + number + " (" + name + "): output bytes ≤ 1.0× DuckDB",
+                    Report.ratio(bytesRatio), bytesRatio <= 1.0));
+        }
+        if (differing != 0) {
+            targets.add(new Report.Target("Case " + number + ": both engines produce the same rows",
+                    differing + " rows differ", false));
+        }
+
+        StringBuilder md = new StringBuilder();
+        md.append("### Case ").append(number).append(": ").append(name).append("\n\n");
+        md.append("Input: one partition, ").append(Report.count(input.rows())).append(" rows in ")
+                .append(input.files().size()).append(" snappy batch files (").append(Report.bytes(input.bytes()))
+                .append("), ").append(Report.count(input.distinct())).append(" distinct ids (")
+                .append(Report.count(input.rows() - input.distinct())).append(" rows are newer versions of an id).")
+                .append(" Warm-up: ").append(warmups).append(" round(s)")
+                .append(warmInput == input ? " on the same input" : " on the " + Report.count(warmInput.rows())
+                        + "-row input of case 2 (same code paths; a full-size warm-up would double the case's time)")
+                .append(".\n\n");
+        md.append(Report.table(List.of("engine", "median", "runs", "CPU (median)", "cores busy", "output",
+                        "output layout (DuckDB's parquet_metadata)"),
+                List.of(
+                        List.of("feedstore", Report.seconds(pair.feedstore().medianSeconds()),
+                                pair.feedstore().allSeconds(), Report.seconds(pair.feedstore().medianCpuSeconds()),
+                                Report.number(pair.feedstore().medianCores(), 2), Report.exactBytes(fsBytes),
+                                bench.duckdb.layout(fsOut)),
+                        List.of("DuckDB", Report.seconds(pair.duckdb().medianSeconds()),
+                                pair.duckdb().allSeconds(), Report.seconds(pair.duckdb().medianCpuSeconds()),
+                                Report.number(pair.duckdb().medianCores(), 2), Report.exactBytes(duckBytes),
+                                bench.duckdb.layout(duckOut)))));
+        md.append("\nRatio feedstore / DuckDB: time ").append(Report.ratio(timeRatio)).append(", output bytes ")
+                .append(Report.ratio(bytesRatio)).append(". Same rows in both outputs: ")
+                .append(differing == 0 ? "yes (EXCEPT ALL both ways is empty)"
+                        : "**NO: " + differing + " rows differ**")
+                .append(".\n");
+        return new Report.Section(rows, targets, md.toString(), java.util.Map.of(
+                "feedstoreCores", pair.feedstore().medianCores(), "duckdbCores", pair.duckdb().medianCores(),
+                "case", (double) number));
+    }
+
+    /** feedstore's use case on a fresh copy of the inputs; checks the report, keeps the last output. */
+    private static final class FeedstoreTrial implements Measurement.Trial {
+        private final Bench bench;
+        private final Workload.PartitionInput input;
+        private final String slug;
+        private final Path keep;
+        private Path store;
+        private PartitionReport report;
+
+        FeedstoreTrial(Bench bench, Workload.PartitionInput input, String slug, Path keep) {
+            this.bench = bench;
+            this.input = input;
+            this.slug = slug;
+            this.keep = keep;
+        }
+
+        @Override
+        public void prepare(int run) {
+            store = bench.dir("runs/" + slug + "-feedstore");
+            Trees.copyStore(input.root(), store);
+        }
+
+        @Override
+        public void run(int run) {
+            report = new ConsolidatePartitions(new LocalFileSystemObjectStore(store), bench.codec,
+                    ConsolidationSettings.DEFAULT).consolidate(input.partition(), RunMode.APPLY);
+        }
+
+        @Override
+        public void cleanUp(int run, boolean last) throws IOException {
+            if (report.status() != PartitionStatus.CONSOLIDATED || report.finalRows() != input.distinct()
+                    || report.inputRows() != input.rows()) {
+                throw new IllegalStateException("feedstore's consolidation of " + input.partition() + " did not do"
+                        + " the job: " + report.status() + ", " + report.inputRows() + " rows in, " + report.finalRows()
+                        + " out (expected " + input.rows() + " in, " + input.distinct() + " out): "
+                        + report.detail().getOrElse(""));
+            }
+            Path consolidated = store.resolve(input.partition().consolidatedKey().value());
+            List<Path> left = Trees.files(consolidated.getParent(), ".parquet");
+            if (!left.equals(List.of(consolidated))) {
+                throw new IllegalStateException("after consolidation the partition should hold only "
+                        + consolidated.getFileName() + ", it holds " + left.size() + " files");
+            }
+            if (last && keep != null) {
+                Files.move(consolidated, keep, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Trees.delete(store);
+        }
+    }
+
+    /** Issue 5's DuckDB one-liner over the same files; checks the row count, keeps the last output. */
+    private static final class DuckDbTrial implements Measurement.Trial {
+        private final Bench bench;
+        private final Workload.PartitionInput input;
+        private final Path out;
+        private final Path keep;
+
+        DuckDbTrial(Bench bench, Workload.PartitionInput input, String slug, Path keep) {
+            this.bench = bench;
+            this.input = input;
+            this.out = bench.work.resolve("runs/" + slug + "-duckdb.parquet");
+            this.keep = keep;
+        }
+
+        @Override
+        public void prepare(int run) throws IOException {
+            Files.createDirectories(out.getParent());
+            Files.deleteIfExists(out);
+        }
+
+        @Override
+        public void run(int run) throws Exception {
+            bench.duckdb.execute(DuckDb.consolidate(input.files(), out));
+        }
+
+        @Override
+        public void cleanUp(int run, boolean last) throws Exception {
+            long rows = bench.duckdb.queryLong("SELECT count(*) FROM read_parquet(" + DuckDb.literal(out) + ")");
+            if (rows != input.distinct()) {
+                throw new IllegalStateException("DuckDB's consolidation of " + input.partition() + " wrote " + rows
+                        + " rows, expected " + input.distinct());
+            }
+            if (last && keep != null) {
+                Files.move(out, keep, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(out);
+            }
+        }
+    }
+}

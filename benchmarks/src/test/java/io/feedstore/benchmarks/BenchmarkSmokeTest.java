@@ -1,0 +1,39 @@
+package io.feedstore.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The harness works end to end on tiny data: every case runs on both engines, the engines agree, the child JVMs
+ * (bounded memory, profiles) run, and the results file holds every figure. The real measurement is
+ * {@code ./feedstore-bench}, never part of the build.
+ */
+class BenchmarkSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theHarnessRunsEveryCaseOnTinyDataAndWritesEveryFigure() throws Exception {
+        Path results = dir.resolve("RESULTS.md");
+        Benchmark.run(BenchOptions.parse("--tiny", "--runs", "1", "--big-runs", "1", "--warmups", "0",
+                "--no-startup", "--heaps", "256m", "--child-heap", "256m",
+                "--results", results.toString(), "--work", dir.resolve("work").toString()));
+
+        String md = Files.readString(results);
+        assertThat(md).contains("### Case 1: Day", "### Case 2: Busy partition", "### Case 3: Big partition",
+                "### Case 4: Year load", "### Case 5: Compression", "### Case 6: Batch writer", "### Bounded memory",
+                "#### Profile: case 2 consolidation", "#### Profile: case 4 year load", "#### Profile: case 6 batch writer",
+                "### What would close the gap");
+        assertThat(md.split("Same rows in both outputs: yes", -1)).hasSize(4);
+        assertThat(md).contains("Met: Case 3 (400 rows) consolidates under -Xmx256m");
+        assertThat(md).doesNotContain("Profile of", "NO:");
+        String summary = md.substring(md.indexOf("## Summary"), md.indexOf("### Targets of issue 5"));
+        assertThat(summary.lines().filter(l -> l.startsWith("| ") && l.contains("×"))).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(dir.resolve("work")).doesNotExist();
+    }
+}
