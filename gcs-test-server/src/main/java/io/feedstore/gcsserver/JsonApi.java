@@ -89,7 +89,17 @@ final class JsonApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query;
+        try {
+            query = query(exchange.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException malformed) {
+            try {
+                send(exchange, error(ApiError.badRequest("malformed query: " + malformed.getMessage())));
+            } finally {
+                exchange.close();
+            }
+            return;
+        }
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         Operation operation = classify(method, path, query);
         stats.begin(operation);
@@ -137,6 +147,10 @@ final class JsonApi implements HttpHandler {
             return error(e);
         } catch (IllegalArgumentException e) {
             return error(ApiError.badRequest(e.getMessage()));
+        } catch (RuntimeException e) {
+            // A bug here must not pass for an injected fault: say so loudly, on stderr and in the answer.
+            e.printStackTrace();
+            return error(new ApiError(500, "internalError", "GCS test server bug: " + e));
         }
     }
 
@@ -167,7 +181,7 @@ final class JsonApi implements HttpHandler {
             return notImplemented(r);
         }
         boolean downloadPath = path.startsWith("/download/storage/v1/b/");
-        if (downloadPath || path.startsWith("/storage/v1/b")) {
+        if (downloadPath || path.equals("/storage/v1/b") || path.startsWith("/storage/v1/b/")) {
             String rest = path.substring(downloadPath ? "/download/storage/v1/b".length() : "/storage/v1/b".length());
             if (rest.isEmpty() || rest.equals("/")) {
                 return r.method().equals("POST") ? createBucket(r) : notImplemented(r);
