@@ -1,22 +1,27 @@
 package io.feedstore.bootstrap;
 
-import com.google.inject.Injector;
 import io.feedstore.application.ConsolidatePartitions;
 import io.feedstore.application.FindPartitions;
 import io.feedstore.application.RunMode;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.Source;
+import io.feedstore.domain.release.WireRecord;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StoreFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import net.logstash.logback.marker.LogstashMarker;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -38,7 +43,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  feedstore consolidate",
                 "  feedstore consolidate --date 2025-01-14 --sources gmail rss --dry-run",
                 "  feedstore consolidate --json"})
-final class ConsolidateCommand implements Callable<Integer> {
+final class ConsolidateCommand implements Callable<Integer>, SettingFlags {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsolidateCommand.class);
 
@@ -62,15 +67,32 @@ final class ConsolidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--json", description = "Print the summary as a JSON document instead of text.")
     boolean json;
 
+    @picocli.CommandLine.Option(names = "--min-rows", paramLabel = "N",
+            description = "Fewer final rows than this make a partition an anomaly (a warning)."
+                    + " Default: $" + Settings.MIN_ROWS_VARIABLE + ", else 50.")
+    String minRows;
+
+    @Override
+    public Map<Setting, String> settingFlags() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.MIN_ROWS, minRows);
+        return flags;
+    }
+
     @Override
     public Integer call() {
-        Injector injector = feedstore.wire(s -> s, false);
-        Settings settings = injector.getInstance(Settings.class);
-        ObjectStore store = injector.getInstance(ObjectStore.class);
+        try (Feedstore app = feedstore.open(false)) {
+            return consolidate(app);
+        }
+    }
+
+    private int consolidate(Feedstore app) {
+        Settings settings = app.settings();
+        ObjectStore store = app.store();
         LocalDate today = LocalDate.now(settings.clock().withZone(ZoneOffset.UTC));
         Option<Set<Source>> only = sources == null ? Option.none() : Option.some(Set.copyOf(sources));
 
-        FindPartitions find = injector.getInstance(FindPartitions.class);
+        FindPartitions find = app.get(FindPartitions.class);
         Either<StoreFailure, List<Partition>> found = date != null
                 ? find.on(date, only)
                 : find.needingConsolidation(today)
@@ -78,28 +100,71 @@ final class ConsolidateCommand implements Callable<Integer> {
         List<Partition> partitions = found.getOrElseThrow(failure -> FeedstoreError.failure(
                 "could not list the partitions of " + store.describe() + ": " + failure.message(), null));
 
-        LOG.info("{} {} partitions of {}", dryRun ? "planning" : "consolidating", partitions.size(), store.describe());
-        List<PartitionReport> reports = injector.getInstance(ConsolidatePartitions.class)
+        LOG.info(Markers.append("store", store.describe()).and(Markers.append("partitions", partitions.size()))
+                        .and(Markers.append("dry_run", dryRun)),
+                "{} {} partitions of {}", dryRun ? "planning" : "consolidating", partitions.size(), store.describe());
+        List<PartitionReport> reports = app.get(ConsolidatePartitions.class)
                 .consolidate(partitions, dryRun ? RunMode.DRY_RUN : RunMode.APPLY);
-        log(reports, settings);
+        log(reports, settings, dryRun);
 
         ConsolidationSummary summary = new ConsolidationSummary(reports, dryRun, settings.anomalyRule());
         spec.commandLine().getOut().print(json ? summary.json() : summary.text());
         return summary.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
     }
 
-    static void log(List<PartitionReport> reports, Settings settings) {
+    /**
+     * One log line per partition with its figures as structured fields: ERROR for a failed or conflicted
+     * partition, WARNING for an anomaly (so that a log-based alert can fire on either), INFO otherwise; then one
+     * INFO line with the totals.
+     */
+    static void log(List<PartitionReport> reports, Settings settings, boolean dryRun) {
+        int minRows = settings.anomalyRule().minRows();
         for (PartitionReport r : reports) {
+            LogstashMarker fields = Markers.appendEntries(fields(r, minRows, dryRun));
+            String status = r.status().name().toLowerCase(Locale.ROOT);
             if (r.status().isFailure()) {
-                LOG.error("{} {}: {}", r.partition(), r.status().name().toLowerCase(Locale.ROOT),
-                        r.detail().getOrElse("no detail"));
+                LOG.error(fields, "{}: {}: {}", r.partition(), status, r.detail().getOrElse("no detail"));
             } else if (r.anomaly()) {
-                LOG.warn("{}: only {} rows, fewer than {}={}; stored all the same, but check the upstream feed",
-                        r.partition(), r.finalRows(), Settings.MIN_ROWS_VARIABLE, settings.anomalyRule().minRows());
+                LOG.warn(fields, "{}: only {} rows, fewer than {}={}; {}, but check the upstream feed",
+                        r.partition(), r.finalRows(), Settings.MIN_ROWS_VARIABLE, minRows,
+                        dryRun ? "would be stored all the same" : "stored all the same");
             } else {
-                LOG.info("{}: {} ({} rows)", r.partition(), r.status().name().toLowerCase(Locale.ROOT),
-                        r.finalRows());
+                LOG.info(fields, "{}: {} ({} rows read, {} duplicates removed, {} rows{})", r.partition(), status,
+                        r.inputRows(), r.duplicatesRemoved(), r.finalRows(), r.detail().map(d -> "; " + d)
+                                .getOrElse(""));
             }
         }
+        long failed = reports.stream().filter(r -> r.status().isFailure()).count();
+        long anomalies = reports.stream().filter(PartitionReport::anomaly).count();
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("dry_run", dryRun);
+        totals.put("partitions", reports.size());
+        totals.put("failed", failed);
+        totals.put("anomalies", anomalies);
+        totals.put("input_rows", reports.stream().mapToLong(PartitionReport::inputRows).sum());
+        totals.put("duplicates", reports.stream().mapToLong(PartitionReport::duplicatesRemoved).sum());
+        totals.put("rows", reports.stream().mapToLong(PartitionReport::finalRows).sum());
+        LOG.info(Markers.appendEntries(totals), "{} {} partitions: {} failed or conflicted, {} anomalies",
+                dryRun ? "planned" : "consolidated", reports.size(), failed, anomalies);
+    }
+
+    private static Map<String, Object> fields(PartitionReport r, int minRows, boolean dryRun) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("source", r.partition().source().value());
+        fields.put("release_date", WireRecord.formatDate(r.partition().releaseDate()));
+        fields.put("partition", r.partition().prefix().value());
+        fields.put("status", r.status().name());
+        fields.put("dry_run", dryRun);
+        fields.put("batch_files", r.batchFiles());
+        fields.put("legacy_files", r.legacyFiles());
+        fields.put("input_rows", r.inputRows());
+        fields.put("duplicates", r.duplicatesRemoved());
+        fields.put("rows", r.finalRows());
+        fields.put("bytes_before", r.bytesBefore());
+        fields.put("bytes_after", r.bytesAfter());
+        fields.put("anomaly", r.anomaly());
+        fields.put("min_rows", minRows);
+        r.detail().forEach(d -> fields.put("detail", d));
+        return fields;
     }
 }

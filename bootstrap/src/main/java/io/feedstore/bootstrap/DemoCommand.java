@@ -1,6 +1,5 @@
 package io.feedstore.bootstrap;
 
-import com.google.inject.Injector;
 import io.feedstore.application.ConsolidatePartitions;
 import io.feedstore.application.IngestPressReleases;
 import io.feedstore.application.IngestReport;
@@ -61,11 +60,16 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Injector injector = feedstore.wire(s -> s, true);
-        Settings settings = injector.getInstance(Settings.class);
-        ObjectStore store = injector.getInstance(ObjectStore.class);
-        RecordCodec codec = injector.getInstance(RecordCodec.class);
-        LoadPressReleases load = injector.getInstance(LoadPressReleases.class);
+        try (Feedstore app = feedstore.open(true)) {
+            return demo(app);
+        }
+    }
+
+    private int demo(Feedstore app) {
+        Settings settings = app.settings();
+        ObjectStore store = app.store();
+        RecordCodec codec = app.get(RecordCodec.class);
+        LoadPressReleases load = app.loader();
         PrintWriter out = spec.commandLine().getOut();
 
         DemoSample sample = DemoSample.before(LocalDate.now(settings.clock().withZone(ZoneOffset.UTC)));
@@ -84,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         int written = writeLegacyFiles(sample, store, codec);
         out.printf("   %-18s %3d one-row files written%s%n", "older pipeline:", written,
                 written < sample.legacy().size() ? " (" + (sample.legacy().size() - written) + " still there)" : "");
-        IngestPressReleases ingest = injector.getInstance(IngestPressReleases.class);
+        IngestPressReleases ingest = app.get(IngestPressReleases.class);
         long rejected = 0;
         for (DemoSample.Delivery delivery : sample.deliveries()) {
             IngestReport report = ingest.ingest(delivery.releases().stream().map(OutputFormat::jsonLine).iterator());
@@ -97,9 +101,9 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         out.println("2. Consolidate " + sample.partitions().size() + " partitions");
         Footprint before = Footprint.of(store, sample.partitions());
-        List<PartitionReport> reports = injector.getInstance(ConsolidatePartitions.class)
+        List<PartitionReport> reports = app.get(ConsolidatePartitions.class)
                 .consolidate(sample.partitions(), RunMode.APPLY);
-        ConsolidateCommand.log(reports, settings);
+        ConsolidateCommand.log(reports, settings, false);
         printTable(out, reports, settings);
         Footprint after = Footprint.of(store, sample.partitions());
         out.flush();
@@ -119,9 +123,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Summary");
         out.printf("   Files:  %d before consolidation → %d after%n", before.files, after.files);
-        out.printf("   Bytes:  %s → %s%s (snappy batches → one ZSTD-%d file per partition)%n",
+        out.printf("   Bytes:  %s → %s%s (%s batches → one %s file per partition)%n",
                 ConsolidationSummary.bytes(before.bytes), ConsolidationSummary.bytes(after.bytes),
-                ConsolidationSummary.ratio(before.bytes, after.bytes), EncodingOptions.CONSOLIDATED.level());
+                ConsolidationSummary.ratio(before.bytes, after.bytes), codecName(settings.batch()),
+                codecName(settings.consolidated()));
         out.printf("   Rows:   %d read, %d duplicates removed, %d kept%n", inputRows, duplicates, finalRows);
         if (alreadyHeld > 0) {
             out.printf("   Re-run: the store already held %d of the sample's %d press releases; they were delivered"
@@ -131,6 +136,15 @@ final class DemoCommand implements Callable<Integer> {
 
         boolean failed = reports.stream().anyMatch(r -> r.status().isFailure());
         return failed || rejected > 0 || !loadedAll ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /** {@code snappy}, {@code ZSTD-9}: the names the summary has always used. */
+    private static String codecName(EncodingOptions encoding) {
+        return switch (encoding.compression()) {
+            case SNAPPY -> "snappy";
+            case UNCOMPRESSED -> "uncompressed";
+            case ZSTD, GZIP -> encoding.compression().name() + "-" + encoding.level();
+        };
     }
 
     /** Writes the legacy one-row files that are not there already (a re-run finds them merged away or still there). */

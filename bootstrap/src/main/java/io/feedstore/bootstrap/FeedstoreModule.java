@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
+import io.feedstore.application.BatchWriter;
 import io.feedstore.application.BatchWriterSettings;
 import io.feedstore.application.ConsolidatePartitions;
 import io.feedstore.application.ConsolidationSettings;
@@ -36,9 +37,10 @@ final class FeedstoreModule extends AbstractModule {
         bind(Settings.class).toInstance(settings);
         bind(Clock.class).toInstance(settings.clock());
         bind(PressReleaseLines.class).to(JacksonPressReleaseLines.class).in(Singleton.class);
-        // One factory per store URI scheme; an adapters-gcs module adds its "gs" factory here.
+        // One factory per store URI scheme.
         Multibinder<StoreFactory> stores = Multibinder.newSetBinder(binder(), StoreFactory.class);
         stores.addBinding().to(LocalStoreFactory.class);
+        stores.addBinding().to(GcsStoreFactory.class);
     }
 
     @Provides
@@ -55,12 +57,17 @@ final class FeedstoreModule extends AbstractModule {
 
     @Provides
     BatchWriterSettings batchWriterSettings() {
-        return BatchWriterSettings.DEFAULT.withBatchSize(settings.batchSize());
+        return new BatchWriterSettings(settings.batchSize(), settings.batch());
     }
 
     @Provides
     ConsolidationSettings consolidationSettings() {
-        return new ConsolidationSettings(ConsolidationSettings.DEFAULT.encoding(), settings.anomalyRule());
+        return new ConsolidationSettings(settings.consolidated(), settings.anomalyRule());
+    }
+
+    @Provides
+    BatchWriter batchWriter(ObjectStore store, RecordCodec codec, BatchWriterSettings config, Clock clock) {
+        return new BatchWriter(store, codec, config, clock);
     }
 
     @Provides

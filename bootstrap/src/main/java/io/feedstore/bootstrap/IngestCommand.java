@@ -7,13 +7,15 @@ import io.feedstore.application.IngestReport;
 import io.feedstore.application.Reject;
 import io.feedstore.domain.store.ObjectStore;
 import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
                         + " rejects/ingest_<time>_<id>.jsonl in the store; the exit code is then 1."},
         footer = {"", "Example:", "  feedstore ingest --input releases.jsonl --batch-size 500",
                 "  cat releases.jsonl | feedstore ingest --input -"})
-final class IngestCommand implements Callable<Integer> {
+final class IngestCommand implements Callable<Integer>, SettingFlags {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
@@ -44,29 +46,39 @@ final class IngestCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--batch-size", paramLabel = "N",
-            description = "Records per batch file and partition (default: ${DEFAULT-VALUE}).")
-    int batchSize = BatchWriterSettings.DEFAULT_BATCH_SIZE;
+            description = "Records per batch file and partition. Default: $FEEDSTORE_BATCH_SIZE, else "
+                    + BatchWriterSettings.DEFAULT_BATCH_SIZE + ".")
+    String batchSize;
+
+    @Override
+    public Map<Setting, String> settingFlags() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.BATCH_SIZE, batchSize);
+        return flags;
+    }
 
     @Override
     public Integer call() {
-        if (batchSize < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch-size " + batchSize + " must be at least 1");
-        }
         IngestReport report;
         // The input is checked before the store is opened (and perhaps created): a typo creates nothing.
-        try (InputLines lines = InputLines.open(input, feedstore.environment().stdin())) {
-            var injector = feedstore.wire(settings -> settings.withBatchSize(batchSize), true);
-            ObjectStore store = injector.getInstance(ObjectStore.class);
-            LOG.info("ingesting {} into {} (batches of {})", lines.name(), store.describe(), batchSize);
+        try (InputLines lines = InputLines.open(input, feedstore.environment().stdin());
+             Feedstore app = feedstore.open(true)) {
+            ObjectStore store = app.store();
+            LOG.info(Markers.append("store", store.describe()), "ingesting {} into {} (batches of {})", lines.name(),
+                    store.describe(), app.settings().batchSize());
             try {
-                report = injector.getInstance(IngestPressReleases.class).ingest(lines);
+                report = app.get(IngestPressReleases.class).ingest(lines);
             } catch (IngestException e) {
                 // What was rejected before the failure is still reported, line by line.
-                printRejects(e.partial(), lines.name(), store);
+                printRejects(e.partial(), lines.name(), store, app.settings());
                 throw FeedstoreError.failure(lines.name() + ": " + e.getMessage()
                         + "; re-running the same input is safe (duplicates are removed at consolidation)", e);
             }
-            printRejects(report, lines.name(), store);
+            printRejects(report, lines.name(), store, app.settings());
+            LOG.info(Markers.append("accepted", report.accepted()).and(Markers.append("rejected",
+                            report.rejects().size())).and(Markers.append("batch_files", report.batches().size())),
+                    "ingested {} press releases from {} into {} batch files", report.accepted(), lines.name(),
+                    report.batches().size());
             spec.commandLine().getOut().println("Ingested " + ConsolidationSummary.count(report.accepted(),
                     "press release") + " from " + lines.name() + " into "
                     + ConsolidationSummary.count(report.batches().size(), "batch file") + " in " + store.describe()
@@ -76,15 +88,31 @@ final class IngestCommand implements Callable<Integer> {
         return report.rejects().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private void printRejects(IngestReport report, String inputName, ObjectStore store) {
+    /** One line per reject on stderr: plain text, or a WARNING log line with its figures when logs are JSON. */
+    private void printRejects(IngestReport report, String inputName, ObjectStore store, Settings settings) {
         PrintWriter err = spec.commandLine().getErr();
+        boolean json = settings.logFormat() == Settings.LogFormat.JSON;
         for (Reject reject : report.rejects()) {
-            err.println("feedstore ingest: " + inputName + " line " + reject.lineNumber() + " rejected: "
-                    + reject.reason());
+            String line = "feedstore ingest: " + inputName + " line " + reject.lineNumber() + " rejected: "
+                    + reject.reason();
+            if (json) {
+                LOG.warn(Markers.append("line_number", reject.lineNumber()).and(Markers.append("reason",
+                        reject.reason())), line);
+            } else {
+                err.println(line);
+            }
         }
-        report.deadLetters().forEach(key -> err.println("feedstore ingest: " + report.rejects().size()
-                + (report.rejects().size() == 1 ? " line was" : " lines were") + " rejected; kept verbatim with"
-                + " line numbers and reasons in " + key + " (store " + store.describe() + ")"));
+        report.deadLetters().forEach(key -> {
+            String line = "feedstore ingest: " + report.rejects().size()
+                    + (report.rejects().size() == 1 ? " line was" : " lines were") + " rejected; kept verbatim with"
+                    + " line numbers and reasons in " + key + " (store " + store.describe() + ")";
+            if (json) {
+                LOG.warn(Markers.append("rejected", report.rejects().size()).and(Markers.append("dead_letters",
+                        key.value())), line);
+            } else {
+                err.println(line);
+            }
+        });
         err.flush();
     }
 }

@@ -1,7 +1,6 @@
 package io.feedstore.bootstrap;
 
 import io.feedstore.application.LoadException;
-import io.feedstore.application.LoadPressReleases;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
 import io.vavr.control.Option;
@@ -61,11 +60,10 @@ final class LoadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--to " + to + " is before --from " + from + ": the date range is empty");
         }
-        var injector = feedstore.wire(s -> s, false);
         Option<Set<Source>> only = sources == null ? Option.none() : Option.some(Set.copyOf(sources));
         List<PressRelease> releases;
-        try {
-            releases = injector.getInstance(LoadPressReleases.class).load(from, to, only);
+        try (Feedstore app = feedstore.open(false)) {
+            releases = app.loader().load(from, to, only);
         } catch (LoadException e) {
             throw FeedstoreError.failure(e.getMessage(), e);
         }

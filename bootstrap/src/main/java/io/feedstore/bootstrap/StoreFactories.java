@@ -9,10 +9,6 @@ import java.util.TreeMap;
 /** Picks the {@link StoreFactory} for a store URI's scheme, or says clearly why there is none. */
 final class StoreFactories {
 
-    /** Schemes that are planned but not built yet, with what to tell the user. */
-    private static final Map<String, String> PLANNED = Map.of(
-            "gs", "Google Cloud Storage stores are not supported yet");
-
     private final Map<String, StoreFactory> byScheme = new TreeMap<>();
 
     @Inject
@@ -27,9 +23,8 @@ final class StoreFactories {
     ObjectStore open(StoreUri uri, boolean mayCreate) {
         StoreFactory factory = byScheme.get(uri.scheme());
         if (factory == null) {
-            String why = PLANNED.getOrDefault(uri.scheme(), "the scheme '" + uri.scheme() + ":' is unknown");
-            throw FeedstoreError.configuration("store '" + uri + "': " + why + "; supported: "
-                    + String.join(", ", byScheme.keySet().stream().map(s -> s + ":").toList()));
+            throw FeedstoreError.configuration(uri.named() + ": the scheme '" + uri.scheme() + ":' is unknown;"
+                    + " supported: " + String.join(", ", byScheme.keySet().stream().map(s -> s + ":").toList()));
         }
         return factory.open(uri, mayCreate);
     }

@@ -4,7 +4,7 @@ import io.feedstore.domain.store.ObjectStore;
 
 /**
  * Opens the object store a {@link StoreUri} names, for one URI scheme. Each adapter contributes one (the local
- * filesystem for {@code file:}; Google Cloud Storage for {@code gs:} once it exists) through the Guice set binding
+ * filesystem for {@code file:}, Google Cloud Storage for {@code gs:}) through the Guice set binding
  * in {@link FeedstoreModule}.
  */
 interface StoreFactory {

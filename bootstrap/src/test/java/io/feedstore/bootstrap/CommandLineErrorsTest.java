@@ -24,7 +24,7 @@ class CommandLineErrorsTest {
             unknown command             | frobnicate                                                 | frobnicate
             unknown option              | load --from 2025-01-01 --to 2025-01-02 --fast              | --fast
             ingest without input        | ingest                                                     | --input
-            batch size zero             | ingest --input - --batch-size 0                            | --batch-size 0 must be at least 1
+            batch size zero             | ingest --input - --batch-size 0                            | --batch-size '0' is not accepted: use a whole number of records, 1 to 1000000
             batch size not a number     | ingest --input - --batch-size many                         | many
             impossible date             | consolidate --date 2025-13-01                              | '2025-13-01' is not a date of the form YYYY-MM-DD
             source with a slash         | consolidate --sources gmail,a/b                            | source 'a/b' must match
@@ -32,7 +32,11 @@ class CommandLineErrorsTest {
             load without from           | load --to 2025-01-02                                       | --from
             range the wrong way round   | load --from 2025-01-05 --to 2025-01-02                     | --to 2025-01-02 is before --from 2025-01-05
             unknown format              | load --from 2025-01-01 --to 2025-01-02 --format xml        | 'xml' is not a format: use jsonl or csv
-            gcs store                   | --store gs://bucket/feed consolidate                       | Google Cloud Storage stores are not supported yet
+            bad bucket name             | --store gs://Bad_Bucket/feed consolidate                   | bucket name 'Bad_Bucket' is invalid: a bucket name must use only lowercase letters
+            gcs store without a bucket  | --store gs:///feed consolidate                             | names no bucket
+            bad log format              | --log-format xml consolidate                               | --log-format 'xml' is not accepted: use text or json
+            bad log level               | load --from 2025-01-01 --to 2025-01-02 --log-level loud    | --log-level 'loud' is not accepted: use error, warn, info, debug or trace
+            bad min rows                | consolidate --min-rows -3                                  | --min-rows '-3' is not accepted: use a whole number of rows, 0 or more
             store without a scheme      | --store /tmp/somewhere consolidate                         | is not a store URI: use file:PATH
             unknown store scheme        | --store s3://bucket consolidate                            | the scheme 's3:' is unknown
             """)
@@ -61,9 +65,10 @@ class CommandLineErrorsTest {
         assertThat(badStore.errLines()).singleElement().asString().contains("FEEDSTORE_STORE", "'nowhere'");
         assertThat(badMinRows.exitCode()).isEqualTo(2);
         assertThat(badMinRows.errLines()).singleElement().asString()
-                .contains("CONSOLIDATION_MIN_ROWS 'lots' is not a whole number");
+                .contains("CONSOLIDATION_MIN_ROWS 'lots' is not accepted: use a whole number of rows, 0 or more");
         assertThat(negativeMinRows.exitCode()).isEqualTo(2);
-        assertThat(negativeMinRows.errLines()).singleElement().asString().contains("must be 0 or more");
+        assertThat(negativeMinRows.errLines()).singleElement().asString()
+                .contains("CONSOLIDATION_MIN_ROWS '-1' is not accepted");
     }
 
     @Test
