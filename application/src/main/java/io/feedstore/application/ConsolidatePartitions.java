@@ -21,7 +21,9 @@ import io.feedstore.domain.store.StoredObject;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -116,9 +118,11 @@ public final class ConsolidatePartitions {
                                 : "nothing to merge: the partition holds no data file"));
             }
 
+            Map<ObjectKey, Either<StoreFailure, StoredObject>> contents =
+                    store.readAll(plan.inputs().stream().map(f -> f.object().key()).toList());
             List<Input> inputs = new ArrayList<>();
             for (PartitionFile file : plan.inputs()) {
-                Either<PartitionReport, Input> input = read(file);
+                Either<PartitionReport, Input> input = decode(file, contents.get(file.object().key()));
                 if (input.isLeft()) {
                     return input.getLeft();
                 }
@@ -169,8 +173,9 @@ public final class ConsolidatePartitions {
             stage = Stage.DELETING;
             List<String> failedDeletes = new ArrayList<>();
             int leftInPlace = 0;
-            for (Input input : toDelete) {
-                Either<StoreFailure, Done> deleted = store.deleteIfUnchanged(input.key(), input.generation());
+            Map<ObjectKey, Generation> asRead = new LinkedHashMap<>();
+            toDelete.forEach(input -> asRead.put(input.key(), input.generation()));
+            for (Either<StoreFailure, Done> deleted : store.deleteAllIfUnchanged(asRead).values()) {
                 if (deleted.isLeft()) {
                     if (deleted.getLeft() instanceof StoreFailure.IoFailure io) {
                         failedDeletes.add(io.message());
@@ -195,10 +200,9 @@ public final class ConsolidatePartitions {
                                     + " the next run merges whatever remains");
         }
 
-        /** Reads and decodes one input, or the report that ends the run, having changed nothing. */
-        private Either<PartitionReport, Input> read(PartitionFile file) {
+        /** Decodes one input as read, or the report that ends the run, having changed nothing. */
+        private Either<PartitionReport, Input> decode(PartitionFile file, Either<StoreFailure, StoredObject> stored) {
             ObjectKey key = file.object().key();
-            Either<StoreFailure, StoredObject> stored = store.read(key);
             if (stored.isLeft()) {
                 if (stored.getLeft() instanceof StoreFailure.NotFound) {
                     return Either.left(early(PartitionStatus.CONFLICT, key + " vanished between listing and"

@@ -10,7 +10,9 @@ import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
 import io.vavr.control.Either;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the calls one piece of work makes through the store, whatever their outcome, so reports can show the cost. */
@@ -58,6 +60,20 @@ final class CountingObjectStore implements ObjectStore {
     public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected) {
         deletes.incrementAndGet();
         return store.deleteIfUnchanged(key, expected);
+    }
+
+    // The bulk calls go to the store's own bulk implementation, which may run them concurrently.
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
+        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = store.readAll(keys);
+        reads.addAndGet(outcomes.size());
+        return outcomes;
+    }
+
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
+        deletes.addAndGet(expected.size());
+        return store.deleteAllIfUnchanged(expected);
     }
 
     @Override

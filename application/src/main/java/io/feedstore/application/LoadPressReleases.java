@@ -109,9 +109,11 @@ public final class LoadPressReleases {
     /** Every file's rows, or the key of a file that no longer exists. */
     private Either<ObjectKey, List<PressRelease>> readAll(List<PartitionFile> files) {
         List<PressRelease> rows = new ArrayList<>();
+        Map<ObjectKey, Either<StoreFailure, StoredObject>> contents =
+                store.readAll(files.stream().map(f -> f.object().key()).toList());
         for (PartitionFile file : files) {
             ObjectKey key = file.object().key();
-            Either<StoreFailure, StoredObject> stored = store.read(key);
+            Either<StoreFailure, StoredObject> stored = contents.get(key);
             if (stored.isLeft()) {
                 if (stored.getLeft() instanceof StoreFailure.NotFound) {
                     return Either.left(key);

@@ -19,6 +19,14 @@ import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.Generation;
+import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectInfo;
+import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.StoredObject;
+import java.util.Collection;
+import java.util.Map;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.testkit.InMemoryObjectStore;
@@ -111,6 +119,44 @@ class ConsolidatePartitionsTest {
         PartitionReport again = consolidate(GMAIL_DAY);
         assertThat(again.status()).isEqualTo(PartitionStatus.UNCHANGED);
         assertThat(again.storageCalls()).isEqualTo(new StorageCalls(1, 0, 0, 0));
+    }
+
+    @Test
+    void inputsAreReadAndDeletedThroughTheStoresBulkCallsSoARemoteStoreCanOverlapThem() {
+        for (int i = 0; i < 5; i++) {
+            batch(store, codec, List.of(release("id-" + i, 1, "T" + i)));
+        }
+        List<Integer> bulkReads = new ArrayList<>();
+        List<Integer> bulkDeletes = new ArrayList<>();
+        ObjectStore bulkRecording = new ObjectStore() {
+            @Override public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) { return store.list(prefix); }
+            @Override public Either<StoreFailure, StoredObject> read(ObjectKey key) { return store.read(key); }
+            @Override public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
+                return store.createIfAbsent(key, content);
+            }
+            @Override public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation g, byte[] c) {
+                return store.replaceIfUnchanged(key, g, c);
+            }
+            @Override public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation g) {
+                return store.deleteIfUnchanged(key, g);
+            }
+            @Override public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
+                bulkReads.add(keys.size());
+                return ObjectStore.super.readAll(keys);
+            }
+            @Override public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> e) {
+                bulkDeletes.add(e.size());
+                return ObjectStore.super.deleteAllIfUnchanged(e);
+            }
+            @Override public String describe() { return store.describe(); }
+        };
+
+        PartitionReport report = consolidation(bulkRecording).consolidate(GMAIL_DAY, RunMode.APPLY);
+
+        assertThat(report.status()).isEqualTo(PartitionStatus.CONSOLIDATED);
+        assertThat(bulkReads).containsExactly(5);
+        assertThat(bulkDeletes).containsExactly(5);
+        assertThat(report.storageCalls()).isEqualTo(new StorageCalls(1, 6, 1, 5));
     }
 
     @Test

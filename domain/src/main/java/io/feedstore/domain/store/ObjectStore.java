@@ -1,7 +1,10 @@
 package io.feedstore.domain.store;
 
 import io.vavr.control.Either;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Outgoing port: a flat namespace of immutable-content objects with generations and conditional writes, the
@@ -32,6 +35,26 @@ public interface ObjectStore {
      * when it has another one, {@link StoreFailure.NotFound} when it no longer exists.
      */
     Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected);
+
+    /**
+     * {@link #read} of every distinct key, outcomes in the order of {@code keys}. One call after another here; a
+     * remote store overrides this to keep several requests in flight, which matters for a partition of hundreds
+     * of one-row legacy files.
+     */
+    default Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
+        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = new LinkedHashMap<>();
+        for (ObjectKey key : keys) {
+            outcomes.computeIfAbsent(key, this::read);
+        }
+        return outcomes;
+    }
+
+    /** {@link #deleteIfUnchanged} of every entry, outcomes in the order given; concurrent where the store can. */
+    default Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
+        Map<ObjectKey, Either<StoreFailure, Done>> outcomes = new LinkedHashMap<>();
+        expected.forEach((key, generation) -> outcomes.put(key, deleteIfUnchanged(key, generation)));
+        return outcomes;
+    }
 
     /** Where this store keeps its objects, for messages ("file:/data/feed", "gs://bucket/prefix"). */
     String describe();
