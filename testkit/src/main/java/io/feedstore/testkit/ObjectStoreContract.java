@@ -222,6 +222,59 @@ public abstract class ObjectStoreContract {
         assertThat(read.generation()).isEqualTo(second);
     }
 
+    // ---- bulk calls: the same outcomes as one call per key, whatever concurrency the store uses
+
+    @Test
+    void readAllGivesEveryKeyTheOutcomeReadWouldGiveInTheOrderAsked() {
+        List<ObjectKey> keys = new ArrayList<>();
+        Map<ObjectKey, Generation> generations = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            ObjectKey key = ObjectKey.of("bulk/r/" + (11 - i) + ".bin");
+            keys.add(key);
+            if (i % 3 != 0) {
+                generations.put(key, right(store.createIfAbsent(key, bytes("content " + i))));
+            }
+        }
+        keys.add(keys.get(1));
+
+        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = store.readAll(keys);
+
+        assertThat(outcomes.keySet()).containsExactlyElementsOf(new java.util.LinkedHashSet<>(keys));
+        for (int i = 0; i < 12; i++) {
+            ObjectKey key = keys.get(i);
+            if (generations.containsKey(key)) {
+                StoredObject read = right(outcomes.get(key));
+                assertThat(read.generation()).isEqualTo(generations.get(key));
+                assertThat(read.content()).isEqualTo(bytes("content " + i));
+            } else {
+                assertNotFound(outcomes.get(key), key);
+            }
+        }
+    }
+
+    @Test
+    void deleteAllIfUnchangedDeletesExactlyTheObjectsThatStillHaveTheirGeneration() {
+        ObjectKey current = ObjectKey.of("bulk/d/current.bin");
+        ObjectKey stale = ObjectKey.of("bulk/d/stale.bin");
+        ObjectKey missing = ObjectKey.of("bulk/d/missing.bin");
+        Generation currentGeneration = right(store.createIfAbsent(current, bytes("a")));
+        Generation staleGeneration = right(store.createIfAbsent(stale, bytes("b")));
+        Generation newer = right(store.replaceIfUnchanged(stale, staleGeneration, bytes("b2")));
+        Map<ObjectKey, Generation> expected = new LinkedHashMap<>();
+        expected.put(stale, staleGeneration);
+        expected.put(missing, currentGeneration);
+        expected.put(current, currentGeneration);
+
+        Map<ObjectKey, Either<StoreFailure, Done>> outcomes = store.deleteAllIfUnchanged(expected);
+
+        assertThat(outcomes.keySet()).containsExactly(stale, missing, current);
+        assertPreconditionFailed(outcomes.get(stale), stale);
+        assertNotFound(outcomes.get(missing), missing);
+        assertThat(right(outcomes.get(current))).isEqualTo(Done.DONE);
+        assertNotFound(store.read(current), current);
+        assertThat(right(store.read(stale)).generation()).isEqualTo(newer);
+    }
+
     @Test
     void deleteOfAMissingObjectIsNotFound() {
         ObjectKey key = ObjectKey.of("d/gone.bin");
