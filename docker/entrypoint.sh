@@ -1,0 +1,26 @@
+#!/bin/sh
+# The container's entrypoint: runs feedstore with the container's arguments, so that a Cloud Run job's args select
+# the command ("consolidate", "consolidate --dry-run", "load --from ... --to ..."). Configuration comes from the
+# environment only (FEEDSTORE_STORE or GCS_BUCKET, PROJECT_ID, CONSOLIDATION_MIN_ROWS, FEEDSTORE_LOG_FORMAT, ...).
+#
+# It runs outside the image too, on the shaded jar:
+#   FEEDSTORE_JAR=bootstrap/target/feedstore.jar FEEDSTORE_STORE=file:/tmp/store docker/entrypoint.sh consolidate
+# Exit codes are feedstore's (0 success, 1 a failed or conflicted partition, 2 bad arguments or configuration);
+# 2 also when the jar is missing.
+set -eu
+
+jar="${FEEDSTORE_JAR:-/app/feedstore.jar}"
+if [ ! -f "$jar" ]; then
+  echo "feedstore: FEEDSTORE_JAR '$jar' is not a file: point it at the shaded jar (bootstrap/target/feedstore.jar)" >&2
+  exit 2
+fi
+
+java=java
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java="$JAVA_HOME/bin/java"
+fi
+
+# exec: the JVM replaces this shell, so it receives Cloud Run's SIGTERM directly.
+# FEEDSTORE_JAVA_OPTS is split on spaces on purpose: it holds several JVM options.
+# shellcheck disable=SC2086
+exec "$java" ${FEEDSTORE_JAVA_OPTS:-} -jar "$jar" "$@"
