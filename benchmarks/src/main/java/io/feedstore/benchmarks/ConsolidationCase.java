@@ -91,6 +91,21 @@ final class ConsolidationCase {
                 .append(differing == 0 ? "yes (EXCEPT ALL both ways is empty)"
                         : "**NO: " + differing + " rows differ**")
                 .append(".\n");
+        md.append("\nWhere the bytes are, per column (compressed bytes summed over row groups; encodings as the files")
+                .append(" declare them):\n\n");
+        java.util.Map<String, DuckDb.ColumnBytes> fsColumns = bench.duckdb.columnBytes(fsOut);
+        java.util.Map<String, DuckDb.ColumnBytes> duckColumns = bench.duckdb.columnBytes(duckOut);
+        List<List<String>> columnRows = new ArrayList<>();
+        for (var column : fsColumns.entrySet()) {
+            DuckDb.ColumnBytes theirs = duckColumns.get(column.getKey());
+            DuckDb.ColumnBytes ours = column.getValue();
+            columnRows.add(List.of("`" + column.getKey() + "`", Report.exactBytes(ours.compressed()),
+                    theirs == null ? "-" : Report.exactBytes(theirs.compressed()),
+                    theirs == null ? "-" : Report.exactBytes(ours.compressed() - theirs.compressed()),
+                    ours.encodings(), theirs == null ? "-" : theirs.encodings()));
+        }
+        md.append(Report.table(List.of("column", "feedstore", "DuckDB", "difference", "feedstore encodings",
+                "DuckDB encodings"), columnRows));
         return new Report.Section(rows, targets, md.toString(), java.util.Map.of(
                 "feedstoreCores", pair.feedstore().medianCores(), "duckdbCores", pair.duckdb().medianCores(),
                 "case", (double) number));

@@ -82,6 +82,24 @@ final class DuckDb implements AutoCloseable {
         return row.get(0) + " row groups of at most " + row.get(1) + " rows, " + row.get(2);
     }
 
+    /** A column chunk summary: compressed bytes over all row groups, and the encodings used. */
+    record ColumnBytes(long compressed, long uncompressed, String encodings) {
+    }
+
+    /** Per column, in schema order: how many bytes it takes in a Parquet file, as DuckDB reads the metadata. */
+    java.util.Map<String, ColumnBytes> columnBytes(Path file) throws SQLException {
+        java.util.Map<String, ColumnBytes> columns = new java.util.LinkedHashMap<>();
+        String sql = "SELECT path_in_schema, sum(total_compressed_size), sum(total_uncompressed_size),"
+                + " string_agg(DISTINCT encodings, ' / ') FROM parquet_metadata(" + literal(file) + ")"
+                + " GROUP BY path_in_schema ORDER BY min(column_id)";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                columns.put(rows.getString(1), new ColumnBytes(rows.getLong(2), rows.getLong(3), rows.getString(4)));
+            }
+        }
+        return columns;
+    }
+
     static String list(List<Path> files) {
         return files.stream().map(DuckDb::literal).collect(Collectors.joining(", ", "[", "]"));
     }

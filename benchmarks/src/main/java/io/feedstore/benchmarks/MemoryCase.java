@@ -55,20 +55,21 @@ final class MemoryCase {
         Path out = bench.file("runs/memory-duckdb.parquet");
         String duckdbOutcome;
         double duckdbSeconds = Double.NaN;
-        try {
-            bench.duckdb.execute("SET memory_limit='256MB'");
-            bench.duckdb.execute("SET temp_directory=" + DuckDb.literal(spill));
+        // A database of its own: the limit and the spill directory are fixed when a DuckDB instance starts.
+        java.util.Properties settings = new java.util.Properties();
+        settings.setProperty("memory_limit", "256MB");
+        settings.setProperty("temp_directory", spill.toString());
+        try (java.sql.Connection limited = java.sql.DriverManager.getConnection("jdbc:duckdb:", settings);
+             java.sql.Statement statement = limited.createStatement()) {
             long t0 = System.nanoTime();
-            bench.duckdb.execute(DuckDb.consolidate(big.files(), out));
+            statement.execute(DuckDb.consolidate(big.files(), out));
             duckdbSeconds = (System.nanoTime() - t0) / 1e9;
             long rows = bench.duckdb.queryLong("SELECT count(*) FROM read_parquet(" + DuckDb.literal(out) + ")");
             duckdbOutcome = rows == big.distinct() ? "succeeded" : "wrote " + rows + " rows, expected " + big.distinct();
         } catch (java.sql.SQLException e) {
-            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            String message = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
             duckdbOutcome = "failed: " + message;
         } finally {
-            bench.duckdb.execute("RESET memory_limit");
-            bench.duckdb.execute("RESET temp_directory");
             Files.deleteIfExists(out);
             Trees.delete(spill);
         }
