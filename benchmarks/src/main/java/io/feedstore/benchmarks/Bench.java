@@ -40,8 +40,11 @@ final class Bench implements AutoCloseable {
     private Workload.PartitionInput big;
     private Workload.YearInput year;
 
+    private static volatile boolean quiet;
+
     Bench(BenchOptions options) throws SQLException {
         this.options = options;
+        quiet = options.quiet();
         try {
             this.work = options.work() != null
                     ? Files.createDirectories(options.work())
@@ -129,6 +132,9 @@ final class Bench implements AutoCloseable {
     }
 
     static void log(String message) {
+        if (quiet) {
+            return;
+        }
         System.err.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
     }
 

@@ -23,7 +23,9 @@ record BenchOptions(
         Path work,
         boolean keepWork,
         Path feedstoreJar,
-        long seed) {
+        long seed,
+        boolean quiet,
+        List<String> arguments) {
 
     static final String USAGE = """
             usage: feedstore-bench [options]
@@ -44,6 +46,7 @@ record BenchOptions(
               --keep             keep the scratch directory
               --feedstore-jar F  the runnable jar for the start-up figure (default bootstrap/target/feedstore.jar)
               --seed N           data generator seed (default 20250101)
+              --quiet            no progress lines on stderr
             """;
 
     static BenchOptions parse(String... args) {
@@ -63,6 +66,7 @@ record BenchOptions(
         Path jar = Path.of("bootstrap", "target", "feedstore.jar");
         long seed = 20250101L;
         boolean quick = false;
+        boolean quiet = false;
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -92,6 +96,7 @@ record BenchOptions(
                 case "--keep" -> keep = true;
                 case "--feedstore-jar" -> jar = Path.of(value(option, rest));
                 case "--seed" -> seed = Long.parseLong(value(option, rest));
+                case "--quiet" -> quiet = true;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
@@ -101,7 +106,7 @@ record BenchOptions(
             bigRuns = Math.min(bigRuns, 3);
         }
         return new BenchOptions(sizes, runs, bigRuns, warmups, cases, memory, profile, startup, heaps, childHeap,
-                results, work, keep, jar, seed);
+                results, work, keep, jar, seed, quiet, List.of(args));
     }
 
     boolean runs(int number) {

@@ -90,12 +90,10 @@ public final class Benchmark {
         }
         String loadAfter = loadAverage();
         double minutes = (System.nanoTime() - t0) / 60e9;
+        Path results = options.results().toAbsolutePath();
+        Files.createDirectories(results.getParent());
         String markdown = render(options, started, minutes, loadBefore, loadAfter, duckdbVersion, duckdbSettings,
                 workDir, sections, profiles);
-        Path results = options.results();
-        if (results.getParent() != null) {
-            Files.createDirectories(results.getParent());
-        }
         Files.writeString(results, markdown, StandardCharsets.UTF_8);
         return results;
     }
@@ -197,6 +195,8 @@ public final class Benchmark {
                 .append(" row, delete the inputs. DuckDB only reads and writes (no fsync, no verification, no")
                 .append(" deletes). Those guarantees are part of feedstore's cost, and of what the targets ask it to")
                 .append(" beat.\n");
+        md.append("- Code: ").append(gitDescription(options.results())).append("; harness arguments: `")
+                .append(String.join(" ", options.arguments())).append("`.\n");
         md.append("- Scratch directory: `").append(workDir).append("`").append(options.keepWork() ? " (kept)" : " (deleted)")
                 .append(".\n");
 
@@ -349,6 +349,30 @@ public final class Benchmark {
             return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst();
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /** The commit the jars were built from, and whether the work tree differed from it. */
+    private static String gitDescription(Path results) {
+        java.io.File dir = results.toAbsolutePath().getParent().toFile();
+        try {
+            Process head = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(dir)
+                    .redirectErrorStream(true).start();
+            String sha = new String(head.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (head.waitFor() != 0) {
+                return "unknown (not run from a git work tree)";
+            }
+            Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no", "--", ":/",
+                    ":(top,exclude)benchmarks/RESULTS.md").directory(dir).redirectErrorStream(true).start();
+            String changes = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            status.waitFor();
+            return "git commit " + sha + (changes.isEmpty() ? "" : " plus uncommitted changes in "
+                    + changes.lines().count() + " tracked files (the jars are built from the work tree)");
+        } catch (IOException e) {
+            return "unknown (git not available)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
         }
     }
 

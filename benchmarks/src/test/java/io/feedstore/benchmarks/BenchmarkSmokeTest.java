@@ -21,7 +21,7 @@ class BenchmarkSmokeTest {
     void theHarnessRunsEveryCaseOnTinyDataAndWritesEveryFigure() throws Exception {
         Path results = dir.resolve("RESULTS.md");
         Benchmark.run(BenchOptions.parse("--tiny", "--runs", "1", "--big-runs", "1", "--warmups", "0",
-                "--no-startup", "--heaps", "256m", "--child-heap", "256m",
+                "--no-startup", "--heaps", "256m", "--child-heap", "256m", "--quiet",
                 "--results", results.toString(), "--work", dir.resolve("work").toString()));
 
         String md = Files.readString(results);
