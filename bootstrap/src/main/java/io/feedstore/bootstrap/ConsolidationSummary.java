@@ -8,6 +8,7 @@ import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.partition.StoreLayout;
 import io.feedstore.domain.release.WireRecord;
+import io.feedstore.domain.store.StorageCalls;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ final class ConsolidationSummary {
             s.append("  Duplicates: ").append(r.duplicatesRemoved()).append('\n');
             s.append("  Final rows: ").append(r.finalRows()).append('\n');
             s.append("  Status: ").append(status(r)).append('\n');
+            s.append("  Storage calls: ").append(calls(r.storageCalls())).append('\n');
         }
         Totals t = totals();
         s.append(dryRun ? "Would go from " : "Files: ")
@@ -66,6 +68,7 @@ final class ConsolidationSummary {
                 .append(ratio(t.bytesBefore, t.bytesAfter)).append('\n');
         s.append("Partitions: ").append(reports.size()).append(", failed or conflicted: ").append(t.failed)
                 .append(", anomalies: ").append(t.anomalies).append('\n');
+        s.append("Storage calls: ").append(calls(t.calls)).append('\n');
         return s.toString();
     }
 
@@ -91,6 +94,7 @@ final class ConsolidationSummary {
             p.put("bytes_after", bytesAfter(r));
             p.put("anomaly", r.anomaly());
             p.put("detail", r.detail().getOrNull());
+            p.put("storage_calls", calls(r.storageCalls(), new LinkedHashMap<>()));
             partitions.add(p);
         }
         document.put("partitions", partitions);
@@ -106,6 +110,7 @@ final class ConsolidationSummary {
         totals.put("input_rows", reports.stream().mapToLong(PartitionReport::inputRows).sum());
         totals.put("duplicates_removed", reports.stream().mapToLong(PartitionReport::duplicatesRemoved).sum());
         totals.put("final_rows", reports.stream().mapToLong(PartitionReport::finalRows).sum());
+        totals.put("storage_calls", calls(t.calls, new LinkedHashMap<>()));
         document.put("totals", totals);
         try {
             return JSON.writeValueAsString(document) + "\n";
@@ -126,6 +131,20 @@ final class ConsolidationSummary {
             case CONFLICT -> "✗ Conflict" + detail;
             case FAILED -> "✗ Failed" + detail;
         };
+    }
+
+    /** Store calls as the summary prints them: what the run cost on a billed store such as GCS. */
+    private static String calls(StorageCalls c) {
+        return count(c.lists(), "list") + ", " + count(c.reads(), "read") + ", " + count(c.writes(), "write") + ", "
+                + count(c.deletes(), "delete");
+    }
+
+    private static Map<String, Object> calls(StorageCalls c, Map<String, Object> into) {
+        into.put("lists", c.lists());
+        into.put("reads", c.reads());
+        into.put("writes", c.writes());
+        into.put("deletes", c.deletes());
+        return into;
     }
 
     private static String otherInputs(PartitionReport r) {
@@ -165,6 +184,7 @@ final class ConsolidationSummary {
             t.bytesAfter += bytesAfter(r);
             t.failed += r.status().isFailure() ? 1 : 0;
             t.anomalies += r.anomaly() ? 1 : 0;
+            t.calls = t.calls.plus(r.storageCalls());
         }
         return t;
     }
@@ -201,5 +221,6 @@ final class ConsolidationSummary {
         long bytesAfter;
         int failed;
         int anomalies;
+        StorageCalls calls = StorageCalls.NONE;
     }
 }

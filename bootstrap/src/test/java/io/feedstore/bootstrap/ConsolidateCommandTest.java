@@ -60,6 +60,8 @@ class ConsolidateCommandTest {
                 .containsPattern("Files: 4 files \\(.+\\) → 3 files \\(.+\\)");
         // Anomalies (fewer than 50 rows by default) are warnings on stderr's log, not failures on stdout.
         assertThat(run.out()).contains("⚠ anomaly: 3 rows, fewer than 50");
+        // Two batches read, the consolidated file written and read back, the two batches deleted.
+        assertThat(run.out()).contains("  Storage calls: 1 list, 3 reads, 1 write, 2 deletes\n");
     }
 
     @Test
@@ -129,6 +131,9 @@ class ConsolidateCommandTest {
         assertThat(gmail.get("bytes_after").asLong()).isEqualTo(
                 size(TABLE + "source=gmail/release_date=2025-01-14/consolidated.parquet"));
         assertThat(gmail.get("anomaly").asBoolean()).isTrue();
+        JsonNode calls = gmail.get("storage_calls");
+        assertThat(List.of(calls.get("lists").asInt(), calls.get("reads").asInt(), calls.get("writes").asInt(),
+                calls.get("deletes").asInt())).containsExactly(1, 3, 1, 2);
         assertThat(summary.get("partitions")).hasSize(3);
         JsonNode totals = summary.get("totals");
         assertThat(totals.get("files_before").asInt()).isEqualTo(4);
