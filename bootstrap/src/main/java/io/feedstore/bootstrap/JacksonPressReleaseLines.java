@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.feedstore.domain.ingest.PressReleaseLines;
 import io.feedstore.domain.release.InvalidPressRelease;
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.Text;
 import io.feedstore.domain.release.WireRecord;
 import io.vavr.control.Either;
 import java.io.UncheckedIOException;
@@ -81,7 +82,7 @@ public final class JacksonPressReleaseLines implements PressReleaseLines {
         letter.put("reason", reason);
         letter.put("line", line);
         try {
-            return (isWellFormed(line) && isWellFormed(reason) ? writer : asciiWriter).writeValueAsString(letter);
+            return (Text.isWellFormed(line) && Text.isWellFormed(reason) ? writer : asciiWriter).writeValueAsString(letter);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,23 +161,6 @@ public final class JacksonPressReleaseLines implements PressReleaseLines {
     /** Files saved by some Windows editors start with a byte-order mark; it is not part of the JSON. */
     private static String stripByteOrderMark(String line) {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
-    private static boolean isWellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return false;
-            }
-            if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A rule of the line format was broken; carries the reason out of the field readers. */
