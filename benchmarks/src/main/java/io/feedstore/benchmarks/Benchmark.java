@@ -289,6 +289,19 @@ public final class Benchmark {
                     + " a consolidation keeps alive across its steps (ideally only ids, timestamps and digests between"
                     + " two passes), the less of this remains.");
         }
+        for (Report.Section section : sections) {
+            Map<String, Double> m = section.metrics();
+            if (m.getOrDefault("bytesGap", 0.0) > 0 && m.getOrDefault("case", 0.0) >= 2) {
+                points.add("**Output bytes, case " + m.get("case").intValue() + ":** feedstore's file is "
+                        + Report.exactBytes(m.get("bytesGap").longValue()) + " larger than DuckDB's, "
+                        + Report.exactBytes(m.get("textGap").longValue()) + " of it in `full_text`, which feedstore"
+                        + " writes in " + Report.count(m.get("fsTextPages").longValue()) + " pages and DuckDB in "
+                        + Report.count(m.get("duckTextPages").longValue()) + " (" + Report.count(m.get("rowGroups")
+                        .longValue()) + " row groups). Each ZSTD page starts with an empty window; larger pages for"
+                        + " the long text columns (parquet-java's page size is 1 MB by default; `withPageSize`)"
+                        + " give the compressor the same context DuckDB's does.");
+            }
+        }
         points.add("**Bounded memory** follows from the same two-pass design: the first pass holds a few dozen bytes"
                 + " per row, the second holds one row group at a time.");
         for (String point : points) {

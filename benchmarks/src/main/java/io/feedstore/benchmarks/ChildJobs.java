@@ -13,7 +13,10 @@ import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
 import io.vavr.control.Option;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
@@ -24,8 +27,15 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -41,8 +51,12 @@ public final class ChildJobs {
     private ChildJobs() {
     }
 
+    /** The most heap found in use right after any garbage collection: close to the job's peak of live data. */
+    private static final AtomicLong MAX_AFTER_GC = new AtomicLong();
+
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
+        watchCollections();
         switch (args[0]) {
             case "nothing" -> result("seconds", seconds(start));
             case "consolidate" -> consolidate(Path.of(args[1]), new Partition(Source.of(args[2]), LocalDate.parse(args[3])));
@@ -62,7 +76,7 @@ public final class ChildJobs {
         double seconds = seconds(t0);
         stop(recording);
         result("status", report.status().name(), "finalRows", report.finalRows(), "inputRows", report.inputRows(),
-                "seconds", seconds, "heapPeakSumMB", heapPeakMb(),
+                "seconds", seconds, "heapAfterGcMB", heapPeakMb(),
                 "detail", report.detail().getOrElse("-").replace(' ', '_'));
         System.exit(report.status().name().equals("CONSOLIDATED") ? 0 : 1);
     }
@@ -74,7 +88,7 @@ public final class ChildJobs {
                 .load(from, to, Option.none());
         double seconds = seconds(t0);
         stop(recording);
-        result("rows", releases.size(), "seconds", seconds, "heapPeakSumMB", heapPeakMb());
+        result("rows", releases.size(), "seconds", seconds, "heapAfterGcMB", heapPeakMb());
     }
 
     private static void write(Path root, int count, int partitionCount, long seed) throws Exception {
@@ -131,15 +145,36 @@ public final class ChildJobs {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
-    private static long heapPeakMb() {
-        long bytes = 0;
+    private static void watchCollections() {
+        Set<String> heapPools = new HashSet<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
+                heapPools.add(pool.getName());
             }
         }
-        return bytes >> 20;
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long used = 0;
+                for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(pool.getKey())) {
+                        used += pool.getValue().getUsed();
+                    }
+                }
+                MAX_AFTER_GC.accumulateAndGet(used, Math::max);
+            }
+        };
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+            }
+        }
+    }
+
+    /** The most heap in use right after a collection so far, in MB. */
+    private static long heapPeakMb() {
+        return MAX_AFTER_GC.get() >> 20;
     }
 
     private static void result(Object... pairs) {

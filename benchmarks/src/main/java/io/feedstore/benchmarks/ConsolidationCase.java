@@ -106,9 +106,16 @@ final class ConsolidationCase {
         }
         md.append(Report.table(List.of("column", "feedstore", "DuckDB", "difference", "feedstore encodings",
                 "DuckDB encodings"), columnRows));
+        int fsPages = ParquetPages.dataPages(fsOut, "full_text");
+        int duckPages = ParquetPages.dataPages(duckOut, "full_text");
+        md.append("\n`full_text` is written in ").append(Report.count(fsPages)).append(" data pages by feedstore and ")
+                .append(Report.count(duckPages)).append(" by DuckDB (counted from the page headers).\n");
+        long textGap = fsColumns.get("full_text").compressed() - duckColumns.get("full_text").compressed();
         return new Report.Section(rows, targets, md.toString(), java.util.Map.of(
                 "feedstoreCores", pair.feedstore().medianCores(), "duckdbCores", pair.duckdb().medianCores(),
-                "case", (double) number));
+                "case", (double) number, "bytesGap", (double) (fsBytes - duckBytes), "textGap", (double) textGap,
+                "fsTextPages", (double) fsPages, "duckTextPages", (double) duckPages,
+                "rowGroups", Math.ceil(input.distinct() / 10_000.0)));
     }
 
     /** feedstore's use case on a fresh copy of the inputs; checks the report, keeps the last output. */

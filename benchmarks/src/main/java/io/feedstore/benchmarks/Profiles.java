@@ -37,8 +37,8 @@ final class Profiles {
     /** Phases of the use cases, by the first of our frames found on the stack (in this order of priority). */
     private static final List<Map.Entry<String, Predicate<String>>> PHASES = List.of(
             rule("verify: read back, decode, compare", s -> s.contains("ConsolidatePartitions$Run.verify")),
-            rule("read + decode inputs", s -> s.contains("ConsolidatePartitions$Run.read")
-                    || s.contains("LoadPressReleases.readAll")),
+            rule("read + decode inputs", s -> s.contains("ParquetRecordCodec.decode")
+                    || s.contains("LocalFileSystemObjectStore.read")),
             rule("deduplicate", s -> s.contains("consolidation.Deduplication.")),
             rule("encode (Parquet writer)", s -> s.contains("ParquetRecordCodec.encode")),
             rule("object store (files, fsync, lock)", s -> s.contains("localfs.LocalFileSystemObjectStore")),
