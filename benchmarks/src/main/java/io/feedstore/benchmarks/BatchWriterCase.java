@@ -50,8 +50,8 @@ final class BatchWriterCase {
                 + " measured round(s)");
         FeedstoreTrial feedstore = new FeedstoreTrial(bench, records);
         DuckDbTrial duckdb = new DuckDbTrial(bench, records);
-        Measurement.Pair pair = Measurement.alternate(warmups, runs, feedstore, duckdb,
-                new FeedstoreTrial(bench, warm), new DuckDbTrial(bench, warm));
+        Measurement.Pair pair = bench.watched("case 6", () -> Measurement.alternate(warmups, runs, feedstore, duckdb,
+                new FeedstoreTrial(bench, warm), new DuckDbTrial(bench, warm)));
         double fsRate = records.size() / pair.feedstore().medianSeconds();
         double duckRate = records.size() / pair.duckdb().medianSeconds();
 

@@ -31,6 +31,8 @@ final class Bench implements AutoCloseable {
     final DuckDb duckdb;
     final ParquetRecordCodec codec = new ParquetRecordCodec();
     final Workload workload;
+    /** CPU that other processes took while each timed case ran, in cores. */
+    final Map<String, Double> interference = new LinkedHashMap<>();
     /** Consolidated outputs of cases 1-3, kept for the compression case. */
     final Map<String, ConsolidationCase.Outputs> outputs = new LinkedHashMap<>();
 
@@ -106,6 +108,16 @@ final class Bench implements AutoCloseable {
         log("generated " + name + " (" + Report.bytes(input.bytes()) + ", " + Report.count(input.distinct())
                 + " distinct ids) in " + Report.seconds((System.nanoTime() - t0) / 1e9));
         return input;
+    }
+
+    /** Runs a timed case and notes how much CPU other processes took meanwhile. */
+    <T> T watched(String name, java.util.concurrent.Callable<T> timedCase) throws Exception {
+        MachineLoad.Snapshot before = MachineLoad.now();
+        T result = timedCase.call();
+        double others = MachineLoad.otherCores(before, MachineLoad.now());
+        interference.put(name, others);
+        log(name + ": other processes used " + Report.number(others, 2) + " cores meanwhile");
+        return result;
     }
 
     /** A fresh, empty directory under the scratch directory. */

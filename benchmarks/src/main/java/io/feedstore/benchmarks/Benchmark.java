@@ -46,6 +46,7 @@ public final class Benchmark {
         String duckdbVersion;
         String duckdbSettings;
         String workDir;
+        Map<String, Double> interference;
         try (Bench bench = new Bench(options)) {
             workDir = bench.work.toString();
             Bench.log("scratch directory " + bench.work + "; load average " + loadBefore);
@@ -58,19 +59,24 @@ public final class Benchmark {
             int bigRuns = options.bigRuns();
             int warm = options.warmups();
             if (options.runs(1)) {
-                sections.add(ConsolidationCase.run(bench, 1, "Day", bench.day(), bench.day(), Math.max(warm, 2),
-                        runs, false));
+                Workload.PartitionInput day = bench.day();
+                sections.add(bench.watched("case 1", () -> ConsolidationCase.run(bench, 1, "Day", day, day,
+                        Math.max(warm, 2), runs, false)));
             }
             if (options.runs(2)) {
-                sections.add(ConsolidationCase.run(bench, 2, "Busy partition", bench.busy(), bench.busy(), warm,
-                        runs, true));
+                Workload.PartitionInput busy = bench.busy();
+                sections.add(bench.watched("case 2", () -> ConsolidationCase.run(bench, 2, "Busy partition", busy,
+                        busy, warm, runs, true)));
             }
             if (options.runs(3)) {
-                sections.add(ConsolidationCase.run(bench, 3, "Big partition", bench.big(), bench.busy(), warm,
-                        bigRuns, true));
+                Workload.PartitionInput big = bench.big();
+                Workload.PartitionInput busy = bench.busy();
+                sections.add(bench.watched("case 3", () -> ConsolidationCase.run(bench, 3, "Big partition", big,
+                        busy, warm, bigRuns, true)));
             }
             if (options.runs(4)) {
-                sections.add(YearLoadCase.run(bench, warm, runs));
+                bench.year();
+                sections.add(bench.watched("case 4", () -> YearLoadCase.run(bench, warm, runs)));
             }
             if (options.runs(5)) {
                 sections.add(CompressionCase.run(bench));
@@ -78,6 +84,7 @@ public final class Benchmark {
             if (options.runs(6)) {
                 sections.add(BatchWriterCase.run(bench, warm, bigRuns));
             }
+            interference = new java.util.LinkedHashMap<>(bench.interference);
             if (options.memory()) {
                 sections.add(MemoryCase.run(bench));
             }
@@ -93,7 +100,7 @@ public final class Benchmark {
         Path results = options.results().toAbsolutePath();
         Files.createDirectories(results.getParent());
         String markdown = render(options, started, minutes, loadBefore, loadAfter, duckdbVersion, duckdbSettings,
-                workDir, sections, profiles);
+                workDir, sections, profiles, interference);
         Files.writeString(results, markdown, StandardCharsets.UTF_8);
         return results;
     }
@@ -130,7 +137,8 @@ public final class Benchmark {
 
     private static String render(BenchOptions options, ZonedDateTime started, double minutes, String loadBefore,
                                  String loadAfter, String duckdbVersion, String duckdbSettings, String workDir,
-                                 List<Report.Section> sections, List<Profiles.Profile> profiles) {
+                                 List<Report.Section> sections, List<Profiles.Profile> profiles,
+                                 Map<String, Double> interference) {
         StringBuilder md = new StringBuilder();
         md.append("# feedstore vs DuckDB: benchmark results\n\n");
         md.append("Written by `./feedstore-bench` (module `benchmarks`, issue 5) on ")
@@ -165,11 +173,18 @@ public final class Benchmark {
         md.append("\n## Machine and settings\n\n");
         md.append(machine(workDir)).append("\n");
         md.append("- Load average (1, 5, 15 min): before ").append(loadBefore).append(", after ").append(loadAfter)
-                .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores.");
-        if (parseLoad(loadBefore) > 1.5 || parseLoad(loadAfter) > 1.5) {
-            md.append(" **Caveat: the machine was busy with other work (load above 1.5), which slows both engines")
-                    .append(" and makes single figures noisy; ratios from alternating runs are more robust than")
-                    .append(" absolute times.**");
+                .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores (the figure after")
+                .append(" counts the harness's own last jobs).\n");
+        md.append("- CPU taken by other processes while each timed case ran (cores, average; machine busy time from")
+                .append(" /proc/stat minus this process's CPU time): ").append(interference.isEmpty() ? "not measured"
+                        : interference.entrySet().stream().map(e -> e.getKey() + " " + Report.number(e.getValue(), 2))
+                        .collect(Collectors.joining(", "))).append(".");
+        double worst = interference.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(v -> v).max().orElse(0);
+        if (worst > 0.2) {
+            md.append(" **Caveat: other work on this 2-core machine took up to ").append(Report.number(worst, 2))
+                    .append(" cores during some cases; that slows both engines, DuckDB (which uses both cores) more")
+                    .append(" than feedstore (mostly one), so those ratios flatter feedstore. Re-run on a quiet machine")
+                    .append(" for firm figures.**");
         }
         md.append("\n");
         md.append("- DuckDB ").append(duckdbVersion).append(" (duckdb_jdbc, in this JVM, in-memory database): ")
@@ -395,14 +410,6 @@ public final class Benchmark {
             return parts[0] + ", " + parts[1] + ", " + parts[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    private static double parseLoad(String load) {
-        try {
-            return Double.parseDouble(load.split(",")[0]);
-        } catch (RuntimeException e) {
-            return 0;
         }
     }
 }

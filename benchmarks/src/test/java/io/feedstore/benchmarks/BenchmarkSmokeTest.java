@@ -31,6 +31,8 @@ class BenchmarkSmokeTest {
                 "### What would close the gap");
         assertThat(md.split("Same rows in both outputs: yes", -1)).hasSize(4);
         assertThat(md).contains("Met: Case 3 (400 rows) consolidates under -Xmx256m");
+        assertThat(md).containsPattern("while each timed case ran .*: case 1 [0-9.]+, case 2 [0-9.]+, case 3 [0-9.]+,"
+                + " case 4 [0-9.]+, case 6 [0-9.]+");
         assertThat(md).doesNotContain("Profile of", "NO:");
         String summary = md.substring(md.indexOf("## Summary"), md.indexOf("### Targets of issue 5"));
         assertThat(summary.lines().filter(l -> l.startsWith("| ") && l.contains("×"))).hasSizeGreaterThanOrEqualTo(9);
