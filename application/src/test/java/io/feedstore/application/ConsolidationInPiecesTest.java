@@ -9,7 +9,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
-import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.Deduplication;
 import io.feedstore.domain.consolidation.PartitionReport;
@@ -107,16 +106,5 @@ class ConsolidationInPiecesTest {
                         throw new UncheckedIOException(e);
                     }
                 });
-    }
-
-    @Test
-    void theConsolidatedFileIsWrittenWithTheConsolidatedEncodingThroughTheStreamingEncoder() {
-        InMemoryObjectStore store = new InMemoryObjectStore();
-        RecordCodec parquet = new ParquetRecordCodec();
-        Releases.batch(store, parquet, List.of(Releases.release("a", 1, "A")));
-        new ConsolidatePartitions(store, parquet, ConsolidationSettings.DEFAULT).consolidate(GMAIL_DAY, RunMode.APPLY);
-        byte[] written = store.read(GMAIL_DAY.consolidatedKey()).get().content();
-        assertThat(written).isEqualTo(parquet.encode(List.of(Releases.release("a", 1, "A")),
-                EncodingOptions.CONSOLIDATED));
     }
 }

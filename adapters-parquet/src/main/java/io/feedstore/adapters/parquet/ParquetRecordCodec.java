@@ -69,39 +69,19 @@ public final class ParquetRecordCodec implements RecordCodec {
         return file.toByteArray();
     }
 
-    /** Writes row group after row group into {@code out}; only the row group being built is in memory. */
+    /**
+     * Writes row group after row group into {@code out}, encoding and compressing the groups on every core
+     * ({@link ParallelRowGroupSink}); only a few row groups are in memory at once.
+     */
     @Override
     public RecordSink encoder(EncodingOptions options, OutputStream out) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(out, "out");
-        ParquetWriter<WireRecord> writer;
-        try {
-            writer = writer(new StreamOutputFile(out), options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("starting a Parquet file with " + options + " failed: " + e.getMessage(), e);
-        }
-        return new RecordSink() {
-            private long written;
-
-            @Override
-            public void write(PressRelease record) throws IOException {
-                writer.write(WireRecord.of(Objects.requireNonNull(record, "record")));
-                written++;
-            }
-
-            @Override
-            public long written() {
-                return written;
-            }
-
-            @Override
-            public void close() throws IOException {
-                writer.close();
-            }
-        };
+        return new ParallelRowGroupSink(options, out,
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
-    private static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options) throws IOException {
+    static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options) throws IOException {
         return new Writer(file)
                 .withConf(configuration(options))
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
