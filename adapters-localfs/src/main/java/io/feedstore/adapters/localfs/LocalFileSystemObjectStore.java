@@ -570,7 +570,8 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
             return known;
         }
         if (!Files.isDirectory(root)) {
-            if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            // Checked again: another instance may have just created the root between the two looks.
+            if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
                 throw new Refused("the store root " + root + " is not a directory");
             }
             if (!create) {

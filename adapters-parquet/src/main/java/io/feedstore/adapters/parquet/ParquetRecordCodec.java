@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -44,6 +45,9 @@ public final class ParquetRecordCodec implements RecordCodec {
     static final String ZSTD_LEVEL = "parquet.compression.codec.zstd.level";
     /** Hadoop's key for the zlib (GZIP) level; it takes the names of ZlibCompressor.CompressionLevel. */
     static final String GZIP_LEVEL = "zlib.compress.level";
+
+    /** Page size of ZSTD files (the consolidated file); see {@link #writer}. */
+    static final int ZSTD_PAGE_BYTES = 8 * 1024 * 1024;
 
     private static final String[] GZIP_LEVEL_NAMES = {"NO_COMPRESSION", "BEST_SPEED", "TWO", "THREE", "FOUR",
         "FIVE", "SIX", "SEVEN", "EIGHT", "BEST_COMPRESSION"};
@@ -94,6 +98,10 @@ public final class ParquetRecordCodec implements RecordCodec {
                 .withDictionaryEncoding(WireRecord.TITLE, false)
                 .withDictionaryEncoding(WireRecord.FULL_TEXT, false)
                 .withDictionaryEncoding(WireRecord.SOURCE_URL, false)
+                // ZSTD compresses each page on its own: larger pages let it find the texts' shared phrases
+                // across more press releases. Snappy batches keep parquet's default.
+                .withPageSize(options.compression() == Compression.ZSTD ? ZSTD_PAGE_BYTES
+                        : ParquetProperties.DEFAULT_PAGE_SIZE)
                 .build();
     }
 

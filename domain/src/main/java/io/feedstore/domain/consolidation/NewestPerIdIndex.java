@@ -21,22 +21,21 @@ public final class NewestPerIdIndex {
     /** The {@code ingested_at} of a row without one: older than any instant, as in {@link PressRelease#NEWEST_LAST}. */
     public static final long NO_INSTANT = Long.MIN_VALUE;
 
-    private byte[] arena = new byte[1 << 16];
-    private int arenaUsed;
-    private int[] idStart = new int[1024];
-    private int[] idLength = new int[1024];
-    private int[] hashes = new int[1024];
-    private long[] ingested = new long[1024];
-    private long[] digestHigh = new long[1024];
-    private long[] digestLow = new long[1024];
-    private int[] input = new int[1024];
-    private int[] row = new int[1024];
+    private final Bytes arena = new Bytes();
+    private final Ints idRef = new Ints();
+    private final Ints hashes = new Ints();
+    private final Longs ingested = new Longs();
+    private final Longs digestHigh = new Longs();
+    private final Longs digestLow = new Longs();
+    private final Ints input = new Ints();
+    private final Ints row = new Ints();
     private final BitSet tied = new BitSet();
     private int tiedCount;
     private int size;
     private long offered;
-    /** Entry number + 1 per slot; 0 is empty. */
-    private int[] slots = new int[2048];
+    /** Entry number + 1 per slot; 0 is empty. A power of two in length. */
+    private Ints slots = new Ints();
+    private int slotCount = 1 << 11;
 
     /** Microseconds since the epoch, or {@link #NO_INSTANT}. */
     public static long ingestedMicros(PressRelease row) {
@@ -53,34 +52,35 @@ public final class NewestPerIdIndex {
     public int offer(byte[] id, long ingestedAt, RowDigest digest, int inputNumber, int rowNumber) {
         offered++;
         int hash = hash(id);
-        int slot = hash & (slots.length - 1);
-        while (slots[slot] != 0) {
-            int entry = slots[slot] - 1;
-            if (hashes[entry] == hash && sameId(entry, id)) {
+        int slot = hash & (slotCount - 1);
+        int occupant;
+        while ((occupant = slots.get(slot)) != 0) {
+            int entry = occupant - 1;
+            if (hashes.get(entry) == hash && sameId(entry, id)) {
                 update(entry, ingestedAt, digest, inputNumber, rowNumber);
                 return entry;
             }
-            slot = (slot + 1) & (slots.length - 1);
+            slot = (slot + 1) & (slotCount - 1);
         }
         int entry = add(id, hash, ingestedAt, digest, inputNumber, rowNumber);
-        slots[slot] = entry + 1;
-        if (size * 2 > slots.length) {
+        slots.set(slot, entry + 1);
+        if ((long) size * 2 > slotCount) {
             rehash();
         }
         return entry;
     }
 
     private void update(int entry, long ingestedAt, RowDigest digest, int inputNumber, int rowNumber) {
-        if (ingestedAt > ingested[entry]) {
-            ingested[entry] = ingestedAt;
+        if (ingestedAt > ingested.get(entry)) {
+            ingested.set(entry, ingestedAt);
             setDigest(entry, digest);
-            input[entry] = inputNumber;
-            row[entry] = rowNumber;
+            input.set(entry, inputNumber);
+            row.set(entry, rowNumber);
             if (tied.get(entry)) {
                 tied.clear(entry);
                 tiedCount--;
             }
-        } else if (ingestedAt == ingested[entry] && !sameDigest(entry, digest) && !tied.get(entry)) {
+        } else if (ingestedAt == ingested.get(entry) && !sameDigest(entry, digest) && !tied.get(entry)) {
             tied.set(entry);
             tiedCount++;
         }
@@ -89,13 +89,14 @@ public final class NewestPerIdIndex {
     /** The entry of {@code id}, or -1. */
     public int find(byte[] id) {
         int hash = hash(id);
-        int slot = hash & (slots.length - 1);
-        while (slots[slot] != 0) {
-            int entry = slots[slot] - 1;
-            if (hashes[entry] == hash && sameId(entry, id)) {
+        int slot = hash & (slotCount - 1);
+        int occupant;
+        while ((occupant = slots.get(slot)) != 0) {
+            int entry = occupant - 1;
+            if (hashes.get(entry) == hash && sameId(entry, id)) {
                 return entry;
             }
-            slot = (slot + 1) & (slots.length - 1);
+            slot = (slot + 1) & (slotCount - 1);
         }
         return -1;
     }
@@ -119,21 +120,21 @@ public final class NewestPerIdIndex {
     }
 
     public long ingestedAt(int entry) {
-        return ingested[entry];
+        return ingested.get(entry);
     }
 
     public String id(int entry) {
-        return new String(arena, idStart[entry], idLength[entry], StandardCharsets.UTF_8);
+        return new String(arena.bytes(idRef.get(entry)), StandardCharsets.UTF_8);
     }
 
     public boolean sameDigest(int entry, RowDigest digest) {
-        return digestHigh[entry] == digest.high() && digestLow[entry] == digest.low();
+        return digestHigh.get(entry) == digest.high() && digestLow.get(entry) == digest.low();
     }
 
     /** Records the digest of the row that won a tie. */
     public void setDigest(int entry, RowDigest digest) {
-        digestHigh[entry] = digest.high();
-        digestLow[entry] = digest.low();
+        digestHigh.set(entry, digest.high());
+        digestLow.set(entry, digest.low());
     }
 
     /**
@@ -147,7 +148,7 @@ public final class NewestPerIdIndex {
         }
         for (int entry = 0; entry < size; entry++) {
             if (!tied.get(entry)) {
-                winners[input[entry]].set(row[entry]);
+                winners[input.get(entry)].set(row.get(entry));
             }
         }
         return winners;
@@ -206,12 +207,18 @@ public final class NewestPerIdIndex {
 
     /** String order of two entries' ids; bytes compared directly while both are ASCII, where the orders agree. */
     int compareIds(int a, int b) {
-        int aStart = idStart[a];
-        int bStart = idStart[b];
-        int common = Math.min(idLength[a], idLength[b]);
+        int refA = idRef.get(a);
+        int refB = idRef.get(b);
+        int lengthA = arena.length(refA);
+        int lengthB = arena.length(refB);
+        byte[] pageA = arena.page(refA);
+        byte[] pageB = arena.page(refB);
+        int startA = Bytes.offset(refA) + 4;
+        int startB = Bytes.offset(refB) + 4;
+        int common = Math.min(lengthA, lengthB);
         for (int i = 0; i < common; i++) {
-            int x = arena[aStart + i] & 0xff;
-            int y = arena[bStart + i] & 0xff;
+            int x = pageA[startA + i] & 0xff;
+            int y = pageB[startB + i] & 0xff;
             if (x != y) {
                 if (x < 0x80 && y < 0x80) {
                     return x - y;
@@ -219,57 +226,147 @@ public final class NewestPerIdIndex {
                 return id(a).compareTo(id(b));
             }
         }
-        return idLength[a] - idLength[b];
+        return lengthA - lengthB;
     }
 
     private int add(byte[] id, int hash, long ingestedAt, RowDigest digest, int inputNumber, int rowNumber) {
-        if (size == idStart.length) {
-            int capacity = size + (size >> 1);
-            idStart = Arrays.copyOf(idStart, capacity);
-            idLength = Arrays.copyOf(idLength, capacity);
-            hashes = Arrays.copyOf(hashes, capacity);
-            ingested = Arrays.copyOf(ingested, capacity);
-            digestHigh = Arrays.copyOf(digestHigh, capacity);
-            digestLow = Arrays.copyOf(digestLow, capacity);
-            input = Arrays.copyOf(input, capacity);
-            row = Arrays.copyOf(row, capacity);
-        }
-        if (arena.length - arenaUsed < id.length) {
-            long wanted = Math.max((long) arena.length + (arena.length >> 1), (long) arenaUsed + id.length);
-            if (wanted > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("more than 2 GB of distinct press release ids in one partition");
-            }
-            arena = Arrays.copyOf(arena, (int) wanted);
-        }
-        System.arraycopy(id, 0, arena, arenaUsed, id.length);
         int entry = size++;
-        idStart[entry] = arenaUsed;
-        idLength[entry] = id.length;
-        arenaUsed += id.length;
-        hashes[entry] = hash;
-        ingested[entry] = ingestedAt;
+        idRef.set(entry, arena.add(id));
+        hashes.set(entry, hash);
+        ingested.set(entry, ingestedAt);
         setDigest(entry, digest);
-        input[entry] = inputNumber;
-        row[entry] = rowNumber;
+        input.set(entry, inputNumber);
+        row.set(entry, rowNumber);
         return entry;
     }
 
     private void rehash() {
-        int[] bigger = new int[slots.length * 2];
-        int mask = bigger.length - 1;
+        int biggerCount = slotCount * 2;
+        Ints bigger = new Ints();
+        int mask = biggerCount - 1;
         for (int entry = 0; entry < size; entry++) {
-            int slot = hashes[entry] & mask;
-            while (bigger[slot] != 0) {
+            int slot = hashes.get(entry) & mask;
+            while (bigger.get(slot) != 0) {
                 slot = (slot + 1) & mask;
             }
-            bigger[slot] = entry + 1;
+            bigger.set(slot, entry + 1);
         }
         slots = bigger;
+        slotCount = biggerCount;
     }
 
     private boolean sameId(int entry, byte[] id) {
-        return idLength[entry] == id.length
-                && Arrays.equals(arena, idStart[entry], idStart[entry] + id.length, id, 0, id.length);
+        int ref = idRef.get(entry);
+        int start = Bytes.offset(ref) + 4;
+        return arena.length(ref) == id.length
+                && Arrays.equals(arena.page(ref), start, start + id.length, id, 0, id.length);
+    }
+
+    // Paged storage: pages of 32K values (256 KB at most) grow without copying and are never "humongous" objects
+    // for the garbage collector, so a small heap does not need large contiguous free regions.
+
+    private static final int PAGE_BITS = 15;
+    private static final int PAGE = 1 << PAGE_BITS;
+
+    /** A growable int array in pages; unset values read 0. */
+    private static final class Ints {
+        private int[][] pages = new int[8][];
+
+        int get(int i) {
+            int p = i >>> PAGE_BITS;
+            return p < pages.length && pages[p] != null ? pages[p][i & (PAGE - 1)] : 0;
+        }
+
+        void set(int i, int value) {
+            page(i)[i & (PAGE - 1)] = value;
+        }
+
+        private int[] page(int i) {
+            int p = i >>> PAGE_BITS;
+            if (p >= pages.length) {
+                pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
+            }
+            if (pages[p] == null) {
+                pages[p] = new int[PAGE];
+            }
+            return pages[p];
+        }
+    }
+
+    /** A growable long array in pages; unset values read 0. */
+    private static final class Longs {
+        private long[][] pages = new long[8][];
+
+        long get(int i) {
+            int p = i >>> PAGE_BITS;
+            return p < pages.length && pages[p] != null ? pages[p][i & (PAGE - 1)] : 0;
+        }
+
+        void set(int i, long value) {
+            int p = i >>> PAGE_BITS;
+            if (p >= pages.length) {
+                pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
+            }
+            if (pages[p] == null) {
+                pages[p] = new long[PAGE];
+            }
+            pages[p][i & (PAGE - 1)] = value;
+        }
+    }
+
+    /**
+     * Ids, each as a 4-byte length and its UTF-8 bytes inside one page of 256 KB (an id too long for a page gets a
+     * page of its own); an id's reference is its page number and offset in one int.
+     */
+    private static final class Bytes {
+        private static final int OFFSET_BITS = 18;
+        private static final int PAGE_BYTES = 1 << OFFSET_BITS;
+        private byte[][] pages = new byte[8][];
+        private int count;
+        private int used = PAGE_BYTES;
+
+        int add(byte[] id) {
+            int needed = id.length + 4;
+            if (needed > PAGE_BYTES - used) {
+                if (count == pages.length) {
+                    pages = Arrays.copyOf(pages, pages.length * 2);
+                }
+                if (count >= 1 << (31 - OFFSET_BITS)) {
+                    throw new IllegalStateException("more than 2 GB of distinct press release ids in one partition");
+                }
+                pages[count++] = new byte[Math.max(PAGE_BYTES, needed)];
+                used = 0;
+            }
+            byte[] page = pages[count - 1];
+            int ref = ((count - 1) << OFFSET_BITS) | used;
+            page[used] = (byte) (id.length >>> 24);
+            page[used + 1] = (byte) (id.length >>> 16);
+            page[used + 2] = (byte) (id.length >>> 8);
+            page[used + 3] = (byte) id.length;
+            System.arraycopy(id, 0, page, used + 4, id.length);
+            used += needed;
+            return ref;
+        }
+
+        byte[] page(int ref) {
+            return pages[ref >>> OFFSET_BITS];
+        }
+
+        static int offset(int ref) {
+            return ref & (PAGE_BYTES - 1);
+        }
+
+        int length(int ref) {
+            byte[] page = page(ref);
+            int at = offset(ref);
+            return ((page[at] & 0xff) << 24) | ((page[at + 1] & 0xff) << 16) | ((page[at + 2] & 0xff) << 8)
+                    | (page[at + 3] & 0xff);
+        }
+
+        byte[] bytes(int ref) {
+            int at = offset(ref) + 4;
+            return Arrays.copyOfRange(page(ref), at, at + length(ref));
+        }
     }
 
     private static int hash(byte[] id) {
