@@ -50,10 +50,13 @@ final class ParallelRowGroupSink implements RecordSink {
     private long pendingBytes;
     private long currentBytes;
     /**
-     * Rows in flight beyond the group being filled: an eighth of the heap. A group larger than that is encoded
-     * while the caller waits, as a sequential writer would, so a small heap never holds two large groups.
+     * Rows in flight beyond the group being filled: a sixteenth of the heap (encoding a group takes about as much
+     * again in page buffers and compressed pages). A group larger than that is encoded while the caller waits, as a
+     * sequential writer would, so a small heap never holds two large groups; with a first group that large the
+     * plain sequential writer is used. At 256 MB and rows of a few KB that is the sequential writer; from about
+     * 512 MB the groups are compressed on every core.
      */
-    private final long budget = Runtime.getRuntime().maxMemory() / 8;
+    private final long budget = Runtime.getRuntime().maxMemory() / 16;
     private List<PressRelease> current;
     private ParquetFileWriter file;
     /** The plain writer, used instead when even the first group is too large to hold twice. */
