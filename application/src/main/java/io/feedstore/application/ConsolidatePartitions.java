@@ -3,8 +3,11 @@ package io.feedstore.application;
 import io.feedstore.domain.codec.DecodeFailure;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.ConsolidationPlan;
-import io.feedstore.domain.consolidation.Deduplicated;
+import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.consolidation.Deduplication;
+import io.feedstore.domain.consolidation.DigestVerification;
+import io.feedstore.domain.consolidation.NewestPerIdIndex;
+import io.feedstore.domain.consolidation.RowDigest;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.consolidation.Verification;
@@ -17,10 +20,19 @@ import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StoreFailure;
-import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.ContentWriter;
+import io.feedstore.domain.store.ObjectContent;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +59,25 @@ public final class ConsolidatePartitions {
     private final ObjectStore store;
     private final RecordCodec codec;
     private final ConsolidationSettings settings;
+    /** Rows sorted in memory at once when the output is put in id order (see {@link SortedSpill}). */
+    private final int bucketRows;
 
     public ConsolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings settings) {
+        this(store, codec, settings, Math.min(MAX_BUCKET_ROWS, settings.encoding().rowGroupRows()));
+    }
+
+    /** With {@code bucketRows} rows sorted in memory at a time; tests make it small to exercise the spill. */
+    ConsolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings settings, int bucketRows) {
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.settings = Objects.requireNonNull(settings, "settings");
+        if (bucketRows < 1) {
+            throw new IllegalArgumentException("bucketRows must be at least 1, was " + bucketRows);
+        }
+        this.bucketRows = bucketRows;
     }
+
+    private static final int MAX_BUCKET_ROWS = 10_000;
 
     /** Consolidates each partition in turn; one partition's failure, even an unexpected exception, never stops the rest. */
     public List<PartitionReport> consolidate(List<Partition> partitions, RunMode mode) {
@@ -81,10 +106,55 @@ public final class ConsolidatePartitions {
     /** Where a run got to, so that an unexpected failure can say what state it left. */
     private enum Stage { PLANNING, WRITING, DELETING }
 
-    /** One input as read: its listing entry, the generation its content was read at, and its rows. */
-    private record Input(PartitionFile file, Generation generation, long bytes, List<PressRelease> rows) {
+    /** One input as opened: its listing entry and its content, pinned to the generation that was opened. */
+    private record Input(PartitionFile file, ObjectContent content) {
         ObjectKey key() {
             return file.object().key();
+        }
+
+        Generation generation() {
+            return content.generation();
+        }
+
+        long bytes() {
+            return content.size();
+        }
+    }
+
+    /** One row as pass 1 keeps it: no content, only what picks and later checks the winner. */
+    private record Summary(byte[] id, long ingestedAt, RowDigest digest, int row) {
+    }
+
+    /** A row pass 2 writes, or (tied) a candidate for a tied id; {@code entry} is its id's in the index. */
+    private record Winner(PressRelease row, int entry, boolean tied) {
+    }
+
+    /** How many rows went in and how many distinct ids come out. */
+    private record Merged(long inputRows, int finalRows) {
+        int inputRowsInt() {
+            return Math.toIntExact(inputRows);
+        }
+    }
+
+    /** Worker threads that never keep the JVM alive. */
+    private static final ThreadFactory DAEMONS = runnable -> {
+        Thread thread = new Thread(runnable, "feedstore-consolidation");
+        thread.setDaemon(true);
+        return thread;
+    };
+
+    /** Counts the bytes of a dry run's file, which is encoded but not kept. */
+    private static final class CountingOutputStream extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
         }
     }
 
@@ -97,6 +167,10 @@ public final class ConsolidatePartitions {
         private final CountingObjectStore store = new CountingObjectStore(ConsolidatePartitions.this.store);
         private Stage stage = Stage.PLANNING;
         private ConsolidationPlan plan;
+        private final NewestPerIdIndex index = new NewestPerIdIndex();
+        /** The inputs opened in pass 1, in plan order; their numbers are the index's input numbers. */
+        private final List<Input> inputs = new ArrayList<>();
+        private ExecutorService pool;
 
         Run(Partition partition, RunMode mode) {
             this.partition = partition;
@@ -118,28 +192,38 @@ public final class ConsolidatePartitions {
                                 : "nothing to merge: the partition holds no data file"));
             }
 
-            Map<ObjectKey, Either<StoreFailure, StoredObject>> contents =
-                    store.readAll(plan.inputs().stream().map(f -> f.object().key()).toList());
-            List<Input> inputs = new ArrayList<>();
-            for (PartitionFile file : plan.inputs()) {
-                Either<PartitionReport, Input> input = decode(file, contents.get(file.object().key()));
-                if (input.isLeft()) {
-                    return input.getLeft();
-                }
-                inputs.add(input.get());
+            pool = Executors.newFixedThreadPool(settings.threads(), DAEMONS);
+            try {
+                return merge();
+            } finally {
+                pool.shutdownNow();
+                inputs.forEach(Run::closeQuietly);
             }
-            List<PressRelease> rows = new ArrayList<>();
-            inputs.forEach(input -> rows.addAll(input.rows()));
-            Deduplicated merged = Deduplication.newestPerId(rows);
+        }
+
+        private PartitionReport merge() {
+            // Pass 1: each input's rows, summarised (id, ingested_at, digest, where), pick each id's winner.
+            Option<PartitionReport> unreadable = summarise();
+            if (unreadable.isDefined()) {
+                return unreadable.get();
+            }
+            Merged merged = new Merged(index.offered(), index.size());
             long bytesBefore = inputs.stream().mapToLong(Input::bytes).sum();
-            byte[] content = codec.encode(merged.records(), settings.encoding());
             List<Input> toDelete = inputs.stream()
                     .filter(i -> i.file().kind() != PartitionFile.Kind.CONSOLIDATED)
                     .toList();
 
             if (mode == RunMode.DRY_RUN) {
-                return report(PartitionStatus.PLANNED, merged, bytesBefore, content.length,
-                        "would write " + merged.records().size() + " rows to " + partition.consolidatedKey().name()
+                CountingOutputStream counted = new CountingOutputStream();
+                try {
+                    writeWinners(counted);
+                } catch (IOException e) {
+                    return report(PartitionStatus.FAILED, merged, bytesBefore, 0,
+                            "could not plan " + partition.consolidatedKey() + ": " + e.getMessage()
+                                    + "; nothing was changed");
+                }
+                return report(PartitionStatus.PLANNED, merged, bytesBefore, counted.count,
+                        "would write " + merged.finalRows() + " rows to " + partition.consolidatedKey().name()
                                 + " and delete " + toDelete.size() + " merged files");
             }
 
@@ -148,11 +232,13 @@ public final class ConsolidatePartitions {
             Option<Input> previous = Option.ofOptional(inputs.stream()
                     .filter(i -> i.file().kind() == PartitionFile.Kind.CONSOLIDATED)
                     .findFirst());
+            // Pass 2, streamed into the store: the winners, read again from the very generations pass 1 read.
             // The compare-and-swap is on the generation whose content was merged: a consolidated file written by
             // anyone after that read makes this write fail instead of dropping their rows.
+            ContentWriter winners = this::writeWinners;
             Either<StoreFailure, Generation> write = previous.isDefined()
-                    ? store.replaceIfUnchanged(target, previous.get().generation(), content)
-                    : store.createIfAbsent(target, content);
+                    ? store.replaceIfUnchangedFrom(target, previous.get().generation(), winners)
+                    : store.createIfAbsentFrom(target, winners);
             if (write.isLeft()) {
                 StoreFailure failure = write.getLeft();
                 if (failure instanceof StoreFailure.IoFailure) {
@@ -165,10 +251,12 @@ public final class ConsolidatePartitions {
             }
             Generation written = write.get();
 
-            Option<PartitionReport> notVerified = verify(target, written, merged, bytesBefore);
-            if (notVerified.isDefined()) {
-                return notVerified.get();
+            // Pass 3: the file as stored, streamed back, against the expected id -> digest map.
+            Either<PartitionReport, Long> verified = verify(target, written, merged, bytesBefore);
+            if (verified.isLeft()) {
+                return verified.getLeft();
             }
+            long bytesAfter = verified.get();
 
             stage = Stage.DELETING;
             List<String> failedDeletes = new ArrayList<>();
@@ -189,19 +277,68 @@ public final class ConsolidatePartitions {
                 }
             }
             if (!failedDeletes.isEmpty()) {
-                return report(PartitionStatus.FAILED, merged, bytesBefore, content.length,
+                return report(PartitionStatus.FAILED, merged, bytesBefore, bytesAfter,
                         target.name() + " is written and verified, but " + failedDeletes.size() + " of "
                                 + toDelete.size() + " merged inputs could not be deleted (" + failedDeletes.get(0)
                                 + "); no row is lost: the leftover inputs will be merged again next run");
             }
-            return report(PartitionStatus.CONSOLIDATED, merged, bytesBefore, content.length,
+            return report(PartitionStatus.CONSOLIDATED, merged, bytesBefore, bytesAfter,
                     leftInPlace == 0 ? null
                             : leftInPlace + " merged inputs had changed or were already gone and were left alone;"
                                     + " the next run merges whatever remains");
         }
 
-        /** Decodes one input as read, or the report that ends the run, having changed nothing. */
-        private Either<PartitionReport, Input> decode(PartitionFile file, Either<StoreFailure, StoredObject> stored) {
+        /**
+         * Pass 1: opens every input (the generation it has now is the one merged, CAS'd on and deleted) and feeds
+         * each row's summary to the index; otherwise the report that ends the run, having changed nothing.
+         */
+        private Option<PartitionReport> summarise() {
+            List<PartitionFile> files = plan.inputs();
+            Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened =
+                    store.openAll(files.stream().map(f -> f.object().key()).toList());
+            // Every input opened is kept (and closed when the run ends) before any failure is looked at.
+            List<Either<PartitionReport, Input>> candidates = new ArrayList<>(files.size());
+            for (PartitionFile file : files) {
+                Either<PartitionReport, Input> input = open(file, opened.get(file.object().key()));
+                input.forEach(inputs::add);
+                candidates.add(input);
+            }
+            for (Either<PartitionReport, Input> input : candidates) {
+                if (input.isLeft()) {
+                    return Option.of(input.getLeft());
+                }
+            }
+            List<PartitionReport> failure = new ArrayList<>(1);
+            new InOrderPipeline(pool, settings.threads()).run(inputs.size(),
+                    (number, emit) -> {
+                        Input input = inputs.get(number);
+                        int[] row = {0};
+                        Either<DecodeFailure, Long> rows = codec.decode(input.content(), r -> emit.accept(
+                                new Summary(NewestPerIdIndex.idBytes(r), NewestPerIdIndex.ingestedMicros(r),
+                                        RowDigest.of(r), row[0]++)));
+                        if (rows.isLeft()) {
+                            return Option.of(early(PartitionStatus.FAILED, "cannot decode " + input.key()
+                                    + ": " + rows.getLeft().reason() + "; nothing was changed"));
+                        }
+                        return Option.<PartitionReport>none();
+                    },
+                    new InOrderPipeline.Receiver<Summary, Option<PartitionReport>>() {
+                        @Override
+                        public void item(int number, Summary s) {
+                            index.offer(s.id(), s.ingestedAt(), s.digest(), number, s.row());
+                        }
+
+                        @Override
+                        public boolean done(int number, Option<PartitionReport> result) {
+                            result.forEach(failure::add);
+                            return result.isEmpty();
+                        }
+                    });
+            return failure.isEmpty() ? Option.none() : Option.of(failure.get(0));
+        }
+
+        /** One input as opened, or the report that ends the run, having changed nothing. */
+        private Either<PartitionReport, Input> open(PartitionFile file, Either<StoreFailure, ObjectContent> stored) {
             ObjectKey key = file.object().key();
             if (stored.isLeft()) {
                 if (stored.getLeft() instanceof StoreFailure.NotFound) {
@@ -211,56 +348,138 @@ public final class ConsolidatePartitions {
                 return Either.left(early(PartitionStatus.FAILED, "could not read " + key + ": "
                         + stored.getLeft().message() + "; nothing was changed"));
             }
-            Either<DecodeFailure, List<PressRelease>> rows = codec.decode(stored.get().content());
-            if (rows.isLeft()) {
-                return Either.left(early(PartitionStatus.FAILED, "cannot decode " + key + ": "
-                        + rows.getLeft().reason() + "; nothing was changed"));
-            }
-            return Either.right(new Input(file, stored.get().generation(), stored.get().content().length, rows.get()));
+            return Either.right(new Input(file, stored.get()));
         }
 
         /**
-         * Reads the consolidated file back and proves it is the one this run wrote, holding exactly the merged
-         * rows; otherwise the report that ends the run before anything is deleted.
+         * Pass 2: encodes each id's winning row into {@code out} in id order, reading every input again from the
+         * content opened in pass 1. Ids whose newest rows tie on {@code ingested_at} with different content are
+         * settled here by comparing the candidate rows ({@link Deduplication#newer}).
          */
-        private Option<PartitionReport> verify(ObjectKey target, Generation written, Deduplicated merged,
-                                               long bytesBefore) {
-            Either<StoreFailure, StoredObject> back = store.read(target);
+        private void writeWinners(OutputStream out) throws IOException {
+            BitSet[] winners = index.winningRows(inputs.size());
+            boolean ties = index.tiedCount() > 0;
+            Map<Integer, PressRelease> tied = new HashMap<>();
+            List<IOException> failed = new ArrayList<>(1);
+            try (SortedSpill spill = new SortedSpill(index.ranks(), bucketRows);
+                 RecordSink sink = codec.encoder(settings.encoding(), out)) {
+                new InOrderPipeline(pool, settings.threads()).run(inputs.size(),
+                        (number, emit) -> {
+                            Input input = inputs.get(number);
+                            BitSet mine = winners[number];
+                            int[] row = {0};
+                            Either<DecodeFailure, Long> rows = codec.decode(input.content(), r -> {
+                                int at = row[0]++;
+                                if (mine.get(at)) {
+                                    emit.accept(new Winner(r, index.find(NewestPerIdIndex.idBytes(r)), false));
+                                } else if (ties) {
+                                    int entry = index.find(NewestPerIdIndex.idBytes(r));
+                                    if (entry >= 0 && index.isTied(entry)
+                                            && index.ingestedAt(entry) == NewestPerIdIndex.ingestedMicros(r)) {
+                                        emit.accept(new Winner(r, entry, true));
+                                    }
+                                }
+                            });
+                            return rows.isLeft()
+                                    ? Option.of(new IOException("cannot decode " + input.key() + " again: "
+                                            + rows.getLeft().reason()))
+                                    : Option.<IOException>none();
+                        },
+                        new InOrderPipeline.Receiver<Winner, Option<IOException>>() {
+                            @Override
+                            public void item(int number, Winner w) {
+                                if (w.tied()) {
+                                    tied.merge(w.entry(), w.row(), Deduplication::newer);
+                                } else {
+                                    spill(spill, w.entry(), w.row());
+                                }
+                            }
+
+                            @Override
+                            public boolean done(int number, Option<IOException> result) {
+                                result.forEach(failed::add);
+                                return result.isEmpty();
+                            }
+                        });
+                if (!failed.isEmpty()) {
+                    throw failed.get(0);
+                }
+                for (Map.Entry<Integer, PressRelease> settled : tied.entrySet()) {
+                    index.setDigest(settled.getKey(), RowDigest.of(settled.getValue()));
+                    spill.add(settled.getKey(), settled.getValue());
+                }
+                spill.drainInto(sink);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        private void spill(SortedSpill spill, int entry, PressRelease row) {
+            try {
+                spill.add(entry, row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Pass 3: reads the consolidated file back and proves it is the one this run wrote, holding exactly the
+         * merged rows, by id and content digest; answers its size, or the report that ends the run before anything
+         * is deleted.
+         */
+        private Either<PartitionReport, Long> verify(ObjectKey target, Generation written, Merged merged,
+                                                     long bytesBefore) {
+            Either<StoreFailure, ObjectContent> back = store.open(target, written);
             if (back.isLeft()) {
-                PartitionStatus status = back.getLeft() instanceof StoreFailure.NotFound
+                StoreFailure failure = back.getLeft();
+                if (failure instanceof StoreFailure.PreconditionFailed) {
+                    return Either.left(report(PartitionStatus.CONFLICT, merged, bytesBefore, 0, target
+                            + " was replaced by another run after this one wrote it (" + failure.message()
+                            + "); nothing was deleted"));
+                }
+                PartitionStatus status = failure instanceof StoreFailure.NotFound
                         ? PartitionStatus.CONFLICT : PartitionStatus.FAILED;
-                return Option.of(report(status, merged, bytesBefore, 0, "could not read back " + target + ": "
-                        + back.getLeft().message() + "; nothing was deleted"));
+                return Either.left(report(status, merged, bytesBefore, 0, "could not read back " + target + ": "
+                        + failure.message() + "; nothing was deleted"));
             }
-            if (!back.get().generation().equals(written)) {
-                return Option.of(report(PartitionStatus.CONFLICT, merged, bytesBefore, 0, target
-                        + " was replaced by another run after this one wrote it (generation " + written + ", now "
-                        + back.get().generation() + "); nothing was deleted"));
+            try (ObjectContent content = back.get()) {
+                DigestVerification verification = new DigestVerification(index);
+                Either<DecodeFailure, Long> stored = codec.decode(content, verification::accept);
+                if (stored.isLeft()) {
+                    return Either.left(report(PartitionStatus.FAILED, merged, bytesBefore, 0, target
+                            + " as stored cannot be decoded: " + stored.getLeft().reason() + "; nothing was deleted"));
+                }
+                Either<String, Verification.Verified> verified = verification.result();
+                if (verified.isLeft()) {
+                    return Either.left(report(PartitionStatus.FAILED, merged, bytesBefore, 0, target
+                            + " failed verification: " + verified.getLeft() + "; nothing was deleted"));
+                }
+                return Either.right(content.size());
+            } catch (IOException closing) {
+                return Either.left(report(PartitionStatus.FAILED, merged, bytesBefore, 0, "could not read back "
+                        + target + ": " + closing.getMessage() + "; nothing was deleted"));
             }
-            Either<DecodeFailure, List<PressRelease>> stored = codec.decode(back.get().content());
-            if (stored.isLeft()) {
-                return Option.of(report(PartitionStatus.FAILED, merged, bytesBefore, 0, target
-                        + " as stored cannot be decoded: " + stored.getLeft().reason() + "; nothing was deleted"));
+        }
+
+        private static void closeQuietly(Input input) {
+            try {
+                input.content().close();
+            } catch (IOException | RuntimeException ignored) {
+                // read-only content: nothing is lost by a failed close
             }
-            Either<String, Verification.Verified> verified = Verification.check(merged.records(), stored.get());
-            if (verified.isLeft()) {
-                return Option.of(report(PartitionStatus.FAILED, merged, bytesBefore, 0, target
-                        + " failed verification: " + verified.getLeft() + "; nothing was deleted"));
-            }
-            return Option.none();
         }
 
         private PartitionReport early(PartitionStatus status, String detail) {
             return PartitionReport.early(partition, status, plan, detail);
         }
 
-        private PartitionReport report(PartitionStatus status, Deduplicated merged, long bytesBefore, long bytesAfter,
+        private PartitionReport report(PartitionStatus status, Merged merged, long bytesBefore, long bytesAfter,
                                        String detail) {
             boolean counted = status == PartitionStatus.CONSOLIDATED || status == PartitionStatus.PLANNED;
-            int finalRows = merged.records().size();
+            int finalRows = merged.finalRows();
             return new PartitionReport(partition, status,
                     plan.count(PartitionFile.Kind.BATCH), plan.count(PartitionFile.Kind.LEGACY),
-                    plan.consolidated().isDefined(), merged.inputRows(), merged.duplicatesRemoved(), finalRows,
+                    plan.consolidated().isDefined(), merged.inputRowsInt(), merged.inputRowsInt() - finalRows, finalRows,
                     bytesBefore, bytesAfter, counted && settings.anomalyRule().isAnomalous(finalRows),
                     Option.of(detail));
         }

@@ -14,4 +14,9 @@ public record ConsolidationSettings(EncodingOptions encoding, AnomalyRule anomal
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(anomalyRule, "anomalyRule");
     }
+
+    /** Threads that decode inputs at once: the machine's cores, up to 4 (each holds a row group in memory). */
+    public int threads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
 }

@@ -1,6 +1,8 @@
 package io.feedstore.application;
 
+import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
@@ -60,6 +62,39 @@ final class CountingObjectStore implements ObjectStore {
     public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected) {
         deletes.incrementAndGet();
         return store.deleteIfUnchanged(key, expected);
+    }
+
+    // The streaming calls go to the store's own, which may read ranges and stage content outside memory.
+    @Override
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
+        reads.incrementAndGet();
+        return store.open(key);
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
+        reads.incrementAndGet();
+        return store.open(key, expected);
+    }
+
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = store.openAll(keys);
+        reads.addAndGet(outcomes.size());
+        return outcomes;
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
+        writes.incrementAndGet();
+        return store.createIfAbsentFrom(key, writer);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
+                                                                   ContentWriter writer) {
+        writes.incrementAndGet();
+        return store.replaceIfUnchangedFrom(key, expected, writer);
     }
 
     // The bulk calls go to the store's own bulk implementation, which may run them concurrently.

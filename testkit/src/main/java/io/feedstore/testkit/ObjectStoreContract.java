@@ -6,7 +6,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
@@ -404,6 +406,129 @@ public abstract class ObjectStoreContract {
         assertThat(right(store.read(key)).content()).isEqualTo(second);
         assertThat(right(store.list(KeyPrefix.of("big/")))).singleElement()
                 .extracting(ObjectInfo::size).isEqualTo((long) second.length);
+    }
+
+    // ---- streaming: ranged reads of one generation, content produced into the store's staging
+
+    @Test
+    void anOpenedObjectReadsAnyRangeOfTheGenerationItWasOpenedAt() throws Exception {
+        ObjectKey key = ObjectKey.of("stream/ranges.bin");
+        byte[] content = randomBytes(3 * 1024 * 1024 + 5, 3);
+        Generation generation = right(store.createIfAbsent(key, content));
+
+        try (ObjectContent opened = right(store.open(key))) {
+            assertThat(opened.key()).isEqualTo(key);
+            assertThat(opened.generation()).isEqualTo(generation);
+            assertThat(opened.size()).isEqualTo(content.length);
+            for (long[] range : new long[][] {{0, 10}, {content.length - 8, 8}, {1_000_000, 1_500_000}, {7, 0}}) {
+                byte[] part = new byte[(int) range[1] + 2];
+                opened.readFully(range[0], part, 1, (int) range[1]);
+                assertThat(java.util.Arrays.copyOfRange(part, 1, 1 + (int) range[1]))
+                        .isEqualTo(java.util.Arrays.copyOfRange(content, (int) range[0], (int) (range[0] + range[1])));
+            }
+            assertThat(opened.readAll()).isEqualTo(content);
+            byte[] past = new byte[9];
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> opened.readFully(content.length - 8, past, 0, 9))
+                    .isInstanceOf(java.io.EOFException.class);
+        }
+    }
+
+    @Test
+    void anOpenedObjectKeepsItsGenerationsBytesWhenTheObjectIsReplacedOrDeleted() throws Exception {
+        ObjectKey key = ObjectKey.of("stream/pinned.bin");
+        byte[] first = randomBytes(200_000, 4);
+        Generation generation = right(store.createIfAbsent(key, first));
+
+        try (ObjectContent opened = right(store.open(key, generation))) {
+            Generation second = right(store.replaceIfUnchanged(key, generation, bytes("replaced")));
+            byte[] whole = new byte[first.length];
+            try {
+                opened.readFully(0, whole, 0, whole.length);
+                assertThat(whole).as("an open generation never mixes in another's bytes").isEqualTo(first);
+            } catch (java.io.IOException generationGone) {
+                // A store may fail the read instead, but never return other bytes.
+            }
+            right(store.deleteIfUnchanged(key, second));
+        }
+    }
+
+    @Test
+    void openingAGenerationThatIsNoLongerCurrentFailsThePreconditionAndAMissingKeyIsNotFound() {
+        ObjectKey key = ObjectKey.of("stream/stale.bin");
+        Generation first = right(store.createIfAbsent(key, bytes("one")));
+        Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
+
+        assertPreconditionFailed(store.open(key, first), key);
+        assertThat(right(store.open(key, second)).generation()).isEqualTo(second);
+        ObjectKey missing = ObjectKey.of("stream/missing.bin");
+        assertNotFound(store.open(missing), missing);
+        Either<StoreFailure, ObjectContent> gone = store.open(missing, second);
+        assertThat(gone.isLeft()).isTrue();
+        assertThat(gone.getLeft()).isInstanceOfAny(StoreFailure.NotFound.class, StoreFailure.PreconditionFailed.class);
+    }
+
+    @Test
+    void openAllGivesEveryKeyTheOutcomeOpenWouldGiveInTheOrderAsked() throws Exception {
+        ObjectKey a = ObjectKey.of("stream/all/a.bin");
+        ObjectKey b = ObjectKey.of("stream/all/b.bin");
+        ObjectKey missing = ObjectKey.of("stream/all/missing.bin");
+        Generation ga = right(store.createIfAbsent(a, bytes("A")));
+        Generation gb = right(store.createIfAbsent(b, bytes("BB")));
+
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = store.openAll(List.of(b, missing, a, b));
+
+        assertThat(opened.keySet()).containsExactly(b, missing, a);
+        assertNotFound(opened.get(missing), missing);
+        try (ObjectContent contentA = right(opened.get(a)); ObjectContent contentB = right(opened.get(b))) {
+            assertThat(contentA.generation()).isEqualTo(ga);
+            assertThat(contentA.readAll()).isEqualTo(bytes("A"));
+            assertThat(contentB.generation()).isEqualTo(gb);
+            assertThat(contentB.readAll()).isEqualTo(bytes("BB"));
+        }
+    }
+
+    @Test
+    void contentWrittenThroughAStreamIsStoredLikeAnArrayUnderTheSamePreconditions() {
+        ObjectKey key = ObjectKey.of("stream/written.bin");
+        byte[] first = randomBytes(2 * 1024 * 1024 + 3, 5);
+        ContentWriter inPieces = out -> {
+            for (int from = 0; from < first.length; from += 100_000) {
+                out.write(first, from, Math.min(100_000, first.length - from));
+            }
+        };
+
+        Generation generation = right(store.createIfAbsentFrom(key, inPieces));
+        assertThat(right(store.read(key)).content()).isEqualTo(first);
+        assertThat(right(store.read(key)).generation()).isEqualTo(generation);
+        assertPreconditionFailed(store.createIfAbsentFrom(key, ContentWriter.of(bytes("second"))), key);
+
+        Generation replaced = right(store.replaceIfUnchangedFrom(key, generation, ContentWriter.of(bytes("new"))));
+        assertThat(right(store.read(key)).content()).isEqualTo(bytes("new"));
+        assertPreconditionFailed(store.replaceIfUnchangedFrom(key, generation, ContentWriter.of(bytes("stale"))), key);
+        ObjectKey never = ObjectKey.of("stream/never.bin");
+        assertPreconditionFailed(store.replaceIfUnchangedFrom(never, replaced, ContentWriter.of(bytes("x"))), never);
+        assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
+    }
+
+    @Test
+    void aWriterThatFailsPublishesNothingAndLeavesTheCurrentObjectAlone() {
+        ObjectKey key = ObjectKey.of("stream/failing.bin");
+        ContentWriter failing = out -> {
+            out.write(randomBytes(300_000, 6));
+            throw new java.io.IOException("the encoder broke half way");
+        };
+
+        Either<StoreFailure, Generation> created = store.createIfAbsentFrom(key, failing);
+        assertThat(created.isLeft()).isTrue();
+        assertThat(created.getLeft()).isInstanceOf(StoreFailure.IoFailure.class);
+        assertNotFound(store.read(key), key);
+
+        Generation generation = right(store.createIfAbsent(key, bytes("kept")));
+        Either<StoreFailure, Generation> replaced = store.replaceIfUnchangedFrom(key, generation, failing);
+        assertThat(replaced.isLeft()).isTrue();
+        assertThat(right(store.read(key)).content()).isEqualTo(bytes("kept"));
+        assertThat(right(store.read(key)).generation()).isEqualTo(generation);
+        assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
     }
 
     @Test

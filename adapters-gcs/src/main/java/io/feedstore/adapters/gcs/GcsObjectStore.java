@@ -9,8 +9,12 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.BlobSourceOption;
 import com.google.cloud.storage.Storage.BlobTargetOption;
+import com.google.cloud.storage.Storage.BlobWriteOption;
+import com.google.cloud.ReadChannel;
 import com.google.cloud.storage.StorageException;
+import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
@@ -22,6 +26,14 @@ import io.feedstore.domain.store.StoreFailure.PreconditionFailed;
 import io.feedstore.domain.store.StoredObject;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -143,6 +155,48 @@ final class GcsObjectStore implements GcsStore {
         }
     }
 
+    /**
+     * One metadata request gives the live generation and size; the content then reads ranges of exactly that
+     * generation ({@code generation=} on every media request), so it can never mix in a newer object's bytes. If
+     * the generation is replaced or deleted meanwhile, a read fails with an {@link IOException} (404).
+     */
+    @Override
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
+        String name = location.objectName(key);
+        try {
+            Blob live = call(() -> storage.get(BlobId.of(location.bucket(), name)));
+            if (live == null) {
+                return Either.left(new NotFound(key));
+            }
+            return Either.right(new RangedContent(key, name, live.getGeneration(), live.getSize()));
+        } catch (RuntimeException e) {
+            return Either.left(ioFailure(name, "open failed", e));
+        }
+    }
+
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
+        return inBulk(new ArrayList<>(new LinkedHashSet<>(keys)), this::open);
+    }
+
+    /** The content is staged in a local temporary file, then sent as a resumable upload under the same condition. */
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
+        return writeStaged(key, writer, BlobWriteOption.doesNotExist(), "an object with this key already exists");
+    }
+
+    /** As {@link #createIfAbsentFrom}, on the generation match precondition. */
+    @Override
+    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
+                                                                   ContentWriter writer) {
+        Option<Long> generation = gcsGeneration(expected);
+        if (generation.isEmpty()) {
+            return Either.left(new PreconditionFailed(key, "'" + expected + "' is not a GCS generation"));
+        }
+        return writeStaged(key, writer, BlobWriteOption.generationMatch(generation.get()),
+                "the object no longer has generation " + expected + " (changed or deleted)");
+    }
+
     @Override
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
         return write(key, content, BlobTargetOption.doesNotExist(), "an object with this key already exists");
@@ -236,6 +290,118 @@ final class GcsObjectStore implements GcsStore {
             return Either.left(ioFailure(name, "write failed", e));
         } catch (RuntimeException e) {
             return Either.left(ioFailure(name, "write failed", e));
+        }
+    }
+
+    private Either<StoreFailure, Generation> writeStaged(ObjectKey key, ContentWriter writer,
+                                                         BlobWriteOption condition, String whenConditionFails) {
+        String name = location.objectName(key);
+        Path staging;
+        try {
+            staging = Files.createTempFile("feedstore-upload-", ".tmp");
+        } catch (IOException e) {
+            return Either.left(ioFailure(name, "could not stage the content in a temporary file", e));
+        }
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(staging), 256 * 1024)) {
+                writer.writeTo(out);
+            } catch (IOException e) {
+                return Either.left(ioFailure(name, "producing the content failed; nothing was sent", e));
+            }
+            String writeId = UUID.randomUUID().toString();
+            BlobInfo info = BlobInfo.newBuilder(BlobId.of(location.bucket(), name))
+                    .setContentType(contentType(key))
+                    .setMetadata(Map.of(WRITE_ID, writeId))
+                    .build();
+            try {
+                Blob written = call(() -> {
+                    try {
+                        return storage.createFrom(info, staging, condition, BlobWriteOption.disableGzipContent());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                return Either.right(Generation.of(written.getGeneration()));
+            } catch (StorageException e) {
+                if (e.getCode() == 412) {
+                    return afterPreconditionFailed(key, name, writeId, whenConditionFails);
+                }
+                return Either.left(ioFailure(name, "write failed", e));
+            } catch (RuntimeException e) {
+                return Either.left(ioFailure(name, "write failed", e));
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(staging);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not delete the staging file " + staging, e);
+            }
+        }
+    }
+
+    /** One generation of an object, read a range at a time. */
+    private final class RangedContent implements ObjectContent {
+        private final ObjectKey key;
+        private final String name;
+        private final long generation;
+        private final long size;
+
+        RangedContent(ObjectKey key, String name, long generation, long size) {
+            this.key = key;
+            this.name = name;
+            this.generation = generation;
+            this.size = size;
+        }
+
+        @Override
+        public ObjectKey key() {
+            return key;
+        }
+
+        @Override
+        public Generation generation() {
+            return Generation.of(generation);
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public void readFully(long position, byte[] target, int offset, int length) throws IOException {
+            java.util.Objects.checkFromIndexSize(offset, length, target.length);
+            if (position < 0 || position + length > size) {
+                throw new EOFException("cannot read " + length + " bytes at " + position + " of " + key + " ("
+                        + size + " bytes)");
+            }
+            if (length == 0) {
+                return;
+            }
+            try {
+                call(() -> {
+                    try (ReadChannel opened = storage.reader(BlobId.of(location.bucket(), name, generation))) {
+                        opened.seek(position);
+                        // One request for exactly this range, whatever the channel's chunk size.
+                        ReadChannel reader = opened.limit(position + length);
+                        ByteBuffer buffer = ByteBuffer.wrap(target, offset, length);
+                        while (buffer.hasRemaining()) {
+                            if (reader.read(buffer) < 0) {
+                                throw new UncheckedIOException(new EOFException(key + " generation " + generation
+                                        + " ended before its size of " + size + " bytes"));
+                            }
+                        }
+                        return null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } catch (RuntimeException e) {
+                throw new IOException(location.target(name) + " generation " + generation + ": ranged read failed: "
+                        + detail(e), e);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package io.feedstore.adapters.localfs;
 
+import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
@@ -11,7 +13,10 @@ import io.feedstore.domain.store.StoreFailure.IoFailure;
 import io.feedstore.domain.store.StoredObject;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,7 +37,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -159,8 +167,53 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         });
     }
 
+    /**
+     * An open file, pinned to the generation it had when opened: an object file is never changed in place, and
+     * an open file keeps its content when it is replaced or deleted under its name.
+     */
+    @Override
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
+        Objects.requireNonNull(key, "key");
+        return guard(target(key), () -> {
+            Base known = base(false);
+            Path file = known == null ? null : locate(known.realRoot(), key, false);
+            if (file == null) {
+                return Either.left(new StoreFailure.NotFound(key));
+            }
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Either<StoreFailure, ObjectContent> opened = openConsistently(key, file);
+                if (opened != null) {
+                    return opened;
+                }
+            }
+            Either<StoreFailure, ObjectContent> locked = known.lock().hold(lockFile -> openConsistently(key, file));
+            if (locked == null) {
+                throw new Refused(file + " keeps changing while being opened, though the store is locked"
+                        + " (is another tool writing to it?)");
+            }
+            return locked;
+        });
+    }
+
+    /** Opens each file (one descriptor per object until it is closed); nothing is read into memory. */
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = new LinkedHashMap<>();
+        for (ObjectKey key : keys) {
+            outcomes.computeIfAbsent(key, this::open);
+        }
+        return outcomes;
+    }
+
     @Override
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        return createIfAbsentFrom(key, ContentWriter.of(content));
+    }
+
+    /** The content is staged in the hidden temporary next to the object, never in memory. */
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter content) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(content, "content");
         return guard(target(key), () -> {
@@ -198,6 +251,14 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
 
     @Override
     public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        return replaceIfUnchangedFrom(key, expected, ContentWriter.of(content));
+    }
+
+    /** The content is staged in the hidden temporary next to the object, never in memory. */
+    @Override
+    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
+                                                                   ContentWriter content) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(content, "content");
@@ -280,6 +341,60 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         return Either.right(new StoredObject(key, generation, content));
     }
 
+    /** The file opened, if it kept one generation from before opening to after; null when it changed meanwhile. */
+    private static Either<StoreFailure, ObjectContent> openConsistently(ObjectKey key, Path file) throws IOException {
+        BasicFileAttributes before = attributesOrNull(file);
+        if (before == null || before.isDirectory()) {
+            return Either.left(new StoreFailure.NotFound(key));
+        }
+        requireObjectFile(before, file);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException deletedMeanwhile) {
+            return null;
+        }
+        try {
+            BasicFileAttributes after = attributesOrNull(file);
+            Generation generation = FileGeneration.of(before);
+            // Equal tokens before and after opening mean the channel holds the file that has this generation.
+            if (after == null || !after.isRegularFile() || !generation.equals(FileGeneration.of(after))
+                    || channel.size() != before.size()) {
+                channel.close();
+                return null;
+            }
+            return Either.right(new FileContent(key, generation, before.size(), channel));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** One generation of an object, read from the open file with positional reads. */
+    private record FileContent(ObjectKey key, Generation generation, long size, FileChannel channel)
+            implements ObjectContent {
+
+        @Override
+        public void readFully(long position, byte[] target, int offset, int length) throws IOException {
+            Objects.checkFromIndexSize(offset, length, target.length);
+            if (position < 0 || position + length > size) {
+                throw new java.io.EOFException("cannot read " + length + " bytes at " + position + " of " + key
+                        + " (" + size + " bytes)");
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(target, offset, length);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, position + buffer.position() - offset) < 0) {
+                    throw new java.io.EOFException(key + " ended before its size of " + size + " bytes");
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
     private static byte[] readFully(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
@@ -348,7 +463,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     /** A durable temporary file holding the content, next to where the object goes. */
     private record Staged(Path file, Path temporary) {}
 
-    private static Staged stage(Path realRoot, ObjectKey key, byte[] content) throws IOException {
+    private static Staged stage(Path realRoot, ObjectKey key, ContentWriter content) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 Path file = locate(realRoot, key, true);
@@ -362,7 +477,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         }
     }
 
-    private static Path writeTemporary(Path file, byte[] content) throws IOException {
+    private static Path writeTemporary(Path file, ContentWriter content) throws IOException {
         while (true) {
             Path temporary = file.resolveSibling(temporaryName(file.getFileName().toString()));
             FileChannel channel;
@@ -372,10 +487,9 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
                 continue;
             }
             try (channel) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024);
+                content.writeTo(out);
+                out.flush();
                 channel.force(true);
                 return temporary;
             } catch (IOException | RuntimeException e) {
@@ -456,7 +570,8 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
             return known;
         }
         if (!Files.isDirectory(root)) {
-            if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            // Checked again: another instance may have just created the root between the two looks.
+            if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
                 throw new Refused("the store root " + root + " is not a directory");
             }
             if (!create) {

@@ -4,17 +4,22 @@ import io.feedstore.domain.codec.Compression;
 import io.feedstore.domain.codec.DecodeFailure;
 import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.codec.RecordCodec;
+import io.feedstore.domain.codec.RecordSink;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.release.InvalidPressRelease;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.WireRecord;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -24,6 +29,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.RecordReader;
@@ -40,6 +46,9 @@ public final class ParquetRecordCodec implements RecordCodec {
     /** Hadoop's key for the zlib (GZIP) level; it takes the names of ZlibCompressor.CompressionLevel. */
     static final String GZIP_LEVEL = "zlib.compress.level";
 
+    /** Page size of ZSTD files (the consolidated file); see {@link #writer}. */
+    static final int ZSTD_PAGE_BYTES = 8 * 1024 * 1024;
+
     private static final String[] GZIP_LEVEL_NAMES = {"NO_COMPRESSION", "BEST_SPEED", "TWO", "THREE", "FOUR",
         "FIVE", "SIX", "SEVEN", "EIGHT", "BEST_COMPRESSION"};
 
@@ -48,19 +57,7 @@ public final class ParquetRecordCodec implements RecordCodec {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(options, "options");
         InMemoryOutputFile file = new InMemoryOutputFile();
-        try (ParquetWriter<WireRecord> writer = new Writer(file)
-                .withConf(configuration(options))
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(codec(options.compression()))
-                // The row count bound is exact: parquet checks it after every row. The byte bound (default
-                // 128 MiB) stays so that a group of megabyte texts cannot grow without limit in memory.
-                .withRowGroupRowCountLimit(options.rowGroupRows())
-                // Values unique per row gain nothing from a dictionary but the cost of hashing every one.
-                .withDictionaryEncoding(WireRecord.PRESS_RELEASE_ID, false)
-                .withDictionaryEncoding(WireRecord.TITLE, false)
-                .withDictionaryEncoding(WireRecord.FULL_TEXT, false)
-                .withDictionaryEncoding(WireRecord.SOURCE_URL, false)
-                .build()) {
+        try (ParquetWriter<WireRecord> writer = writer(file, options)) {
             for (int i = 0; i < records.size(); i++) {
                 PressRelease record = records.get(i);
                 if (record == null) {
@@ -76,9 +73,54 @@ public final class ParquetRecordCodec implements RecordCodec {
         return file.toByteArray();
     }
 
+    /**
+     * Writes row group after row group into {@code out}, encoding and compressing the groups on every core
+     * ({@link ParallelRowGroupSink}); only a few row groups are in memory at once.
+     */
+    @Override
+    public RecordSink encoder(EncodingOptions options, OutputStream out) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(out, "out");
+        return new ParallelRowGroupSink(options, out,
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options) throws IOException {
+        return new Writer(file)
+                .withConf(configuration(options))
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(codec(options.compression()))
+                // The row count bound is exact: parquet checks it after every row. The byte bound (default
+                // 128 MiB) stays so that a group of megabyte texts cannot grow without limit in memory.
+                .withRowGroupRowCountLimit(options.rowGroupRows())
+                // Values unique per row gain nothing from a dictionary but the cost of hashing every one.
+                .withDictionaryEncoding(WireRecord.PRESS_RELEASE_ID, false)
+                .withDictionaryEncoding(WireRecord.TITLE, false)
+                .withDictionaryEncoding(WireRecord.FULL_TEXT, false)
+                .withDictionaryEncoding(WireRecord.SOURCE_URL, false)
+                // ZSTD compresses each page on its own: larger pages let it find the texts' shared phrases
+                // across more press releases. Snappy batches keep parquet's default.
+                .withPageSize(options.compression() == Compression.ZSTD ? ZSTD_PAGE_BYTES
+                        : ParquetProperties.DEFAULT_PAGE_SIZE)
+                .build();
+    }
+
     @Override
     public Either<DecodeFailure, List<PressRelease>> decode(byte[] file) {
         Objects.requireNonNull(file, "file");
+        List<PressRelease> records = new ArrayList<>();
+        return decode(new InMemoryInputFile(file), file.length + " bytes", records::add).map(n -> records);
+    }
+
+    /** Reads one row group at a time through ranged reads of the content. */
+    @Override
+    public Either<DecodeFailure, Long> decode(ObjectContent file, Consumer<PressRelease> rows) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(rows, "rows");
+        return decode(new ContentInputFile(file), file.key() + ", " + file.size() + " bytes", rows);
+    }
+
+    private static Either<DecodeFailure, Long> decode(InputFile input, String what, Consumer<PressRelease> rows) {
         // Pages carry a CRC (parquet writes one by default); checking it turns a flipped bit into a failure
         // instead of a silently different record.
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
@@ -86,25 +128,25 @@ public final class ParquetRecordCodec implements RecordCodec {
                 .build();
         ParquetFileReader reader;
         try {
-            reader = ParquetFileReader.open(new InMemoryInputFile(file), options);
+            reader = ParquetFileReader.open(input, options);
         } catch (IOException | RuntimeException e) {
-            return Either.left(new DecodeFailure("not a readable Parquet file (" + file.length + " bytes): "
-                    + describe(e)));
+            return Either.left(new DecodeFailure("not a readable Parquet file (" + what + "): " + describe(e)));
         }
         try (reader) {
             return FileLayout.of(reader.getFileMetaData().getSchema())
-                    .flatMap(layout -> readRows(reader, layout));
+                    .flatMap(layout -> readRows(reader, layout, rows));
         } catch (IOException | RuntimeException e) {
-            return Either.left(new DecodeFailure("corrupt Parquet file (" + file.length + " bytes): " + describe(e)));
+            return Either.left(new DecodeFailure("corrupt Parquet file (" + what + "): " + describe(e)));
         }
     }
 
-    private static Either<DecodeFailure, List<PressRelease>> readRows(ParquetFileReader reader, FileLayout layout) {
+    private static Either<DecodeFailure, Long> readRows(ParquetFileReader reader, FileLayout layout,
+                                                        Consumer<PressRelease> sink) {
         reader.setRequestedSchema(layout.projection());
         MessageColumnIO columns = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy())
                 .getColumnIO(layout.projection(), reader.getFileMetaData().getSchema());
         WireRecordMaterializer materializer = new WireRecordMaterializer(layout);
-        List<PressRelease> records = new ArrayList<>(Math.toIntExact(Math.min(reader.getRecordCount(), 1 << 20)));
+        long good = 0;
         try {
             PageReadStore rowGroup;
             while ((rowGroup = reader.readNextRowGroup()) != null) {
@@ -112,19 +154,20 @@ public final class ParquetRecordCodec implements RecordCodec {
                 for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
                     Either<InvalidPressRelease, PressRelease> record = rows.read().toPressRelease();
                     if (record.isLeft()) {
-                        return Either.left(rowFailure(records.size() + 1L, record.getLeft().getMessage()));
+                        return Either.left(rowFailure(good + 1L, record.getLeft().getMessage()));
                     }
-                    records.add(record.get());
+                    sink.accept(record.get());
+                    good++;
                 }
             }
         } catch (WireRecordMaterializer.MalformedText e) {
             // Thrown while assembling the row after the last one added.
-            return Either.left(rowFailure(records.size() + 1L, e.getMessage()));
+            return Either.left(rowFailure(good + 1L, e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return Either.left(new DecodeFailure("corrupt Parquet data after " + records.size() + " good rows: "
+            return Either.left(new DecodeFailure("corrupt Parquet data after " + good + " good rows: "
                     + describe(e)));
         }
-        return Either.right(records);
+        return Either.right(good);
     }
 
     private static String describe(Exception e) {

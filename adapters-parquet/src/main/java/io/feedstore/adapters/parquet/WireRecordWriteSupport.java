@@ -14,6 +14,9 @@ final class WireRecordWriteSupport extends WriteSupport<WireRecord> {
 
     private RecordConsumer consumer;
 
+    /** The key-value metadata of every file feedstore writes. */
+    static final Map<String, String> METADATA = Map.of("writer.model.name", "feedstore");
+
     @Override
     public WriteContext init(Configuration configuration) {
         return context();
@@ -25,7 +28,7 @@ final class WireRecordWriteSupport extends WriteSupport<WireRecord> {
     }
 
     private static WriteContext context() {
-        return new WriteContext(ProductionSchema.SCHEMA, Map.of("writer.model.name", "feedstore"));
+        return new WriteContext(ProductionSchema.SCHEMA, METADATA);
     }
 
     @Override

@@ -1,8 +1,14 @@
 package io.feedstore.domain.codec;
 
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.store.ObjectContent;
 import io.vavr.control.Either;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Outgoing port: press releases to and from Parquet bytes in the production schema (twelve nullable columns,
@@ -16,4 +22,50 @@ public interface RecordCodec {
     byte[] encode(List<PressRelease> records, EncodingOptions options);
 
     Either<DecodeFailure, List<PressRelease>> decode(byte[] file);
+
+    /**
+     * Encodes the records written to the returned sink into {@code out}, as {@link #encode} would; the file is
+     * complete when the sink is closed. The default collects the records and encodes them on close: a codec for
+     * large files overrides this to write one row group at a time.
+     */
+    default RecordSink encoder(EncodingOptions options, OutputStream out) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(out, "out");
+        List<PressRelease> records = new ArrayList<>();
+        return new RecordSink() {
+            @Override
+            public void write(PressRelease record) {
+                records.add(Objects.requireNonNull(record, "record"));
+            }
+
+            @Override
+            public long written() {
+                return records.size();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.write(encode(records, options));
+            }
+        };
+    }
+
+    /**
+     * Hands every row of {@code file} to {@code rows} in file order, as {@link #decode(byte[])} would return them,
+     * and answers how many there were; stops at the first row that cannot be decoded (rows before it have been
+     * handed over). A failure to read the content is a {@link DecodeFailure} too. The default reads the file whole:
+     * a codec for large files overrides this to hold one row group at a time.
+     */
+    default Either<DecodeFailure, Long> decode(ObjectContent file, Consumer<PressRelease> rows) {
+        byte[] bytes;
+        try {
+            bytes = file.readAll();
+        } catch (IOException e) {
+            return Either.left(new DecodeFailure("could not read " + file.key() + ": " + e.getMessage()));
+        }
+        return decode(bytes).map(all -> {
+            all.forEach(rows);
+            return (long) all.size();
+        });
+    }
 }

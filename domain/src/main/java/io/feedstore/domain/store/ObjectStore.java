@@ -1,6 +1,7 @@
 package io.feedstore.domain.store;
 
 import io.vavr.control.Either;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,68 @@ public interface ObjectStore {
      * when it has another one, {@link StoreFailure.NotFound} when it no longer exists.
      */
     Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected);
+
+    /**
+     * The object as it is now, open for reading in parts; {@link StoreFailure.NotFound} when there is none. The
+     * default reads it whole with {@link #read}: a store that holds large objects overrides this to read ranges.
+     */
+    default Either<StoreFailure, ObjectContent> open(ObjectKey key) {
+        return read(key).map(ObjectContent::of);
+    }
+
+    /**
+     * The object's generation {@code expected}, open for reading in parts, so that several passes over an object
+     * read the same bytes; {@link StoreFailure.PreconditionFailed} when the object has another generation now,
+     * {@link StoreFailure.NotFound} when it no longer exists.
+     */
+    default Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
+        return open(key).flatMap(content -> {
+            if (content.generation().equals(expected)) {
+                return Either.right(content);
+            }
+            try {
+                content.close();
+            } catch (IOException ignored) {
+                // read-only: nothing is lost by a failed close
+            }
+            return Either.left(new StoreFailure.PreconditionFailed(key,
+                    "expected generation " + expected + " but found " + content.generation()));
+        });
+    }
+
+    /**
+     * {@link #open(ObjectKey)} of every distinct key, outcomes in the order of {@code keys}. The default is
+     * {@link #readAll}, so a store that reads whole objects keeps its concurrent bulk read; a store of large objects
+     * overrides this.
+     */
+    default Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = new LinkedHashMap<>();
+        readAll(keys).forEach((key, read) -> outcomes.put(key, read.map(ObjectContent::of)));
+        return outcomes;
+    }
+
+    /**
+     * {@link #createIfAbsent(ObjectKey, byte[])} of the content {@code writer} produces, which the store may stage
+     * outside memory. If the writer fails, nothing is published: an {@link IOException} becomes an
+     * {@link StoreFailure.IoFailure}, any other exception is thrown on. The default buffers the content in memory.
+     */
+    default Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
+        try {
+            return createIfAbsent(key, writer.toByteArray());
+        } catch (IOException e) {
+            return Either.left(StoreFailure.IoFailure.of(describe() + " " + key, e));
+        }
+    }
+
+    /** {@link #replaceIfUnchanged(ObjectKey, Generation, byte[])} of what {@code writer} produces; as {@link #createIfAbsentFrom}. */
+    default Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
+                                                                   ContentWriter writer) {
+        try {
+            return replaceIfUnchanged(key, expected, writer.toByteArray());
+        } catch (IOException e) {
+            return Either.left(StoreFailure.IoFailure.of(describe() + " " + key, e));
+        }
+    }
 
     /**
      * {@link #read} of every distinct key, outcomes in the order of {@code keys}. One call after another here; a

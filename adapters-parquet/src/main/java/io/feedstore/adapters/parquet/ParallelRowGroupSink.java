@@ -1,0 +1,204 @@
+package io.feedstore.adapters.parquet;
+
+import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.RecordSink;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.WireRecord;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.SeekableInputStream;
+
+/**
+ * A streaming encoder that uses every core: each row group is encoded (and, the costly part, compressed) on a
+ * worker as a small Parquet file of its own, exactly as the sequential writer would encode it; the finished
+ * groups' column chunks are then copied, in order and byte for byte, with their page indexes, into the one output
+ * file. Row groups, pages, encodings and compression are those of {@link ParquetRecordCodec#encode}; only the work
+ * is spread. At most {@code threads} groups are in flight, so memory stays a few row groups.
+ */
+final class ParallelRowGroupSink implements RecordSink {
+
+    private static final ParquetRecordCodec CODEC = new ParquetRecordCodec();
+
+    private final EncodingOptions options;
+    private final OutputStream out;
+    private final int threads;
+    private final ExecutorService pool;
+    private final Deque<Future<byte[]>> pending = new ArrayDeque<>();
+    /** Estimated bytes of the rows of each pending group, in the same order. */
+    private final Deque<Long> pendingSizes = new ArrayDeque<>();
+    private long pendingBytes;
+    private long currentBytes;
+    /**
+     * Rows in flight beyond the group being filled: a sixteenth of the heap (encoding a group takes about as much
+     * again in page buffers and compressed pages). A group larger than that is encoded while the caller waits, as a
+     * sequential writer would, so a small heap never holds two large groups; with a first group that large the
+     * plain sequential writer is used. At 256 MB and rows of a few KB that is the sequential writer; from about
+     * 512 MB the groups are compressed on every core.
+     */
+    private final long budget = Runtime.getRuntime().maxMemory() / 16;
+    private List<PressRelease> current;
+    private ParquetFileWriter file;
+    /** The plain writer, used instead when even the first group is too large to hold twice. */
+    private ParquetWriter<WireRecord> sequential;
+    private Map<String, String> keyValueMetadata = WireRecordWriteSupport.METADATA;
+    private long written;
+    private boolean closed;
+
+    ParallelRowGroupSink(EncodingOptions options, OutputStream out, int threads) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.out = Objects.requireNonNull(out, "out");
+        this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "feedstore-parquet-encoder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.current = new ArrayList<>(Math.min(options.rowGroupRows(), 10_000));
+    }
+
+    @Override
+    public void write(PressRelease record) throws IOException {
+        Objects.requireNonNull(record, "record");
+        if (sequential != null) {
+            sequential.write(WireRecord.of(record));
+            written++;
+            return;
+        }
+        current.add(record);
+        currentBytes += estimate(record);
+        written++;
+        if (current.size() == options.rowGroupRows()) {
+            submitCurrent();
+        }
+    }
+
+    @Override
+    public long written() {
+        return written;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!current.isEmpty()) {
+                submitCurrent();
+            }
+            if (sequential != null) {
+                sequential.close();
+                return;
+            }
+            while (!pending.isEmpty()) {
+                appendNext();
+            }
+            start();
+            file.end(keyValueMetadata);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void submitCurrent() throws IOException {
+        List<PressRelease> group = current;
+        long groupBytes = currentBytes;
+        current = new ArrayList<>(Math.min(options.rowGroupRows(), 10_000));
+        currentBytes = 0;
+        if (file == null && pending.isEmpty() && groupBytes > budget) {
+            // Rows this large for this heap: encode as the sequential writer does, straight into the output.
+            sequential = ParquetRecordCodec.writer(new StreamOutputFile(out), options);
+            for (PressRelease row : group) {
+                sequential.write(WireRecord.of(row));
+            }
+            return;
+        }
+        while (pending.size() >= threads) {
+            appendNext();
+        }
+        pending.add(pool.submit(() -> CODEC.encode(group, options)));
+        pendingSizes.add(groupBytes);
+        pendingBytes += groupBytes;
+        while (!pending.isEmpty() && pendingBytes > budget) {
+            appendNext();
+        }
+    }
+
+    /** Roughly what a row takes on the heap: its texts, plus the objects around them. */
+    private static long estimate(PressRelease r) {
+        return 256L + r.id().value().length() + r.title().map(String::length).getOrElse(0)
+                + r.fullText().map(String::length).getOrElse(0) + r.companyName().map(String::length).getOrElse(0)
+                + r.category().map(String::length).getOrElse(0) + r.sourceUrl().map(String::length).getOrElse(0);
+    }
+
+    /** Copies the oldest finished group's column chunks, with their column and offset indexes, into the file. */
+    private void appendNext() throws IOException {
+        byte[] group;
+        try {
+            group = pending.poll().get();
+            pendingBytes -= pendingSizes.poll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while a row group was being encoded");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException unchecked) {
+                throw unchecked.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("encoding a row group failed: " + cause.getMessage(), cause);
+        }
+        start();
+        InMemoryInputFile input = new InMemoryInputFile(group);
+        try (ParquetFileReader reader = ParquetFileReader.open(input,
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+             SeekableInputStream stream = input.newStream()) {
+            keyValueMetadata = reader.getFileMetaData().getKeyValueMetaData();
+            for (BlockMetaData block : reader.getFooter().getBlocks()) {
+                file.startBlock(block.getRowCount());
+                List<ColumnDescriptor> columns = ProductionSchema.SCHEMA.getColumns();
+                List<ColumnChunkMetaData> chunks = block.getColumns();
+                for (int c = 0; c < chunks.size(); c++) {
+                    ColumnChunkMetaData chunk = chunks.get(c);
+                    file.appendColumnChunk(columns.get(c), stream, chunk, null, reader.readColumnIndex(chunk),
+                            reader.readOffsetIndex(chunk));
+                }
+                file.endBlock();
+            }
+        }
+    }
+
+    private void start() throws IOException {
+        if (file != null) {
+            return;
+        }
+        file = new ParquetFileWriter(new StreamOutputFile(out), ProductionSchema.SCHEMA,
+                ParquetFileWriter.Mode.OVERWRITE, 128L * 1024 * 1024, 0, null,
+                ParquetProperties.builder().build());
+        file.start();
+    }
+}

@@ -1,0 +1,107 @@
+package io.feedstore.adapters.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.feedstore.domain.codec.Compression;
+import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.RecordSink;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.store.Generation;
+import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.StoredObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming calls: the encoder (row groups encoded on every core, then copied into one file) writes the file
+ * {@link ParquetRecordCodec#encode} would, group for group; the streaming decoder gives the rows {@code decode}
+ * gives, through ranged reads.
+ */
+class StreamingTest {
+
+    private final ParquetRecordCodec codec = new ParquetRecordCodec();
+
+    private byte[] streamed(List<PressRelease> rows, EncodingOptions options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RecordSink sink = codec.encoder(options, out)) {
+            for (PressRelease row : rows) {
+                sink.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<PressRelease> decodedInRanges(ParquetRecordCodec codec, byte[] file) {
+        ObjectContent content = ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
+        List<PressRelease> rows = new ArrayList<>();
+        long count = codec.decode(content, rows::add).get();
+        assertThat(count).isEqualTo(rows.size());
+        return rows;
+    }
+
+    @Test
+    void theStreamingEncoderWritesTheRowGroupsPagesAndCompressionThatEncodeWrites() {
+        qt().withExamples(40).forAll(integers().between(0, 45), integers().between(1, 12)).checkAssert((n, groupRows) -> {
+            List<PressRelease> rows = EncodingTest.releases(n);
+            EncodingOptions options = new EncodingOptions(Compression.ZSTD, 9, groupRows);
+
+            byte[] streamed = streamed(rows, options);
+            byte[] whole = codec.encode(rows, options);
+
+            assertThat(codec.decode(streamed).get()).isEqualTo(rows);
+            assertThat(decodedInRanges(codec, streamed)).isEqualTo(rows);
+            assertThat(layout(streamed)).isEqualTo(layout(whole));
+            assertThat(ParquetFiles.footer(streamed).getFileMetaData().getKeyValueMetaData())
+                    .isEqualTo(ParquetFiles.footer(whole).getFileMetaData().getKeyValueMetaData());
+        });
+    }
+
+    @Test
+    void theStreamingDecoderGivesTheRowsDecodeGivesWhateverTheirText() {
+        qt().withExamples(60).forAll(lists().of(PressReleaseGenerators.pressReleases()).ofSizeBetween(0, 30))
+                .checkAssert(rows -> {
+                    byte[] file = codec.encode(rows, new EncodingOptions(Compression.SNAPPY, 0, 7));
+                    assertThat(decodedInRanges(codec, file)).isEqualTo(codec.decode(file).get()).isEqualTo(rows);
+                });
+    }
+
+    @Test
+    void aStreamedFileOfManyGroupsKeepsItsColumnAndOffsetIndexes() {
+        List<PressRelease> rows = EncodingTest.releases(2_500);
+        byte[] streamed = streamed(rows, new EncodingOptions(Compression.ZSTD, 9, 1_000));
+
+        ParquetMetadata footer = ParquetFiles.footer(streamed);
+        assertThat(footer.getBlocks()).extracting(BlockMetaData::getRowCount).containsExactly(1_000L, 1_000L, 500L);
+        assertThat(footer.getBlocks()).allSatisfy(block -> assertThat(block.getColumns())
+                .allSatisfy(chunk -> assertThat(chunk.getOffsetIndexReference()).isNotNull()));
+        assertThat(decodedInRanges(codec, streamed)).isEqualTo(rows);
+    }
+
+    /** Per row group: rows, and per column its codec, encodings, value count and compressed size. */
+    private static List<List<Object>> layout(byte[] file) {
+        List<List<Object>> groups = new ArrayList<>();
+        for (BlockMetaData block : ParquetFiles.footer(file).getBlocks()) {
+            List<Object> group = new ArrayList<>();
+            group.add(block.getRowCount());
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                group.add(List.of(chunk.getPath().toDotString(), chunk.getCodec(), chunk.getEncodings(),
+                        chunk.getValueCount(), chunk.getTotalSize(), chunk.getStatistics().toString()));
+            }
+            groups.add(group);
+        }
+        return groups;
+    }
+}

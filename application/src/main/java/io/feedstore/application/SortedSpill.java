@@ -1,0 +1,189 @@
+package io.feedstore.application;
+
+import io.feedstore.domain.codec.RecordSink;
+import io.feedstore.domain.release.InvalidPressRelease;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.WireRecord;
+import io.vavr.control.Either;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Puts rows arriving in any order back into id order with bounded memory: each row goes, by the rank of its id,
+ * to one of a few buckets of consecutive ranks (a bucket is at most one row group); all in memory when one bucket
+ * holds everything, otherwise each bucket is a temporary file, read back, sorted and written one at a time.
+ * The temporary files are the rows in a plain length-prefixed form of their wire columns, deleted on close.
+ */
+final class SortedSpill implements Closeable {
+
+    private final int[] rank;
+    private final int bucketRows;
+    private final List<PressRelease> inMemory;
+    private final Path directory;
+    private final DataOutputStream[] buckets;
+
+    SortedSpill(int[] rank, int bucketRows) throws IOException {
+        this.rank = rank;
+        this.bucketRows = bucketRows;
+        int count = (rank.length + bucketRows - 1) / bucketRows;
+        if (count <= 1) {
+            inMemory = new ArrayList<>(rank.length);
+            directory = null;
+            buckets = null;
+        } else {
+            inMemory = null;
+            directory = Files.createTempDirectory("feedstore-consolidation-");
+            buckets = new DataOutputStream[count];
+        }
+    }
+
+    /** Takes the row whose id is the index entry {@code entry}. */
+    void add(int entry, PressRelease row) throws IOException {
+        if (inMemory != null) {
+            inMemory.add(row);
+            return;
+        }
+        int bucket = rank[entry] / bucketRows;
+        if (buckets[bucket] == null) {
+            OutputStream file = Files.newOutputStream(directory.resolve(bucket + ".rows"));
+            buckets[bucket] = new DataOutputStream(new BufferedOutputStream(file, 16 * 1024));
+        }
+        write(buckets[bucket], WireRecord.of(row));
+    }
+
+    /** Writes every row taken, in id order. */
+    void drainInto(RecordSink sink) throws IOException {
+        if (inMemory != null) {
+            inMemory.sort(Comparator.comparing(PressRelease::id));
+            for (PressRelease row : inMemory) {
+                sink.write(row);
+            }
+            inMemory.clear();
+            return;
+        }
+        for (int bucket = 0; bucket < buckets.length; bucket++) {
+            if (buckets[bucket] == null) {
+                continue;
+            }
+            buckets[bucket].close();
+            buckets[bucket] = null;
+            Path file = directory.resolve(bucket + ".rows");
+            List<PressRelease> rows = new ArrayList<>(bucketRows);
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
+                    64 * 1024))) {
+                while (true) {
+                    WireRecord wire = read(in);
+                    if (wire == null) {
+                        break;
+                    }
+                    Either<InvalidPressRelease, PressRelease> row = wire.toPressRelease();
+                    if (row.isLeft()) {
+                        throw new IOException("spilled row no longer decodes: " + row.getLeft().getMessage());
+                    }
+                    rows.add(row.get());
+                }
+            }
+            Files.delete(file);
+            rows.sort(Comparator.comparing(PressRelease::id));
+            for (PressRelease row : rows) {
+                sink.write(row);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (directory == null) {
+            return;
+        }
+        for (DataOutputStream bucket : buckets) {
+            if (bucket != null) {
+                try {
+                    bucket.close();
+                } catch (IOException ignored) {
+                    // deleted below anyway
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(directory);
+    }
+
+    private static void write(DataOutputStream out, WireRecord r) throws IOException {
+        text(out, r.pressReleaseId());
+        text(out, r.companyName());
+        text(out, r.category());
+        text(out, r.releaseDate());
+        text(out, r.releaseTsUtc());
+        text(out, r.ingestedAt());
+        text(out, r.title());
+        text(out, r.fullText());
+        text(out, r.source());
+        text(out, r.sourceUrl());
+        number(out, r.parserVersion());
+        number(out, r.schemaVersion());
+    }
+
+    /** The next row, or null at the end of the file. */
+    private static WireRecord read(DataInputStream in) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        String id = text(in, first);
+        return new WireRecord(id, text(in, in.read()), text(in, in.read()), text(in, in.read()),
+                text(in, in.read()), text(in, in.read()), text(in, in.read()), text(in, in.read()),
+                text(in, in.read()), text(in, in.read()), number(in), number(in));
+    }
+
+    private static void text(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeByte(0);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeByte(1);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String text(DataInputStream in, int marker) throws IOException {
+        if (marker == 0) {
+            return null;
+        }
+        if (marker != 1) {
+            throw new IOException("spill file is damaged (marker " + marker + ")");
+        }
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void number(DataOutputStream out, Long value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeLong(value);
+        }
+    }
+
+    private static Long number(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readLong() : null;
+    }
+
+}

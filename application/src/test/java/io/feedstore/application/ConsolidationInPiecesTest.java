@@ -1,0 +1,110 @@
+package io.feedstore.application;
+
+import static io.feedstore.application.Releases.GMAIL_DAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
+import io.feedstore.adapters.parquet.ParquetRecordCodec;
+import io.feedstore.domain.codec.RecordCodec;
+import io.feedstore.domain.consolidation.Deduplication;
+import io.feedstore.domain.consolidation.PartitionReport;
+import io.feedstore.domain.consolidation.PartitionStatus;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.testkit.InMemoryObjectStore;
+import io.feedstore.testkit.SerializingTestCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quicktheories.core.Gen;
+
+/**
+ * Consolidation in passes (summaries, then winners, then verification) with the output put in id order a few
+ * rows at a time: the result is exactly {@link Deduplication}'s, whatever the bucket size, the number of inputs,
+ * the ties, the store and the codec.
+ */
+class ConsolidationInPiecesTest {
+
+    @TempDir
+    Path root;
+
+    private int examples;
+
+    /** Rows of one partition from a pool of 40 ids, 4 stamps (one missing) and 3 contents: many ties. */
+    private static Gen<PressRelease> rows() {
+        return integers().between(0, 39).zip(integers().between(0, ReleaseGenerators.STAMPS),
+                integers().between(0, ReleaseGenerators.VARIANTS - 1),
+                (id, stamp, variant) -> ReleaseGenerators.release(id, 0, stamp, variant));
+    }
+
+    private void check(ObjectStore store, RecordCodec codec, List<PressRelease> rows, int batches, boolean previous,
+                       int bucketRows) {
+        List<PressRelease> all = new ArrayList<>(rows);
+        if (previous) {
+            List<PressRelease> old = Deduplication.newestPerId(rows.subList(0, rows.size() / 2)).records();
+            Releases.put(store, codec, GMAIL_DAY.consolidatedKey(), old.stream()
+                    .map(r -> Releases.release(r.id().value(), GMAIL_DAY, r.ingestedAt().getOrNull(),
+                            r.title().getOrElse("")))
+                    .toList());
+        }
+        List<PressRelease> inPartition = all.stream()
+                .map(r -> Releases.release(r.id().value(), GMAIL_DAY, r.ingestedAt().getOrNull(), r.title().getOrElse("")))
+                .toList();
+        for (int b = 0; b < batches; b++) {
+            List<PressRelease> batch = new ArrayList<>();
+            for (int i = b; i < inPartition.size(); i += batches) {
+                batch.add(inPartition.get(i));
+            }
+            if (!batch.isEmpty()) {
+                Releases.batch(store, codec, batch);
+            }
+        }
+        List<PressRelease> expectedInput = new ArrayList<>(inPartition);
+        if (previous) {
+            expectedInput.addAll(codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get());
+        }
+
+        PartitionReport report = new ConsolidatePartitions(store, codec, ConsolidationSettings.DEFAULT, bucketRows)
+                .consolidate(GMAIL_DAY, RunMode.APPLY);
+
+        assertThat(report.status()).as(report.detail().getOrElse("")).isEqualTo(PartitionStatus.CONSOLIDATED);
+        List<PressRelease> stored = codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get();
+        assertThat(stored).isEqualTo(Deduplication.newestPerId(expectedInput).records());
+        assertThat(report.finalRows()).isEqualTo(stored.size());
+        assertThat(report.inputRows()).isEqualTo(expectedInput.size());
+        assertThat(StoreSnapshot.of(store).keysUnder(GMAIL_DAY.prefix())).containsExactly(GMAIL_DAY.consolidatedKey());
+    }
+
+    @Test
+    void anyBucketSizeGivesExactlyTheDeduplicatedRowsInIdOrderInMemory() {
+        qt().withExamples(150).forAll(lists().of(rows()).ofSizeBetween(1, 60), integers().between(1, 5), booleans().all(),
+                integers().between(1, 12))
+                .checkAssert((rows, batches, previous, bucketRows) -> check(new InMemoryObjectStore(),
+                        new SerializingTestCodec(), rows, batches, previous, bucketRows));
+    }
+
+    @Test
+    void anyBucketSizeGivesExactlyTheDeduplicatedRowsInIdOrderThroughParquetOnTheLocalStore() {
+        RecordCodec parquet = new ParquetRecordCodec();
+        qt().withExamples(30).forAll(lists().of(rows()).ofSizeBetween(1, 60), integers().between(1, 5), booleans().all(),
+                integers().between(1, 12))
+                .checkAssert((rows, batches, previous, bucketRows) -> {
+                    try {
+                        ObjectStore store = new LocalFileSystemObjectStore(
+                                Files.createDirectories(root.resolve("example-" + examples++)));
+                        check(store, parquet, rows, batches, previous, bucketRows);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+}

@@ -1,0 +1,68 @@
+package io.feedstore.domain.consolidation;
+
+import io.feedstore.domain.release.PressRelease;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link Verification} for a file too large to hold: the stored rows are checked one by one against the expected
+ * id → {@link RowDigest} map of a {@link NewestPerIdIndex} (each id once, none missing, none extra, each with the
+ * expected content), and the outcome is worded as {@link Verification#check} words it.
+ */
+public final class DigestVerification {
+
+    private static final int SHOWN = 5;
+    /** Problems kept to show; the rest are only counted. */
+    private static final int KEPT = 1_000;
+
+    private final NewestPerIdIndex expected;
+    private final BitSet seen = new BitSet();
+    private final List<String> problems = new ArrayList<>();
+    private long problemCount;
+    private long stored;
+
+    public DigestVerification(NewestPerIdIndex expected) {
+        this.expected = Objects.requireNonNull(expected, "expected");
+    }
+
+    /** Checks one stored row. */
+    public void accept(PressRelease row) {
+        stored++;
+        int entry = expected.find(NewestPerIdIndex.idBytes(row));
+        if (entry < 0) {
+            problem("id " + row.id() + " is stored but was not written");
+        } else if (seen.get(entry)) {
+            problem("id " + row.id() + " is stored more than once");
+        } else {
+            seen.set(entry);
+            if (!expected.sameDigest(entry, RowDigest.of(row))) {
+                problem("id " + row.id() + " is stored with different content");
+            }
+        }
+    }
+
+    /** {@code Right} when the rows seen are exactly the expected ones; otherwise what differs. */
+    public Either<String, Verification.Verified> result() {
+        for (int entry = seen.nextClearBit(0); entry < expected.size(); entry = seen.nextClearBit(entry + 1)) {
+            problem("id " + expected.id(entry) + " is missing");
+        }
+        if (problemCount == 0) {
+            return Either.right(new Verification.Verified(Math.toIntExact(stored)));
+        }
+        List<String> sorted = new ArrayList<>(problems);
+        sorted.sort(null);
+        String shown = String.join("; ", sorted.subList(0, Math.min(SHOWN, sorted.size())));
+        String more = problemCount > SHOWN ? " (and " + (problemCount - SHOWN) + " more)" : "";
+        return Either.left("expected " + expected.size() + " rows, found " + stored + ": " + shown + more);
+    }
+
+    private void problem(String problem) {
+        problemCount++;
+        if (problems.size() < KEPT) {
+            problems.add(problem);
+        }
+    }
+}

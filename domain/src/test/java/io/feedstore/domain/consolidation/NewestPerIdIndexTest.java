@@ -1,0 +1,152 @@
+package io.feedstore.domain.consolidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.feedstore.domain.Generators;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.PressReleaseId;
+import io.feedstore.domain.release.Source;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NewestPerIdIndexTest {
+
+    /**
+     * What consolidation does with the index: rows split over inputs, summarised in pass 1; pass 2 keeps the
+     * outright winners and settles ties by comparing candidates; the result sorted by rank.
+     */
+    private static List<PressRelease> winnersThroughTheIndex(List<List<PressRelease>> inputs) {
+        NewestPerIdIndex index = new NewestPerIdIndex();
+        for (int i = 0; i < inputs.size(); i++) {
+            List<PressRelease> rows = inputs.get(i);
+            for (int r = 0; r < rows.size(); r++) {
+                PressRelease row = rows.get(r);
+                index.offer(NewestPerIdIndex.idBytes(row), NewestPerIdIndex.ingestedMicros(row), RowDigest.of(row), i, r);
+            }
+        }
+        BitSet[] winners = index.winningRows(inputs.size());
+        int[] rank = index.ranks();
+        PressRelease[] byRank = new PressRelease[index.size()];
+        Map<Integer, PressRelease> tied = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            List<PressRelease> rows = inputs.get(i);
+            for (int r = 0; r < rows.size(); r++) {
+                PressRelease row = rows.get(r);
+                int entry = index.find(NewestPerIdIndex.idBytes(row));
+                if (winners[i].get(r)) {
+                    assertThat(byRank[rank[entry]]).as("one outright winner per id").isNull();
+                    byRank[rank[entry]] = row;
+                } else if (index.isTied(entry) && index.ingestedAt(entry) == NewestPerIdIndex.ingestedMicros(row)) {
+                    tied.merge(entry, row, Deduplication::newer);
+                }
+            }
+        }
+        tied.forEach((entry, row) -> byRank[rank[entry]] = row);
+        return List.of(byRank);
+    }
+
+    @Test
+    void theIndexPicksExactlyTheWinnersDeduplicationPicksInTheSameIdOrderTiesIncluded() {
+        qt().withExamples(300).forAll(Generators.collidingRows(40), integers().between(1, 4))
+                .checkAssert((rows, inputCount) -> {
+                    List<List<PressRelease>> inputs = new ArrayList<>();
+                    for (int i = 0; i < inputCount; i++) {
+                        inputs.add(new ArrayList<>());
+                    }
+                    for (int r = 0; r < rows.size(); r++) {
+                        inputs.get(r % inputCount).add(rows.get(r));
+                    }
+                    assertThat(winnersThroughTheIndex(inputs))
+                            .isEqualTo(Deduplication.newestPerId(rows).records());
+                });
+    }
+
+    @Test
+    void ranksOrderIdsAsStringsCompareThemWhateverTheirCharacters() {
+        qt().withExamples(200).forAll(lists().of(Generators.ids()).ofSizeBetween(0, 60)).checkAssert(ids -> {
+            NewestPerIdIndex index = new NewestPerIdIndex();
+            for (PressReleaseId id : ids) {
+                index.offer(id.value().getBytes(StandardCharsets.UTF_8), 0, new RowDigest(0, 0), 0, 0);
+            }
+            int[] rank = index.ranks();
+            List<String> byRank = new ArrayList<>();
+            for (int i = 0; i < index.size(); i++) {
+                byRank.add(null);
+            }
+            for (int entry = 0; entry < index.size(); entry++) {
+                byRank.set(rank[entry], index.id(entry));
+            }
+            assertThat(byRank).isEqualTo(ids.stream().map(PressReleaseId::value).distinct()
+                    .sorted(Comparator.naturalOrder()).toList());
+        });
+    }
+
+    @Test
+    void idsWithTheSameHashAreNeverConflated() {
+        // "Aa" and "BB" have the same Arrays.hashCode of their bytes (and the same String hash).
+        byte[] aa = "Aa".getBytes(StandardCharsets.UTF_8);
+        byte[] bb = "BB".getBytes(StandardCharsets.UTF_8);
+        NewestPerIdIndex index = new NewestPerIdIndex();
+
+        int first = index.offer(aa, 1, new RowDigest(1, 1), 0, 0);
+        int second = index.offer(bb, 2, new RowDigest(2, 2), 0, 1);
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(index.find(aa)).isEqualTo(first);
+        assertThat(index.find(bb)).isEqualTo(second);
+        assertThat(index.find("Ab".getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
+    }
+
+    @Test
+    void aHundredThousandIdsAreEachFoundAgainAcrossGrowth() {
+        NewestPerIdIndex index = new NewestPerIdIndex();
+        for (int i = 0; i < 100_000; i++) {
+            index.offer(("pr-" + i).getBytes(StandardCharsets.UTF_8), i, new RowDigest(i, -i), i % 7, i);
+            index.offer(("pr-" + (i / 2)).getBytes(StandardCharsets.UTF_8), i, new RowDigest(i, -i), i % 7, i);
+        }
+        assertThat(index.size()).isEqualTo(100_000);
+        assertThat(index.offered()).isEqualTo(200_000);
+        for (int i = 0; i < 100_000; i += 997) {
+            int entry = index.find(("pr-" + i).getBytes(StandardCharsets.UTF_8));
+            assertThat(index.id(entry)).isEqualTo("pr-" + i);
+            assertThat(index.ingestedAt(entry)).isEqualTo(Math.max(i, 2L * i + 1 < 100_000 ? 2L * i + 1 : i));
+        }
+    }
+
+    @Test
+    void aNewerRowEndsATieAndAnIdenticalCopyIsNoTie() {
+        PressRelease a = PressRelease.builder(PressReleaseId.of("x"), Source.of("rss"), LocalDate.of(2025, 1, 15))
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z")).title("a").build();
+        PressRelease b = a.withTitle("b");
+        PressRelease newer = a.withIngestedAt(Instant.parse("2025-01-15T10:00:00.000001Z"));
+        NewestPerIdIndex index = new NewestPerIdIndex();
+
+        int entry = offer(index, a, 0);
+        offer(index, a, 1);
+        assertThat(index.isTied(entry)).isFalse();
+        offer(index, b, 2);
+        assertThat(index.isTied(entry)).isTrue();
+        assertThat(index.tiedCount()).isEqualTo(1);
+        offer(index, newer, 3);
+        assertThat(index.isTied(entry)).isFalse();
+        assertThat(index.tiedCount()).isZero();
+        assertThat(index.winningRows(1)[0].stream().toArray()).containsExactly(3);
+    }
+
+    private static int offer(NewestPerIdIndex index, PressRelease row, int number) {
+        return index.offer(NewestPerIdIndex.idBytes(row), NewestPerIdIndex.ingestedMicros(row), RowDigest.of(row), 0,
+                number);
+    }
+}
