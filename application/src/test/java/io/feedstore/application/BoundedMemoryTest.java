@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BoundedMemoryTest {
 
-    private static final int HEAP_MB = 96;
-    private static final int ROWS = 50_000;
-    private static final int BATCHES = 50;
+    private static final int HEAP_MB = 128;
+    private static final int ROWS = 64_000;
+    private static final int BATCHES = 64;
     private static final int TEXT_CHARS = 4_500;
 
     @TempDir
