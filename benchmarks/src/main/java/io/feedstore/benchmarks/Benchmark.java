@@ -239,8 +239,8 @@ public final class Benchmark {
     }
 
     /**
-     * What the profiles point at, derived from their shares, so that it stays true when the code changes. The
-     * remedies are the design issue 5 itself proposes; the figures say which matters most.
+     * What the profiles and measurements point at, derived from their figures (each point only when its figure
+     * calls for it), so that the text stays true when the code under test changes.
      */
     private static String closingTheGap(List<Profiles.Profile> profiles, List<Report.Section> sections,
                                         boolean allMet) {
@@ -258,67 +258,69 @@ public final class Benchmark {
         md.append("From the profile of ").append(consolidation.title()).append(" and the measurements above.\n\n");
         List<String> points = new ArrayList<>();
         if (case2.containsKey("feedstoreCores")) {
-            points.add("**Use the second core.** In case 2 feedstore's consolidation kept "
-                    + Report.number(case2.get("feedstoreCores"), 2) + " cores busy (JIT and GC threads included),"
-                    + " DuckDB's " + Report.number(case2.get("duckdbCores"), 2) + ". Decoding the input"
-                    + " files and compressing the output's pages or row groups are independent pieces of work:"
-                    + " decode inputs on a pool of `availableProcessors()` threads, and compress column chunks (or"
-                    + " whole row groups, written in order) in parallel.");
+            double cores = case2.get("feedstoreCores");
+            points.add("**Cores.** In case 2 feedstore's consolidation kept " + Report.number(cores, 2)
+                    + " cores busy (JIT and GC threads included), DuckDB's " + Report.number(case2.get("duckdbCores"), 2)
+                    + (cores < 1.5 ? ". Work that is independent per input file or per row group (decoding inputs,"
+                    + " compressing row groups) can keep both cores busy." : "."));
         }
         double verify = phases.getOrDefault("verify: read back, decode, compare", 0.0);
         double read = phases.getOrDefault("read + decode inputs", 0.0);
         double encode = phases.getOrDefault("encode (Parquet writer)", 0.0);
         double dedup = phases.getOrDefault("deduplicate", 0.0);
-        points.add("Consolidation time by phase: read + decode inputs " + pct(read) + ", deduplicate " + pct(dedup)
-                + ", encode " + pct(encode) + ", verify " + pct(verify) + ".");
-        if (verify > 0.15) {
-            points.add("**Verify without materialising everything again** (" + pct(verify) + "): the read-back"
-                    + " builds a second full list of records and compares whole records. Verifying can stream row"
-                    + " group by row group and compare (id, ingested_at, content digest) against the digests kept"
-                    + " from the first pass; the decode of the read-back can be projected and parallel too.");
-        }
+        double store = phases.getOrDefault("object store (files, fsync, lock)", 0.0);
+        points.add("Consolidation samples by phase: read + decode inputs " + pct(read) + ", deduplicate " + pct(dedup)
+                + ", encode " + pct(encode) + ", verify " + pct(verify) + ", object store " + pct(store) + ".");
+        double strings = activities.getOrDefault("strings ⇄ UTF-8 bytes", 0.0)
+                + activities.getOrDefault("timestamps (java.time parse/format)", 0.0);
         if (read > 0.2) {
-            points.add("**Decode less in the first pass** (" + pct(read) + "): issue 5's two-pass design reads only"
-                    + " `press_release_id`, `ingested_at` and a digest to pick the winners (column projection skips"
-                    + " the texts, which are most of the bytes), then streams only the winning rows into the"
-                    + " output. That also removes the typed `PressRelease` per input row (timestamp parsing and"
-                    + " validation) from the hot path.");
+            points.add("**Reading inputs** is " + pct(read) + " of the samples: a pass that needs only ids and"
+                    + " timestamps can read just those columns (Parquet's projection skips the texts, most of the"
+                    + " bytes), and values copied unchanged to the output can pass through as bytes.");
+        }
+        if (strings > 0.1) {
+            points.add("**Conversions** (Strings from UTF-8 and back, timestamps parsed and formatted) are "
+                    + pct(strings) + " of the samples: avoidable for every value a consolidation only copies.");
+        }
+        if (verify > 0.15) {
+            points.add("**Verification** is " + pct(verify) + " of the samples: comparing digests kept from the"
+                    + " write with digests of the file read back needs no full records on either side.");
         }
         double compression = activities.getOrDefault("ZSTD compression", 0.0);
         if (compression > 0.15) {
-            points.add("**ZSTD level 9 compression** is " + pct(compression) + " of the samples: it is the fixed cost"
-                    + " both engines pay; the way to pay less wall time for it is to run it on both cores (above).");
+            points.add("**ZSTD level 9** is " + pct(compression) + " of the samples: a cost both engines pay on the"
+                    + " same bytes; only spreading it over both cores lowers its wall time.");
         }
-        double strings = activities.getOrDefault("strings ⇄ UTF-8 bytes", 0.0)
-                + activities.getOrDefault("timestamps (java.time parse/format)", 0.0);
-        if (strings > 0.1) {
-            points.add("**Keep bytes as bytes** (" + pct(strings) + " in string/UTF-8 conversion and timestamp"
-                    + " parsing/formatting): a consolidation copies values from input to output; decoding every"
-                    + " UTF-8 text into a `String` and encoding it back is avoidable with a binary pass-through"
-                    + " for the columns the rules do not read.");
+        if (store > 0.1) {
+            points.add("**Storage calls** are " + pct(store) + " of the samples (reading the inputs, writing and"
+                    + " fsyncing the output): every extra pass over the inputs reads them again.");
         }
         double gcShare = consolidation.gcPauseSeconds() / consolidation.jobSeconds();
         if (gcShare > 0.05) {
             points.add("**Garbage collection** paused the job for " + Report.seconds(consolidation.gcPauseSeconds())
                     + " of " + Report.seconds(consolidation.jobSeconds()) + " (" + pct(gcShare) + "): the fewer objects"
-                    + " a consolidation keeps alive across its steps (ideally only ids, timestamps and digests between"
-                    + " two passes), the less of this remains.");
+                    + " a consolidation keeps alive across its steps, the less of this remains.");
         }
         for (Report.Section section : sections) {
             Map<String, Double> m = section.metrics();
             if (m.getOrDefault("bytesGap", 0.0) > 0 && m.getOrDefault("case", 0.0) >= 2) {
+                boolean pages = m.get("fsTextPages") > m.get("duckTextPages");
                 points.add("**Output bytes, case " + m.get("case").intValue() + ":** feedstore's file is "
-                        + Report.exactBytes(m.get("bytesGap").longValue()) + " larger than DuckDB's, "
-                        + Report.exactBytes(m.get("textGap").longValue()) + " of it in `full_text`, which feedstore"
-                        + " writes in " + Report.count(m.get("fsTextPages").longValue()) + " pages and DuckDB in "
+                        + Report.exactBytes(m.get("bytesGap").longValue()) + " larger than DuckDB's; `full_text` alone"
+                        + " differs by " + Report.exactBytes(m.get("textGap").longValue()) + ". feedstore writes it in "
+                        + Report.count(m.get("fsTextPages").longValue()) + " pages, DuckDB in "
                         + Report.count(m.get("duckTextPages").longValue()) + " (" + Report.count(m.get("rowGroups")
-                        .longValue()) + " row groups). Each ZSTD page starts with an empty window; larger pages for"
-                        + " the long text columns (parquet-java's page size is 1 MB by default; `withPageSize`)"
-                        + " give the compressor the same context DuckDB's does.");
+                        .longValue()) + " row groups)"
+                        + (pages ? ". A page is compressed on its own, so fewer, larger pages for the long text"
+                        + " columns give ZSTD the context DuckDB's pages give it." : "."));
             }
         }
-        points.add("**Bounded memory** follows from the same two-pass design: the first pass holds a few dozen bytes"
-                + " per row, the second holds one row group at a time.");
+        sections.stream().flatMap(section -> section.targets().stream())
+                .filter(t -> t.what().contains("-Xmx256m") && !t.met())
+                .findFirst()
+                .ifPresent(t -> points.add("**Bounded memory:** " + t.measured() + ". A first pass that keeps only"
+                        + " ids, timestamps and digests, and a second that streams the winning rows one row group at a"
+                        + " time, keep the heap independent of the partition's size."));
         for (String point : points) {
             md.append("- ").append(point).append("\n");
         }
