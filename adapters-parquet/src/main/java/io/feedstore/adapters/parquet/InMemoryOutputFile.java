@@ -9,15 +9,18 @@ import org.apache.parquet.io.PositionOutputStream;
 final class InMemoryOutputFile implements OutputFile {
 
     private final Buffer buffer = new Buffer();
+    private final StreamOutputFile stream = new StreamOutputFile(buffer);
 
     @Override
     public PositionOutputStream create(long blockSizeHint) {
-        return stream();
+        buffer.reset();
+        return stream.create(blockSizeHint);
     }
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-        return stream();
+        buffer.reset();
+        return stream.createOrOverwrite(blockSizeHint);
     }
 
     @Override
@@ -37,26 +40,6 @@ final class InMemoryOutputFile implements OutputFile {
 
     byte[] toByteArray() {
         return buffer.bytes();
-    }
-
-    private PositionOutputStream stream() {
-        buffer.reset();
-        return new PositionOutputStream() {
-            @Override
-            public long getPos() {
-                return buffer.size();
-            }
-
-            @Override
-            public void write(int b) {
-                buffer.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                buffer.write(b, off, len);
-            }
-        };
     }
 
     /** Exposes the backing array so the finished file is copied once, not twice. */
