@@ -55,41 +55,47 @@ public final class Benchmark {
                     + " current_setting('memory_limit'), current_setting('preserve_insertion_order')");
             duckdbSettings = "threads " + settings.get(0) + ", memory_limit " + settings.get(1)
                     + ", preserve_insertion_order " + settings.get(2);
+            // After each case, the results so far go to RESULTS.md.partial: a run stopped half-way still leaves them.
+            java.util.function.Consumer<Report.Section> keep = section -> {
+                sections.add(section);
+                writePartial(options, started, t0, loadBefore, duckdbVersion, duckdbSettings, workDir, sections,
+                        bench.interference);
+            };
             int runs = options.runs();
             int bigRuns = options.bigRuns();
             int warm = options.warmups();
             if (options.runs(1)) {
                 Workload.PartitionInput day = bench.day();
-                sections.add(bench.watched("case 1", () -> ConsolidationCase.run(bench, 1, "Day", day, day,
+                keep.accept(bench.watched("case 1", () -> ConsolidationCase.run(bench, 1, "Day", day, day,
                         Math.max(warm, 2), runs, false)));
             }
             if (options.runs(2)) {
                 Workload.PartitionInput busy = bench.busy();
-                sections.add(bench.watched("case 2", () -> ConsolidationCase.run(bench, 2, "Busy partition", busy,
+                keep.accept(bench.watched("case 2", () -> ConsolidationCase.run(bench, 2, "Busy partition", busy,
                         busy, warm, runs, true)));
             }
             if (options.runs(3)) {
                 Workload.PartitionInput big = bench.big();
                 Workload.PartitionInput busy = bench.busy();
-                sections.add(bench.watched("case 3", () -> ConsolidationCase.run(bench, 3, "Big partition", big,
+                keep.accept(bench.watched("case 3", () -> ConsolidationCase.run(bench, 3, "Big partition", big,
                         busy, warm, bigRuns, true)));
             }
             if (options.runs(4)) {
                 bench.year();
-                sections.add(bench.watched("case 4", () -> YearLoadCase.run(bench, warm, runs)));
+                keep.accept(bench.watched("case 4", () -> YearLoadCase.run(bench, warm, runs)));
             }
             if (options.runs(5)) {
-                sections.add(CompressionCase.run(bench));
+                keep.accept(CompressionCase.run(bench));
             }
             if (options.runs(6)) {
-                sections.add(BatchWriterCase.run(bench, warm, bigRuns));
+                keep.accept(BatchWriterCase.run(bench, warm, bigRuns));
             }
             interference = new java.util.LinkedHashMap<>(bench.interference);
             if (options.memory()) {
-                sections.add(MemoryCase.run(bench));
+                keep.accept(MemoryCase.run(bench));
             }
             if (options.startup()) {
-                sections.add(StartupCase.run(bench, runs));
+                keep.accept(StartupCase.run(bench, runs));
             }
             if (options.profile()) {
                 profiles.addAll(profile(bench));
@@ -102,7 +108,28 @@ public final class Benchmark {
         String markdown = render(options, started, minutes, loadBefore, loadAfter, duckdbVersion, duckdbSettings,
                 workDir, sections, profiles, interference);
         Files.writeString(results, markdown, StandardCharsets.UTF_8);
+        Files.deleteIfExists(partial(options));
         return results;
+    }
+
+    private static Path partial(BenchOptions options) {
+        Path results = options.results().toAbsolutePath();
+        return results.resolveSibling(results.getFileName() + ".partial");
+    }
+
+    private static void writePartial(BenchOptions options, ZonedDateTime started, long t0, String loadBefore,
+                                     String duckdbVersion, String duckdbSettings, String workDir,
+                                     List<Report.Section> sections, Map<String, Double> interference) {
+        try {
+            Path partial = partial(options);
+            Files.createDirectories(partial.getParent());
+            Files.writeString(partial, "> **Partial results**, written after each case: this run had not finished"
+                    + " when this file was last written (it may still be running, or have been stopped).\n\n"
+                    + render(options, started, (System.nanoTime() - t0) / 60e9, loadBefore, loadAverage(),
+                    duckdbVersion, duckdbSettings, workDir, sections, List.of(), interference), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            Bench.log("could not write the partial results: " + e);
+        }
     }
 
     private static List<Profiles.Profile> profile(Bench bench) throws Exception {

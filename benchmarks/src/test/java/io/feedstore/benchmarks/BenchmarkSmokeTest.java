@@ -37,5 +37,6 @@ class BenchmarkSmokeTest {
         String summary = md.substring(md.indexOf("## Summary"), md.indexOf("### Targets of issue 5"));
         assertThat(summary.lines().filter(l -> l.startsWith("| ") && l.contains("×"))).hasSizeGreaterThanOrEqualTo(9);
         assertThat(dir.resolve("work")).doesNotExist();
+        assertThat(dir.resolve("RESULTS.md.partial")).doesNotExist();
     }
 }
