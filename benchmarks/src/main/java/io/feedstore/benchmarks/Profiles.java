@@ -47,7 +47,8 @@ final class Profiles {
 
     /** What the sampled thread was doing, by the top-most frame that matches (in this order of priority). */
     private static final List<Map.Entry<String, Predicate<String>>> ACTIVITIES = List.of(
-            rule("ZSTD decompression", s -> s.startsWith("com.github.luben.zstd") && s.contains("ecompress")),
+            rule("ZSTD decompression", s -> s.startsWith("com.github.luben.zstd") && (s.contains("ecompress")
+                    || s.contains("ZstdInputStream") || s.contains("DStream"))),
             rule("ZSTD compression", s -> s.startsWith("com.github.luben.zstd")),
             rule("snappy", s -> s.startsWith("org.xerial.snappy")),
             rule("CRC32 page checksums", s -> s.startsWith("java.util.zip.CRC32")),

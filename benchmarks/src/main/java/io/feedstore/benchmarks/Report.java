@@ -52,8 +52,12 @@ final class Report {
         return String.format(Locale.ROOT, "%,d B", b);
     }
 
+    /** Two decimals, three near 1.0× so that a ratio just over a target does not read as meeting it. */
     static String ratio(double r) {
-        return Double.isNaN(r) || Double.isInfinite(r) ? "n/a" : String.format(Locale.ROOT, "%.2f×", r);
+        if (Double.isNaN(r) || Double.isInfinite(r)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, Math.abs(r - 1) < 0.01 ? "%.3f×" : "%.2f×", r);
     }
 
     static String number(double n, int decimals) {
