@@ -121,12 +121,15 @@ public record WireRecord(
     }
 
     public static String formatDate(LocalDate date) {
-        return DATE.format(date);
+        String fast = WireTime.formatDate(date);
+        return fast != null ? fast : DATE.format(date);
     }
 
     /** {@code YYYY-MM-DDTHH:MM:SSZ}, as the production schema stores {@code release_ts_utc}. */
     public static String formatReleaseTimestamp(Instant instant) {
-        return SECONDS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + "Z";
+        StringBuilder fast = WireTime.seconds(instant, 1);
+        return fast != null ? fast.append('Z').toString()
+                : SECONDS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + "Z";
     }
 
     /**
@@ -134,16 +137,27 @@ public record WireRecord(
      * offset and no trailing zeros in the fraction, string order equals time order.
      */
     public static String formatIngestedAt(Instant instant) {
-        String seconds = SECONDS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-        int micros = instant.getNano() / 1_000;
-        if (micros == 0) {
-            return seconds + "+00:00";
+        StringBuilder text = WireTime.seconds(instant, 13);
+        if (text == null) {
+            text = new StringBuilder(SECONDS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
         }
-        String fraction = String.format("%06d", micros).replaceFirst("0+$", "");
-        return seconds + "." + fraction + "+00:00";
+        int micros = instant.getNano() / 1_000;
+        if (micros != 0) {
+            int digits = 6;
+            while (micros % 10 == 0) {
+                micros /= 10;
+                digits--;
+            }
+            WireTime.pad(text.append('.'), micros, digits);
+        }
+        return text.append("+00:00").toString();
     }
 
     public static LocalDate parseDate(String field, String value) {
+        LocalDate fast = WireTime.parseDate(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return LocalDate.parse(value, DATE);
         } catch (RuntimeException e) {
@@ -159,6 +173,10 @@ public record WireRecord(
         String text = value.trim();
         if (text.length() > 10 && text.charAt(10) == ' ') {
             text = text.substring(0, 10) + 'T' + text.substring(11);
+        }
+        Instant fast = WireTime.parseInstant(text);
+        if (fast != null) {
+            return fast;
         }
         try {
             TemporalAccessor parsed = ISO_TIMESTAMP.parse(text);
