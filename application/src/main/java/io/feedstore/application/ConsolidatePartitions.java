@@ -29,7 +29,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -59,25 +58,25 @@ public final class ConsolidatePartitions {
     private final ObjectStore store;
     private final RecordCodec codec;
     private final ConsolidationSettings settings;
-    /** Rows sorted in memory at once when the output is put in id order (see {@link SortedSpill}). */
-    private final int bucketRows;
+    /** Tied ids settled in memory at once (see {@link TieSpill}). */
+    private final int bucketIds;
 
     public ConsolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings settings) {
-        this(store, codec, settings, Math.min(MAX_BUCKET_ROWS, settings.encoding().rowGroupRows()));
+        this(store, codec, settings, Math.min(MAX_BUCKET_IDS, settings.encoding().rowGroupRows()));
     }
 
-    /** With {@code bucketRows} rows sorted in memory at a time; tests make it small to exercise the spill. */
-    ConsolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings settings, int bucketRows) {
+    /** With {@code bucketIds} tied ids settled in memory at a time; tests make it small to exercise the spill. */
+    ConsolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings settings, int bucketIds) {
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.settings = Objects.requireNonNull(settings, "settings");
-        if (bucketRows < 1) {
-            throw new IllegalArgumentException("bucketRows must be at least 1, was " + bucketRows);
+        if (bucketIds < 1) {
+            throw new IllegalArgumentException("bucketIds must be at least 1, was " + bucketIds);
         }
-        this.bucketRows = bucketRows;
+        this.bucketIds = bucketIds;
     }
 
-    private static final int MAX_BUCKET_ROWS = 10_000;
+    private static final int MAX_BUCKET_IDS = 10_000;
 
     /** Consolidates each partition in turn; one partition's failure, even an unexpected exception, never stops the rest. */
     public List<PartitionReport> consolidate(List<Partition> partitions, RunMode mode) {
@@ -121,12 +120,18 @@ public final class ConsolidatePartitions {
         }
     }
 
-    /** One row as pass 1 keeps it: no content, only what picks and later checks the winner. */
-    private record Summary(byte[] id, long ingestedAt, RowDigest digest, int row) {
+    /** One row as pass 1 reads it: no content, only what picks the winner. */
+    private record Summary(byte[] id, long ingestedAt, int row) {
     }
 
-    /** A row pass 2 writes, or (tied) a candidate for a tied id; {@code entry} is its id's in the index. */
-    private record Winner(PressRelease row, int entry, boolean tied) {
+    /**
+     * A row pass 2 writes, with its digest (computed on the decoding thread), or a candidate for a tied id (no
+     * digest yet: only the settled row gets one); {@code entry} is its id's in the index.
+     */
+    private record Winner(PressRelease row, int entry, RowDigest digest) {
+        boolean candidate() {
+            return digest == null;
+        }
     }
 
     /** How many rows went in and how many distinct ids come out. */
@@ -202,7 +207,7 @@ public final class ConsolidatePartitions {
         }
 
         private PartitionReport merge() {
-            // Pass 1: each input's rows, summarised (id, ingested_at, digest, where), pick each id's winner.
+            // Pass 1: each input's keys (id, ingested_at; the only columns read) pick each id's winner.
             Option<PartitionReport> unreadable = summarise();
             if (unreadable.isDefined()) {
                 return unreadable.get();
@@ -313,9 +318,8 @@ public final class ConsolidatePartitions {
                     (number, emit) -> {
                         Input input = inputs.get(number);
                         int[] row = {0};
-                        Either<DecodeFailure, Long> rows = codec.decode(input.content(), r -> emit.accept(
-                                new Summary(NewestPerIdIndex.idBytes(r), NewestPerIdIndex.ingestedMicros(r),
-                                        RowDigest.of(r), row[0]++)));
+                        Either<DecodeFailure, Long> rows = codec.decodeKeys(input.content(),
+                                (id, ingestedAt) -> emit.accept(new Summary(id, ingestedAt, row[0]++)));
                         if (rows.isLeft()) {
                             return Option.of(early(PartitionStatus.FAILED, "cannot decode " + input.key()
                                     + ": " + rows.getLeft().reason() + "; nothing was changed"));
@@ -325,7 +329,7 @@ public final class ConsolidatePartitions {
                     new InOrderPipeline.Receiver<Summary, Option<PartitionReport>>() {
                         @Override
                         public void item(int number, Summary s) {
-                            index.offer(s.id(), s.ingestedAt(), s.digest(), number, s.row());
+                            index.offer(s.id(), s.ingestedAt(), number, s.row());
                         }
 
                         @Override
@@ -352,16 +356,17 @@ public final class ConsolidatePartitions {
         }
 
         /**
-         * Pass 2: encodes each id's winning row into {@code out} in id order, reading every input again from the
-         * content opened in pass 1. Ids whose newest rows tie on {@code ingested_at} with different content are
-         * settled here by comparing the candidate rows ({@link Deduplication#newer}).
+         * Pass 2: encodes each id's winning row into {@code out}, reading every input again from the content opened
+         * in pass 1, and records the digest of each row written for verification. Rows are written in the order the
+         * inputs hold them (no sorting, no temporary copy). Ids whose newest rows tie on {@code ingested_at} are
+         * settled by comparing their candidate rows ({@link Deduplication#newer}, in a {@link TieSpill}) and
+         * written last, in id order. Every row is decoded in full and checked here: pass 1 read only two columns.
          */
         private void writeWinners(OutputStream out) throws IOException {
             BitSet[] winners = index.winningRows(inputs.size());
             boolean ties = index.tiedCount() > 0;
-            Map<Integer, PressRelease> tied = new HashMap<>();
             List<IOException> failed = new ArrayList<>(1);
-            try (SortedSpill spill = new SortedSpill(index.ranks(), bucketRows);
+            try (TieSpill tied = ties ? new TieSpill(index.ranks(), bucketIds, Deduplication::newer) : null;
                  RecordSink sink = codec.encoder(settings.encoding(), out)) {
                 new InOrderPipeline(pool, settings.threads()).run(inputs.size(),
                         (number, emit) -> {
@@ -369,29 +374,32 @@ public final class ConsolidatePartitions {
                             BitSet mine = winners[number];
                             int[] row = {0};
                             Either<DecodeFailure, Long> rows = codec.decode(input.content(), r -> {
-                                int at = row[0]++;
-                                if (mine.get(at)) {
-                                    emit.accept(new Winner(r, index.find(NewestPerIdIndex.idBytes(r)), false));
+                                if (mine.get(row[0]++)) {
+                                    emit.accept(new Winner(r, index.find(NewestPerIdIndex.idBytes(r)), RowDigest.of(r)));
                                 } else if (ties) {
                                     int entry = index.find(NewestPerIdIndex.idBytes(r));
-                                    if (entry >= 0 && index.isTied(entry)
-                                            && index.ingestedAt(entry) == NewestPerIdIndex.ingestedMicros(r)) {
-                                        emit.accept(new Winner(r, entry, true));
+                                    if (entry >= 0 && index.isTied(entry) && index.ingestedAt(entry) == r.ingestedAtMicros()) {
+                                        emit.accept(new Winner(r, entry, null));
                                     }
                                 }
                             });
                             return rows.isLeft()
-                                    ? Option.of(new IOException("cannot decode " + input.key() + " again: "
+                                    ? Option.of(new IOException("cannot decode " + input.key() + ": "
                                             + rows.getLeft().reason()))
                                     : Option.<IOException>none();
                         },
                         new InOrderPipeline.Receiver<Winner, Option<IOException>>() {
                             @Override
                             public void item(int number, Winner w) {
-                                if (w.tied()) {
-                                    tied.merge(w.entry(), w.row(), Deduplication::newer);
-                                } else {
-                                    spill(spill, w.entry(), w.row());
+                                try {
+                                    if (w.candidate()) {
+                                        tied.add(w.entry(), w.row());
+                                    } else {
+                                        index.setDigest(w.entry(), w.digest());
+                                        sink.write(w.row());
+                                    }
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
                                 }
                             }
 
@@ -404,21 +412,14 @@ public final class ConsolidatePartitions {
                 if (!failed.isEmpty()) {
                     throw failed.get(0);
                 }
-                for (Map.Entry<Integer, PressRelease> settled : tied.entrySet()) {
-                    index.setDigest(settled.getKey(), RowDigest.of(settled.getValue()));
-                    spill.add(settled.getKey(), settled.getValue());
+                if (ties) {
+                    tied.drainInto(settled -> {
+                        index.setDigest(index.find(NewestPerIdIndex.idBytes(settled)), RowDigest.of(settled));
+                        sink.write(settled);
+                    });
                 }
-                spill.drainInto(sink);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
-            }
-        }
-
-        private void spill(SortedSpill spill, int entry, PressRelease row) {
-            try {
-                spill.add(entry, row);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
 

@@ -5,6 +5,7 @@ import io.feedstore.domain.store.ObjectContent;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,5 +68,16 @@ public interface RecordCodec {
             all.forEach(rows);
             return (long) all.size();
         });
+    }
+
+    /**
+     * Hands each row's id and {@code ingested_at} to {@code keys}, in file order, exactly as {@link #decode} would
+     * give them for a file it accepts, and answers how many rows there were. It reads only those two columns, so a
+     * row that breaks a rule in another column may pass here: {@link #decode} is the check of the whole row. The
+     * default decodes whole rows; a columnar codec overrides it to read only the two columns.
+     */
+    default Either<DecodeFailure, Long> decodeKeys(ObjectContent file, RowKeys keys) {
+        Objects.requireNonNull(keys, "keys");
+        return decode(file, r -> keys.accept(r.id().value().getBytes(StandardCharsets.UTF_8), r.ingestedAtMicros()));
     }
 }

@@ -2,24 +2,28 @@ package io.feedstore.domain.consolidation;
 
 import io.feedstore.domain.release.PressRelease;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * {@link Deduplication}'s rule, computed over a stream of row summaries instead of rows: for each id, where its
- * newest row is (input number, row number), that row's {@code ingested_at} and {@link RowDigest}. Compact enough for
- * a million ids in well under 100 MB: ids are UTF-8 bytes in one arena, everything else primitive arrays indexed by
- * an entry number, found by open addressing; ids are always compared byte by byte, never conflated by hash.
+ * {@link Deduplication}'s rule, computed over a stream of row keys instead of rows: for each id, where its newest
+ * row is (input number, row number) and that row's {@code ingested_at}; later, the {@link RowDigest} of the row
+ * written for it, which verification checks the stored file against. Compact enough for a million ids in well
+ * under 100 MB: ids are UTF-8 bytes in one arena, everything else primitive arrays indexed by an entry number, found
+ * by open addressing; ids are always compared byte by byte, never conflated by hash.
  *
- * <p>Rows with the newest {@code ingested_at} but different content are a tie that {@link PressRelease#NEWEST_LAST}
- * breaks by comparing the rows themselves; the index only marks such an id {@link #isTied tied}, and the caller
- * resolves it from the candidate rows (rare: it takes two versions ingested at the same microsecond).
+ * <p>Two or more rows of an id with the same newest {@code ingested_at} are a tie, which
+ * {@link PressRelease#NEWEST_LAST} breaks by comparing the rows themselves (identical copies included: which copy
+ * is kept does not matter, but the index cannot tell copies from rivals without their content). The index only
+ * marks such an id {@link #isTied tied}; the caller settles it from the candidate rows.
  */
 public final class NewestPerIdIndex {
 
     /** The {@code ingested_at} of a row without one: older than any instant, as in {@link PressRelease#NEWEST_LAST}. */
-    public static final long NO_INSTANT = Long.MIN_VALUE;
+    public static final long NO_INSTANT = PressRelease.NOT_INGESTED;
+
+    /** The digest of an entry whose row has not been written: no row has it, so verification refuses the id. */
+    private static final RowDigest NOT_WRITTEN = new RowDigest(0, 0);
 
     private final Bytes arena = new Bytes();
     private final Ints idRef = new Ints();
@@ -39,17 +43,15 @@ public final class NewestPerIdIndex {
 
     /** Microseconds since the epoch, or {@link #NO_INSTANT}. */
     public static long ingestedMicros(PressRelease row) {
-        Instant at = row.ingestedAt().getOrNull();
-        return at == null ? NO_INSTANT : Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L),
-                at.getNano() / 1_000L);
+        return row.ingestedAtMicros();
     }
 
     public static byte[] idBytes(PressRelease row) {
         return row.id().value().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Takes one row's summary into account; answers the id's entry number. */
-    public int offer(byte[] id, long ingestedAt, RowDigest digest, int inputNumber, int rowNumber) {
+    /** Takes one row's key into account; answers the id's entry number. */
+    public int offer(byte[] id, long ingestedAt, int inputNumber, int rowNumber) {
         offered++;
         int hash = hash(id);
         int slot = hash & (slotCount - 1);
@@ -57,12 +59,12 @@ public final class NewestPerIdIndex {
         while ((occupant = slots.get(slot)) != 0) {
             int entry = occupant - 1;
             if (hashes.get(entry) == hash && sameId(entry, id)) {
-                update(entry, ingestedAt, digest, inputNumber, rowNumber);
+                update(entry, ingestedAt, inputNumber, rowNumber);
                 return entry;
             }
             slot = (slot + 1) & (slotCount - 1);
         }
-        int entry = add(id, hash, ingestedAt, digest, inputNumber, rowNumber);
+        int entry = add(id, hash, ingestedAt, inputNumber, rowNumber);
         slots.set(slot, entry + 1);
         if ((long) size * 2 > slotCount) {
             rehash();
@@ -70,17 +72,16 @@ public final class NewestPerIdIndex {
         return entry;
     }
 
-    private void update(int entry, long ingestedAt, RowDigest digest, int inputNumber, int rowNumber) {
+    private void update(int entry, long ingestedAt, int inputNumber, int rowNumber) {
         if (ingestedAt > ingested.get(entry)) {
             ingested.set(entry, ingestedAt);
-            setDigest(entry, digest);
             input.set(entry, inputNumber);
             row.set(entry, rowNumber);
             if (tied.get(entry)) {
                 tied.clear(entry);
                 tiedCount--;
             }
-        } else if (ingestedAt == ingested.get(entry) && !sameDigest(entry, digest) && !tied.get(entry)) {
+        } else if (ingestedAt == ingested.get(entry) && !tied.get(entry)) {
             tied.set(entry);
             tiedCount++;
         }
@@ -131,7 +132,7 @@ public final class NewestPerIdIndex {
         return digestHigh.get(entry) == digest.high() && digestLow.get(entry) == digest.low();
     }
 
-    /** Records the digest of the row that won a tie. */
+    /** Records the digest of the row written for the id; verification expects the stored row to have it. */
     public void setDigest(int entry, RowDigest digest) {
         digestHigh.set(entry, digest.high());
         digestLow.set(entry, digest.low());
@@ -229,12 +230,13 @@ public final class NewestPerIdIndex {
         return lengthA - lengthB;
     }
 
-    private int add(byte[] id, int hash, long ingestedAt, RowDigest digest, int inputNumber, int rowNumber) {
+    private int add(byte[] id, int hash, long ingestedAt, int inputNumber, int rowNumber) {
         int entry = size++;
         idRef.set(entry, arena.add(id));
         hashes.set(entry, hash);
         ingested.set(entry, ingestedAt);
-        setDigest(entry, digest);
+        // Allocated now, while one thread adds; set later, one entry at a time, from the rows written.
+        setDigest(entry, NOT_WRITTEN);
         input.set(entry, inputNumber);
         row.set(entry, rowNumber);
         return entry;

@@ -79,6 +79,29 @@ public record PressRelease(
             .comparing((PressRelease r) -> r.ingestedAt().getOrNull(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(WireRecord::of, WireRecord.CANONICAL_ORDER);
 
+    /** {@link #ingestedAtMicros} of a record without {@code ingested_at}: older than any instant, as in {@link #NEWEST_LAST}. */
+    public static final long NOT_INGESTED = Long.MIN_VALUE;
+
+    /** {@code ingested_at} in microseconds since the epoch, or {@link #NOT_INGESTED}: the key deduplication sorts on. */
+    public long ingestedAtMicros() {
+        return ingestedAt.isEmpty() ? NOT_INGESTED : micros(ingestedAt.get());
+    }
+
+    /**
+     * What {@link #ingestedAtMicros} would be for a record built with {@code ingested_at} = {@code instant}, checked
+     * and truncated as the record checks it; for readers that want the key without building the record.
+     *
+     * @throws InvalidPressRelease when the instant is outside the years the record accepts
+     */
+    public static long ingestedAtMicros(Instant instant) {
+        return micros(inRange("ingested_at", Option.of(instant)).get());
+    }
+
+    private static long micros(Instant at) {
+        // In years 0001-9999 microseconds fit a long with room to spare; truncation as the record does it.
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+    }
+
     private static void requireText(String field, Option<String> value) {
         Objects.requireNonNull(value, field);
         value.forEach(v -> Text.requireWellFormed(field, v));

@@ -24,7 +24,8 @@ class DigestVerificationTest {
         NewestPerIdIndex index = new NewestPerIdIndex();
         for (int i = 0; i < expected.size(); i++) {
             PressRelease r = expected.get(i);
-            index.offer(NewestPerIdIndex.idBytes(r), NewestPerIdIndex.ingestedMicros(r), RowDigest.of(r), 0, i);
+            index.setDigest(index.offer(NewestPerIdIndex.idBytes(r), NewestPerIdIndex.ingestedMicros(r), 0, i),
+                    RowDigest.of(r));
         }
         DigestVerification verification = new DigestVerification(index);
         stored.forEach(verification::accept);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class NewestPerIdIndexTest {
 
     /**
-     * What consolidation does with the index: rows split over inputs, summarised in pass 1; pass 2 keeps the
-     * outright winners and settles ties by comparing candidates; the result sorted by rank.
+     * What consolidation does with the index: rows split over inputs, their keys offered in pass 1; pass 2 keeps
+     * the outright winners and settles ties by comparing candidates; the result sorted by rank.
      */
     private static List<PressRelease> winnersThroughTheIndex(List<List<PressRelease>> inputs) {
         NewestPerIdIndex index = new NewestPerIdIndex();
@@ -32,7 +32,7 @@ class NewestPerIdIndexTest {
             List<PressRelease> rows = inputs.get(i);
             for (int r = 0; r < rows.size(); r++) {
                 PressRelease row = rows.get(r);
-                index.offer(NewestPerIdIndex.idBytes(row), NewestPerIdIndex.ingestedMicros(row), RowDigest.of(row), i, r);
+                index.offer(NewestPerIdIndex.idBytes(row), NewestPerIdIndex.ingestedMicros(row), i, r);
             }
         }
         BitSet[] winners = index.winningRows(inputs.size());
@@ -77,7 +77,7 @@ class NewestPerIdIndexTest {
         qt().withExamples(200).forAll(lists().of(Generators.ids()).ofSizeBetween(0, 60)).checkAssert(ids -> {
             NewestPerIdIndex index = new NewestPerIdIndex();
             for (PressReleaseId id : ids) {
-                index.offer(id.value().getBytes(StandardCharsets.UTF_8), 0, new RowDigest(0, 0), 0, 0);
+                index.offer(id.value().getBytes(StandardCharsets.UTF_8), 0, 0, 0);
             }
             int[] rank = index.ranks();
             List<String> byRank = new ArrayList<>();
@@ -99,8 +99,8 @@ class NewestPerIdIndexTest {
         byte[] bb = "BB".getBytes(StandardCharsets.UTF_8);
         NewestPerIdIndex index = new NewestPerIdIndex();
 
-        int first = index.offer(aa, 1, new RowDigest(1, 1), 0, 0);
-        int second = index.offer(bb, 2, new RowDigest(2, 2), 0, 1);
+        int first = index.offer(aa, 1, 0, 0);
+        int second = index.offer(bb, 2, 0, 1);
 
         assertThat(first).isNotEqualTo(second);
         assertThat(index.size()).isEqualTo(2);
@@ -113,8 +113,8 @@ class NewestPerIdIndexTest {
     void aHundredThousandIdsAreEachFoundAgainAcrossGrowth() {
         NewestPerIdIndex index = new NewestPerIdIndex();
         for (int i = 0; i < 100_000; i++) {
-            index.offer(("pr-" + i).getBytes(StandardCharsets.UTF_8), i, new RowDigest(i, -i), i % 7, i);
-            index.offer(("pr-" + (i / 2)).getBytes(StandardCharsets.UTF_8), i, new RowDigest(i, -i), i % 7, i);
+            index.offer(("pr-" + i).getBytes(StandardCharsets.UTF_8), i, i % 7, i);
+            index.offer(("pr-" + (i / 2)).getBytes(StandardCharsets.UTF_8), i, i % 7, i);
         }
         assertThat(index.size()).isEqualTo(100_000);
         assertThat(index.offered()).isEqualTo(200_000);
@@ -126,27 +126,39 @@ class NewestPerIdIndexTest {
     }
 
     @Test
-    void aNewerRowEndsATieAndAnIdenticalCopyIsNoTie() {
+    void aSecondRowAtTheSameInstantIsATieCopiesIncludedUntilANewerRowEndsIt() {
         PressRelease a = PressRelease.builder(PressReleaseId.of("x"), Source.of("rss"), LocalDate.of(2025, 1, 15))
                 .ingestedAt(Instant.parse("2025-01-15T10:00:00Z")).title("a").build();
-        PressRelease b = a.withTitle("b");
+        PressRelease older = a.withIngestedAt(Instant.parse("2025-01-15T09:59:59.999999Z"));
         PressRelease newer = a.withIngestedAt(Instant.parse("2025-01-15T10:00:00.000001Z"));
         NewestPerIdIndex index = new NewestPerIdIndex();
 
         int entry = offer(index, a, 0);
-        offer(index, a, 1);
+        offer(index, older, 1);
         assertThat(index.isTied(entry)).isFalse();
-        offer(index, b, 2);
+        offer(index, a, 2);
         assertThat(index.isTied(entry)).isTrue();
+        offer(index, a.withTitle("b"), 3);
         assertThat(index.tiedCount()).isEqualTo(1);
-        offer(index, newer, 3);
+        assertThat(index.winningRows(1)[0].isEmpty()).as("a tied id has no outright winner").isTrue();
+        offer(index, newer, 4);
         assertThat(index.isTied(entry)).isFalse();
         assertThat(index.tiedCount()).isZero();
-        assertThat(index.winningRows(1)[0].stream().toArray()).containsExactly(3);
+        assertThat(index.winningRows(1)[0].stream().toArray()).containsExactly(4);
+    }
+
+    @Test
+    void anIdWhoseRowWasNeverWrittenHasNoRowsDigest() {
+        PressRelease a = PressRelease.builder(PressReleaseId.of("x"), Source.of("rss"), LocalDate.of(2025, 1, 15))
+                .build();
+        NewestPerIdIndex index = new NewestPerIdIndex();
+        int entry = offer(index, a, 0);
+        assertThat(index.sameDigest(entry, RowDigest.of(a))).isFalse();
+        index.setDigest(entry, RowDigest.of(a));
+        assertThat(index.sameDigest(entry, RowDigest.of(a))).isTrue();
     }
 
     private static int offer(NewestPerIdIndex index, PressRelease row, int number) {
-        return index.offer(NewestPerIdIndex.idBytes(row), NewestPerIdIndex.ingestedMicros(row), RowDigest.of(row), 0,
-                number);
+        return index.offer(NewestPerIdIndex.idBytes(row), NewestPerIdIndex.ingestedMicros(row), 0, number);
     }
 }

@@ -202,4 +202,23 @@ class PressReleaseTest {
             assertThat(ab == 0).isEqualTo(a.equals(b));
         });
     }
+
+    @Test
+    void theIngestedKeyFromTheWireValueIsTheKeyOfTheRecordBuiltFromIt() {
+        qt().withExamples(500).forAll(Generators.pressReleases()).checkAssert(r -> {
+            String wire = WireRecord.of(r).ingestedAt();
+            if (wire == null) {
+                assertThat(r.ingestedAtMicros()).isEqualTo(PressRelease.NOT_INGESTED);
+            } else {
+                assertThat(PressRelease.ingestedAtMicros(WireRecord.parseInstant(WireRecord.INGESTED_AT, wire)))
+                        .isEqualTo(r.ingestedAtMicros());
+            }
+        });
+        Instant nanos = Instant.parse("2025-01-15T10:00:00.123456789Z");
+        assertThat(PressRelease.ingestedAtMicros(nanos)).isEqualTo(
+                PressRelease.builder(PressReleaseId.of("x"), Source.of("rss"), LocalDate.of(2025, 1, 15))
+                        .ingestedAt(nanos).build().ingestedAtMicros());
+        assertThat(catchThrowableOfType(() -> PressRelease.ingestedAtMicros(Instant.parse("+10000-01-01T00:00:00Z")),
+                InvalidPressRelease.class)).hasMessageContaining("ingested_at");
+    }
 }

@@ -1,8 +1,8 @@
 package io.feedstore.application;
 
-import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.release.InvalidPressRelease;
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.WireRecord;
 import io.vavr.control.Either;
 import java.io.BufferedInputStream;
@@ -17,29 +17,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Puts rows arriving in any order back into id order with bounded memory: each row goes, by the rank of its id,
- * to one of a few buckets of consecutive ranks (a bucket is at most one row group); all in memory when one bucket
- * holds everything, otherwise each bucket is a temporary file, read back, sorted and written one at a time.
- * The temporary files are the rows in a plain length-prefixed form of their wire columns, deleted on close.
+ * Settles tied ids (several rows with the newest {@code ingested_at}) with bounded memory: candidate rows arrive in
+ * any order, several per id; each goes, by the rank of its id, to one of a few buckets of consecutive ranks (a
+ * bucket covers at most {@code bucketIds} ids); at the end each bucket is reduced to one row per id with
+ * {@code merge} and handed out in id order. All in memory, reduced as rows arrive, when one bucket covers every id;
+ * otherwise each bucket is a temporary file, read back and reduced one at a time, so memory holds at most one
+ * bucket's ids however many copies of a row there are. The temporary files are the rows in a plain length-prefixed
+ * form of their wire columns, deleted on close.
  */
-final class SortedSpill implements Closeable {
+final class TieSpill implements Closeable {
 
     private final int[] rank;
-    private final int bucketRows;
-    private final List<PressRelease> inMemory;
+    private final int bucketIds;
+    private final BinaryOperator<PressRelease> merge;
+    private final Map<PressReleaseId, PressRelease> inMemory;
     private final Path directory;
     private final DataOutputStream[] buckets;
 
-    SortedSpill(int[] rank, int bucketRows) throws IOException {
+    TieSpill(int[] rank, int bucketIds, BinaryOperator<PressRelease> merge) throws IOException {
         this.rank = rank;
-        this.bucketRows = bucketRows;
-        int count = (rank.length + bucketRows - 1) / bucketRows;
+        this.bucketIds = bucketIds;
+        this.merge = merge;
+        int count = (rank.length + bucketIds - 1) / bucketIds;
         if (count <= 1) {
-            inMemory = new ArrayList<>(rank.length);
+            inMemory = new HashMap<>();
             directory = null;
             buckets = null;
         } else {
@@ -49,13 +57,13 @@ final class SortedSpill implements Closeable {
         }
     }
 
-    /** Takes the row whose id is the index entry {@code entry}. */
+    /** Takes a candidate row for the id that is the index entry {@code entry}. */
     void add(int entry, PressRelease row) throws IOException {
         if (inMemory != null) {
-            inMemory.add(row);
+            inMemory.merge(row.id(), row, merge);
             return;
         }
-        int bucket = rank[entry] / bucketRows;
+        int bucket = rank[entry] / bucketIds;
         if (buckets[bucket] == null) {
             OutputStream file = Files.newOutputStream(directory.resolve(bucket + ".rows"));
             buckets[bucket] = new DataOutputStream(new BufferedOutputStream(file, 16 * 1024));
@@ -63,14 +71,10 @@ final class SortedSpill implements Closeable {
         write(buckets[bucket], WireRecord.of(row));
     }
 
-    /** Writes every row taken, in id order. */
-    void drainInto(RecordSink sink) throws IOException {
+    /** Hands each id's settled row to {@code settled}, in id order. */
+    void drainInto(RowConsumer settled) throws IOException {
         if (inMemory != null) {
-            inMemory.sort(Comparator.comparing(PressRelease::id));
-            for (PressRelease row : inMemory) {
-                sink.write(row);
-            }
-            inMemory.clear();
+            handOut(inMemory, settled);
             return;
         }
         for (int bucket = 0; bucket < buckets.length; bucket++) {
@@ -80,7 +84,7 @@ final class SortedSpill implements Closeable {
             buckets[bucket].close();
             buckets[bucket] = null;
             Path file = directory.resolve(bucket + ".rows");
-            List<PressRelease> rows = new ArrayList<>(bucketRows);
+            Map<PressReleaseId, PressRelease> rows = new HashMap<>();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
                     64 * 1024))) {
                 while (true) {
@@ -92,14 +96,25 @@ final class SortedSpill implements Closeable {
                     if (row.isLeft()) {
                         throw new IOException("spilled row no longer decodes: " + row.getLeft().getMessage());
                     }
-                    rows.add(row.get());
+                    rows.merge(row.get().id(), row.get(), merge);
                 }
             }
             Files.delete(file);
-            rows.sort(Comparator.comparing(PressRelease::id));
-            for (PressRelease row : rows) {
-                sink.write(row);
-            }
+            handOut(rows, settled);
+        }
+    }
+
+    /** What takes the settled rows. */
+    interface RowConsumer {
+        void accept(PressRelease row) throws IOException;
+    }
+
+    private static void handOut(Map<PressReleaseId, PressRelease> rows, RowConsumer settled) throws IOException {
+        List<PressRelease> sorted = new ArrayList<>(rows.values());
+        rows.clear();
+        sorted.sort(Comparator.comparing(PressRelease::id));
+        for (PressRelease row : sorted) {
+            settled.accept(row);
         }
     }
 
