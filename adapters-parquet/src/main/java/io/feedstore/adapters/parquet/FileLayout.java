@@ -62,4 +62,19 @@ record FileLayout(MessageType projection, int[] wireColumn) {
     private static List<String> fieldNames(MessageType schema) {
         return schema.getFields().stream().map(Type::getName).toList();
     }
+
+    /** The same file's {@code press_release_id} and {@code ingested_at} (when it has one) and nothing else. */
+    FileLayout keys() {
+        List<Type> fields = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (int field = 0; field < wireColumn.length; field++) {
+            String name = WireRecord.COLUMNS.get(wireColumn[field]);
+            if (name.equals(WireRecord.PRESS_RELEASE_ID) || name.equals(WireRecord.INGESTED_AT)) {
+                fields.add(projection.getType(field));
+                columns.add(wireColumn[field]);
+            }
+        }
+        return new FileLayout(new MessageType(projection.getName(), fields),
+                columns.stream().mapToInt(Integer::intValue).toArray());
+    }
 }

@@ -5,6 +5,7 @@ import io.feedstore.domain.codec.DecodeFailure;
 import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.codec.RecordSink;
+import io.feedstore.domain.codec.RowKeys;
 import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.release.InvalidPressRelease;
 import io.feedstore.domain.release.PressRelease;
@@ -120,7 +121,29 @@ public final class ParquetRecordCodec implements RecordCodec {
         return decode(new ContentInputFile(file), file.key() + ", " + file.size() + " bytes", rows);
     }
 
+    /**
+     * Reads only the two key columns' pages (Parquet is columnar: the texts are never read, decompressed or turned
+     * into strings); a row without an id, or with an {@code ingested_at} {@link #decode} would refuse, is refused
+     * in the same words.
+     */
+    @Override
+    public Either<DecodeFailure, Long> decodeKeys(ObjectContent file, RowKeys keys) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(keys, "keys");
+        return read(new ContentInputFile(file), file.key() + ", " + file.size() + " bytes",
+                (reader, layout) -> readKeys(reader, layout.keys(), keys));
+    }
+
     private static Either<DecodeFailure, Long> decode(InputFile input, String what, Consumer<PressRelease> rows) {
+        return read(input, what, (reader, layout) -> readRows(reader, layout, rows));
+    }
+
+    /** What is done with an open file whose columns were found. */
+    private interface Body {
+        Either<DecodeFailure, Long> read(ParquetFileReader reader, FileLayout layout);
+    }
+
+    private static Either<DecodeFailure, Long> read(InputFile input, String what, Body body) {
         // Pages carry a CRC (parquet writes one by default); checking it turns a flipped bit into a failure
         // instead of a silently different record.
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
@@ -134,7 +157,7 @@ public final class ParquetRecordCodec implements RecordCodec {
         }
         try (reader) {
             return FileLayout.of(reader.getFileMetaData().getSchema())
-                    .flatMap(layout -> readRows(reader, layout, rows));
+                    .flatMap(layout -> body.read(reader, layout));
         } catch (IOException | RuntimeException e) {
             return Either.left(new DecodeFailure("corrupt Parquet file (" + what + "): " + describe(e)));
         }
@@ -163,6 +186,34 @@ public final class ParquetRecordCodec implements RecordCodec {
         } catch (WireRecordMaterializer.MalformedText e) {
             // Thrown while assembling the row after the last one added.
             return Either.left(rowFailure(good + 1L, e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            return Either.left(new DecodeFailure("corrupt Parquet data after " + good + " good rows: "
+                    + describe(e)));
+        }
+        return Either.right(good);
+    }
+
+    private static Either<DecodeFailure, Long> readKeys(ParquetFileReader reader, FileLayout layout, RowKeys keys) {
+        reader.setRequestedSchema(layout.projection());
+        MessageColumnIO columns = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy())
+                .getColumnIO(layout.projection(), reader.getFileMetaData().getSchema());
+        RowKeyMaterializer materializer = new RowKeyMaterializer(layout);
+        long good = 0;
+        try {
+            PageReadStore rowGroup;
+            while ((rowGroup = reader.readNextRowGroup()) != null) {
+                RecordReader<RowKeyMaterializer.Key> rows = columns.getRecordReader(rowGroup, materializer);
+                for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
+                    RowKeyMaterializer.Key key;
+                    try {
+                        key = rows.read();
+                        keys.accept(key.id(), key.ingestedAtMicros());
+                    } catch (InvalidPressRelease e) {
+                        return Either.left(rowFailure(good + 1L, e.getMessage()));
+                    }
+                    good++;
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return Either.left(new DecodeFailure("corrupt Parquet data after " + good + " good rows: "
                     + describe(e)));

@@ -1,0 +1,114 @@
+package io.feedstore.adapters.parquet;
+
+import static io.feedstore.adapters.parquet.PressReleaseGenerators.pressReleases;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.feedstore.domain.codec.Compression;
+import io.feedstore.domain.codec.DecodeFailure;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.store.Generation;
+import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.StoredObject;
+import io.vavr.control.Either;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
+
+/**
+ * {@link ParquetRecordCodec#decodeKeys}, which reads two columns only, gives each row's key exactly as decoding
+ * the whole row would, for our files and other writers' files, and refuses a bad key in decode's words.
+ */
+class KeyDecodingTest {
+
+    private final ParquetRecordCodec codec = new ParquetRecordCodec();
+
+    /** A row's key as the test sees it: the id as text and the micros. */
+    private record Key(String id, long ingestedAtMicros) {
+    }
+
+    private static ObjectContent content(byte[] file) {
+        return ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
+    }
+
+    private Either<DecodeFailure, List<Key>> keys(byte[] file) {
+        List<Key> keys = new ArrayList<>();
+        return codec.decodeKeys(content(file), (id, micros) -> keys.add(
+                new Key(new String(id, StandardCharsets.UTF_8), micros)))
+                .map(count -> {
+                    assertThat(count).isEqualTo(keys.size());
+                    return keys;
+                });
+    }
+
+    private static List<Key> keysOf(List<PressRelease> rows) {
+        return rows.stream().map(r -> new Key(r.id().value(), r.ingestedAtMicros())).toList();
+    }
+
+    @Test
+    void theKeysAreThoseOfTheDecodedRowsInOrderForEveryCompressionAndRowGroupSize() {
+        qt().withExamples(100)
+                .forAll(lists().of(pressReleases()).ofSizeBetween(0, 30), Generate.range(1, 7))
+                .checkAssert((records, rowGroupRows) -> {
+                    for (Compression compression : Compression.values()) {
+                        byte[] file = codec.encode(records,
+                                RoundTripPropertiesTest.options(compression, rowGroupRows));
+                        assertThat(keys(file).get()).isEqualTo(keysOf(codec.decode(file).get()));
+                    }
+                });
+    }
+
+    @Test
+    void otherWritersFilesGiveTheKeysTheirDecodedRowsHaveWithOrWithoutIngestedAt() {
+        Types.MessageTypeBuilder builder = Types.buildMessage();
+        ProductionSchema.SCHEMA.getFields().stream().filter(f -> !f.getName().equals("ingested_at"))
+                .forEach(builder::addField);
+        byte[] noColumn = ParquetFiles.writtenByParquetExampleWriter(builder.named("legacy"), List.of(
+                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail")));
+        byte[] offsets = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
+                row("press_release_id", "a", "release_date", "2025-01-15", "source", "rss",
+                        "ingested_at", "2025-01-15T12:00:00.1234567+02:00"),
+                row("press_release_id", "b", "release_date", "2025-01-15", "source", "rss",
+                        "ingested_at", "2025-01-15 10:00:00"),
+                row("press_release_id", "c", "release_date", "2025-01-15", "source", "rss")));
+
+        assertThat(keys(noColumn).get()).containsExactly(new Key("a", PressRelease.NOT_INGESTED));
+        assertThat(keys(offsets).get()).isEqualTo(keysOf(codec.decode(offsets).get()));
+        assertThat(keys(offsets).get().get(0).ingestedAtMicros())
+                .isEqualTo(PressRelease.ingestedAtMicros(Instant.parse("2025-01-15T10:00:00.123456Z")));
+    }
+
+    @Test
+    void aRowWithoutAnIdOrWithABadIngestedAtIsRefusedInDecodesWords() {
+        byte[] noId = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
+                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
+                row("release_date", "2025-01-15", "source", "gmail")));
+        byte[] badInstant = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
+                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail",
+                        "ingested_at", "2025-01-15T10:00:00Z"),
+                row("press_release_id", "b", "release_date", "2025-01-15", "source", "gmail",
+                        "ingested_at", "2025-02-30T10:00:00Z")));
+
+        for (byte[] file : List.of(noId, badInstant)) {
+            String refused = keys(file).getLeft().reason();
+            assertThat(refused).contains("row 2").isEqualTo(codec.decode(file).getLeft().reason());
+        }
+    }
+
+    private static Map<String, Object> row(Object... namesAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return row;
+    }
+}
