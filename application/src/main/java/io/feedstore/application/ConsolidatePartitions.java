@@ -445,7 +445,8 @@ public final class ConsolidatePartitions {
             }
             try (ObjectContent content = back.get()) {
                 DigestVerification verification = new DigestVerification(index);
-                Either<DecodeFailure, Long> stored = codec.decode(content, verification::accept);
+                Either<DecodeFailure, Long> stored = codec.decodeMapped(content, DigestVerification.Stored::of,
+                        verification::accept, settings.threads());
                 if (stored.isLeft()) {
                     return Either.left(report(PartitionStatus.FAILED, merged, bytesBefore, 0, target
                             + " as stored cannot be decoded: " + stored.getLeft().reason() + "; nothing was deleted"));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ParquetProperties;
@@ -134,30 +135,54 @@ public final class ParquetRecordCodec implements RecordCodec {
                 (reader, layout) -> readKeys(reader, layout.keys(), keys));
     }
 
+    /**
+     * Decodes the row groups on up to {@code threads} threads, each row mapped on the thread that decoded it; a file
+     * of one row group is decoded as {@link #decode(ObjectContent, Consumer)} does.
+     */
+    @Override
+    public <T> Either<DecodeFailure, Long> decodeMapped(ObjectContent file, Function<PressRelease, ? extends T> map,
+                                                        Consumer<? super T> results, int threads) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(map, "map");
+        Objects.requireNonNull(results, "results");
+        InputFile input = new ContentInputFile(file);
+        return read(input, file.key() + ", " + file.size() + " bytes", (reader, layout) -> {
+            if (threads < 2 || reader.getRowGroups().size() < 2) {
+                return readRows(reader, layout, r -> results.accept(map.apply(r)));
+            }
+            return new ParallelRowGroupDecoder<T>(input, ParquetRecordCodec::readOptions, reader.getFooter(), layout, map)
+                    .run(results, threads);
+        });
+    }
+
     private static Either<DecodeFailure, Long> decode(InputFile input, String what, Consumer<PressRelease> rows) {
         return read(input, what, (reader, layout) -> readRows(reader, layout, rows));
     }
 
     /** What is done with an open file whose columns were found. */
     private interface Body {
-        Either<DecodeFailure, Long> read(ParquetFileReader reader, FileLayout layout);
+        Either<DecodeFailure, Long> read(ParquetFileReader reader, FileLayout layout) throws IOException;
+    }
+
+    /** How every file is read. */
+    private static ParquetReadOptions readOptions() {
+        // Pages carry a CRC (parquet writes one by default); checking it turns a flipped bit into a failure
+        // instead of a silently different record.
+        return ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .usePageChecksumVerification(true)
+                .build();
     }
 
     private static Either<DecodeFailure, Long> read(InputFile input, String what, Body body) {
-        // Pages carry a CRC (parquet writes one by default); checking it turns a flipped bit into a failure
-        // instead of a silently different record.
-        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .usePageChecksumVerification(true)
-                .build();
         ParquetFileReader reader;
         try {
-            reader = ParquetFileReader.open(input, options);
+            reader = ParquetFileReader.open(input, readOptions());
         } catch (IOException | RuntimeException e) {
             return Either.left(new DecodeFailure("not a readable Parquet file (" + what + "): " + describe(e)));
         }
         try (reader) {
-            return FileLayout.of(reader.getFileMetaData().getSchema())
-                    .flatMap(layout -> body.read(reader, layout));
+            Either<DecodeFailure, FileLayout> layout = FileLayout.of(reader.getFileMetaData().getSchema());
+            return layout.isLeft() ? Either.left(layout.getLeft()) : body.read(reader, layout.get());
         } catch (IOException | RuntimeException e) {
             return Either.left(new DecodeFailure("corrupt Parquet file (" + what + "): " + describe(e)));
         }
@@ -221,11 +246,11 @@ public final class ParquetRecordCodec implements RecordCodec {
         return Either.right(good);
     }
 
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     }
 
-    private static DecodeFailure rowFailure(long row, String rule) {
+    static DecodeFailure rowFailure(long row, String rule) {
         return new DecodeFailure("row " + row + " (counting from 1): " + rule);
     }
 

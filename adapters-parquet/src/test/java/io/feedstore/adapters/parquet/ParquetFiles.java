@@ -22,11 +22,17 @@ final class ParquetFiles {
 
     /** Writes rows given as column name to value (String, byte[], Integer or Long); absent names are nulls. */
     static byte[] writtenByParquetExampleWriter(MessageType schema, List<Map<String, Object>> rows) {
+        return writtenByParquetExampleWriter(schema, rows, Integer.MAX_VALUE);
+    }
+
+    /** With row groups of at most {@code groupRows} rows. */
+    static byte[] writtenByParquetExampleWriter(MessageType schema, List<Map<String, Object>> rows, int groupRows) {
         InMemoryOutputFile file = new InMemoryOutputFile();
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file)
                 .withConf(new PlainParquetConfiguration())
                 .withType(schema)
+                .withRowGroupRowCountLimit(groupRows)
                 .build()) {
             for (Map<String, Object> row : rows) {
                 Group group = groups.newGroup();

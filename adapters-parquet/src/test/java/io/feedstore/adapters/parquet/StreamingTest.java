@@ -90,6 +90,45 @@ class StreamingTest {
         assertThat(decodedInRanges(codec, streamed)).isEqualTo(rows);
     }
 
+    @Test
+    void decodingRowGroupsOnSeveralThreadsHandsOverTheMappedRowsInFileOrder() {
+        qt().withExamples(30).forAll(lists().of(PressReleaseGenerators.pressReleases()).ofSizeBetween(0, 25),
+                integers().between(1, 9), integers().between(1, 4)).checkAssert((rows, groupRows, threads) -> {
+                    byte[] file = codec.encode(rows, new EncodingOptions(Compression.SNAPPY, 0, groupRows));
+                    ObjectContent content = ObjectContent.of(
+                            new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
+                    List<String> mapped = new ArrayList<>();
+                    var outcome = codec.decodeMapped(content, r -> r.id().value() + "/" + r.title().getOrElse(""),
+                            mapped::add, threads);
+                    assertThat(outcome.isRight()).as("%s", outcome).isTrue();
+                    long count = outcome.get();
+                    assertThat(count).isEqualTo(rows.size());
+                    assertThat(mapped).isEqualTo(rows.stream()
+                            .map(r -> r.id().value() + "/" + r.title().getOrElse("")).toList());
+                });
+    }
+
+    @Test
+    void aBadRowInALaterGroupDecodedOnAnotherThreadIsRefusedAsDecodeRefusesIt() {
+        List<java.util.Map<String, Object>> wire = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("press_release_id", "pr-" + i);
+            row.put("release_date", i == 7 ? "2025-02-30" : "2025-01-15");
+            row.put("source", "gmail");
+            wire.add(row);
+        }
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, wire, 2);
+        assertThat(ParquetFiles.footer(file).getBlocks()).hasSizeGreaterThan(2);
+        ObjectContent content = ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
+        List<String> handed = new ArrayList<>();
+
+        String refused = codec.decodeMapped(content, r -> r.id().value(), handed::add, 3).getLeft().reason();
+
+        assertThat(refused).contains("row 8").isEqualTo(codec.decode(file).getLeft().reason());
+        assertThat(handed).containsExactly("pr-0", "pr-1", "pr-2", "pr-3", "pr-4", "pr-5", "pr-6");
+    }
+
     /** Per row group: rows, and per column its codec, encodings, value count and compressed size. */
     private static List<List<Object>> layout(byte[] file) {
         List<List<Object>> groups = new ArrayList<>();

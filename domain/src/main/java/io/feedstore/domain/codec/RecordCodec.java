@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Outgoing port: press releases to and from Parquet bytes in the production schema (twelve nullable columns,
@@ -79,5 +80,18 @@ public interface RecordCodec {
     default Either<DecodeFailure, Long> decodeKeys(ObjectContent file, RowKeys keys) {
         Objects.requireNonNull(keys, "keys");
         return decode(file, r -> keys.accept(r.id().value().getBytes(StandardCharsets.UTF_8), r.ingestedAtMicros()));
+    }
+
+    /**
+     * As {@link #decode(ObjectContent, Consumer)}, with each row put through {@code map} on whichever of up to
+     * {@code threads} threads decoded it ({@code map} must be safe to call from several threads); the mapped rows
+     * reach {@code results} on the calling thread, in file order. For reading a large file back when only
+     * something small per row (a key, a digest) is kept. The default decodes on the calling thread.
+     */
+    default <T> Either<DecodeFailure, Long> decodeMapped(ObjectContent file, Function<PressRelease, ? extends T> map,
+                                                        Consumer<? super T> results, int threads) {
+        Objects.requireNonNull(map, "map");
+        Objects.requireNonNull(results, "results");
+        return decode(file, r -> results.accept(map.apply(r)));
     }
 }

@@ -2,6 +2,7 @@ package io.feedstore.domain.consolidation;
 
 import io.feedstore.domain.release.PressRelease;
 import io.vavr.control.Either;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -28,18 +29,37 @@ public final class DigestVerification {
         this.expected = Objects.requireNonNull(expected, "expected");
     }
 
+    /**
+     * What verification needs of a stored row, computed where the row was decoded (on any thread): the costly part,
+     * the digest, need not be taken on the thread that checks.
+     */
+    public record Stored(byte[] id, RowDigest digest) {
+        public static Stored of(PressRelease row) {
+            return new Stored(NewestPerIdIndex.idBytes(row), RowDigest.of(row));
+        }
+
+        String idText() {
+            return new String(id, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Checks one stored row. */
     public void accept(PressRelease row) {
+        accept(Stored.of(row));
+    }
+
+    /** Checks one stored row. */
+    public void accept(Stored row) {
         stored++;
-        int entry = expected.find(NewestPerIdIndex.idBytes(row));
+        int entry = expected.find(row.id());
         if (entry < 0) {
-            problem("id " + row.id() + " is stored but was not written");
+            problem("id " + row.idText() + " is stored but was not written");
         } else if (seen.get(entry)) {
-            problem("id " + row.id() + " is stored more than once");
+            problem("id " + row.idText() + " is stored more than once");
         } else {
             seen.set(entry);
-            if (!expected.sameDigest(entry, RowDigest.of(row))) {
-                problem("id " + row.id() + " is stored with different content");
+            if (!expected.sameDigest(entry, row.digest())) {
+                problem("id " + row.idText() + " is stored with different content");
             }
         }
     }
