@@ -36,7 +36,7 @@ import org.apache.parquet.io.RecordReader;
 final class ParallelRowGroupDecoder<T> {
 
     private final InputFile input;
-    /** Options per reader: parquet's codec factory keeps one (not thread-safe) decompressor per codec. */
+    /** Options per reader: a codec factory keeps one (not thread-safe) decompressor per codec. */
     private final Supplier<ParquetReadOptions> options;
     private final ParquetMetadata footer;
     private final FileLayout layout;
@@ -92,8 +92,17 @@ final class ParallelRowGroupDecoder<T> {
     private Group<T> group(int group, long firstRow) {
         List<T> mapped = new ArrayList<>();
         long good = 0;
-        try (ParquetFileReader reader = ParquetFileReader.open(input, footer, options.get(),
-                input.newStream())) {
+        ParquetReadOptions readOptions = options.get();
+        ParquetFileReader opened;
+        try {
+            opened = ParquetFileReader.open(input, footer, readOptions, input.newStream());
+        } catch (IOException | RuntimeException e) {
+            readOptions.getCodecFactory().release();
+            return new Group<>(mapped, new DecodeFailure("corrupt Parquet data after " + firstRow + " good rows: "
+                    + ParquetRecordCodec.describe(e)));
+        }
+        // The reader releases its options' codecs when it closes.
+        try (ParquetFileReader reader = opened) {
             reader.setRequestedSchema(layout.projection());
             MessageColumnIO columns = new ColumnIOFactory(footer.getFileMetaData().getCreatedBy())
                     .getColumnIO(layout.projection(), footer.getFileMetaData().getSchema());

@@ -50,11 +50,14 @@ final class ParallelRowGroupSink implements RecordSink {
     private long pendingBytes;
     private long currentBytes;
     /**
-     * Rows in flight beyond the group being filled: a sixteenth of the heap (encoding a group takes about as much
-     * again in page buffers and compressed pages). A group larger than that is encoded while the caller waits, as a
-     * sequential writer would, so a small heap never holds two large groups; with a first group that large the
-     * plain sequential writer is used. At 256 MB and rows of a few KB that is the sequential writer; from about
-     * 512 MB the groups are compressed on every core.
+     * Rows in flight beyond the group being filled: a sixteenth of the heap. Encoding a group holds, besides its
+     * rows, about as much again in page buffers and, while ZSTD compresses a page, two more copies of that page
+     * (pages are at most a thirty-second of the heap, {@link ParquetRecordCodec#zstdPageBytes}, and at most the
+     * group's own text): so the groups in flight take at most about four times this budget, a quarter of the
+     * heap. A group larger than that is encoded while the caller waits, as a sequential writer would, so a small
+     * heap never holds two large groups; with a first group that large the plain sequential writer is used. At
+     * 256 MB and rows of a few KB that is the sequential writer; from about 512 MB the groups are compressed on
+     * every core.
      */
     private final long budget = Runtime.getRuntime().maxMemory() / 16;
     private List<PressRelease> current;

@@ -23,6 +23,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -37,19 +38,19 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.RecordReader;
 
 /**
- * The record-codec port on parquet-hadoop, entirely in memory (no Hadoop FileSystem). ZSTD goes through
- * parquet's own ZstandardCodec, which is zstd-jni; snappy through snappy-java; GZIP through Hadoop's pure-Java
- * gzip compressor (the JDK's zlib). None needs Hadoop's native libraries.
+ * The record-codec port on parquet-hadoop, entirely in memory (no Hadoop FileSystem). ZSTD goes through zstd-jni
+ * one page at a time ({@link OneShotZstdCodecFactory}); snappy through snappy-java; GZIP through Hadoop's
+ * pure-Java gzip compressor (the JDK's zlib). None needs Hadoop's native libraries.
  */
 public final class ParquetRecordCodec implements RecordCodec {
 
-    /** parquet-hadoop's key for the ZSTD level; read when the codec is created. */
+    /** parquet-hadoop's key for the level of its own ZSTD codec (which {@link #writer} replaces). */
     static final String ZSTD_LEVEL = "parquet.compression.codec.zstd.level";
     /** Hadoop's key for the zlib (GZIP) level; it takes the names of ZlibCompressor.CompressionLevel. */
     static final String GZIP_LEVEL = "zlib.compress.level";
 
-    /** Page size of ZSTD files (the consolidated file); see {@link #writer}. */
-    static final int ZSTD_PAGE_BYTES = 8 * 1024 * 1024;
+    /** Page size of ZSTD files (the consolidated file); see {@link #zstdPageBytes}. */
+    static final int ZSTD_PAGE_BYTES = zstdPageBytes(Runtime.getRuntime().maxMemory());
 
     private static final String[] GZIP_LEVEL_NAMES = {"NO_COMPRESSION", "BEST_SPEED", "TWO", "THREE", "FOUR",
         "FIVE", "SIX", "SEVEN", "EIGHT", "BEST_COMPRESSION"};
@@ -88,8 +89,19 @@ public final class ParquetRecordCodec implements RecordCodec {
     }
 
     static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options) throws IOException {
+        return writer(file, options,
+                OneShotZstdCodecFactory.forWriter(configuration(options), pageBytes(options), options.level()));
+    }
+
+    /**
+     * The writer with {@code codecs}, which it releases when it closes. Tests compare ours with parquet's own
+     * factory built from {@link #configuration} and {@link #pageBytes}.
+     */
+    static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options, CompressionCodecFactory codecs)
+            throws IOException {
         return new Writer(file)
                 .withConf(configuration(options))
+                .withCodecFactory(codecs)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(codec(options.compression()))
                 // The row count bound is exact: parquet checks it after every row. The byte bound (default
@@ -102,9 +114,26 @@ public final class ParquetRecordCodec implements RecordCodec {
                 .withDictionaryEncoding(WireRecord.SOURCE_URL, false)
                 // ZSTD compresses each page on its own: larger pages let it find the texts' shared phrases
                 // across more press releases. Snappy batches keep parquet's default.
-                .withPageSize(options.compression() == Compression.ZSTD ? ZSTD_PAGE_BYTES
-                        : ParquetProperties.DEFAULT_PAGE_SIZE)
+                .withPageSize(pageBytes(options))
                 .build();
+    }
+
+    static int pageBytes(EncodingOptions options) {
+        return options.compression() == Compression.ZSTD ? ZSTD_PAGE_BYTES : ParquetProperties.DEFAULT_PAGE_SIZE;
+    }
+
+    /**
+     * The largest ZSTD page for a heap of {@code maxHeap} bytes. A page starts ZSTD afresh (no history, new
+     * tables), so fewer, larger pages compress better; DuckDB writes one page per column chunk. While a page
+     * is compressed it is held three times: parquet's page buffer, the one contiguous copy zstd's one-shot call
+     * reads, and the output. So a page is at most a thirty-second of the heap (the three copies about a tenth;
+     * consolidating texts twice the size of a 128 MB heap fits with 8 MiB pages, not with 12 MiB): 8 MiB at
+     * -Xmx256m, as before; from -Xmx1g the 32 MiB cap, which holds a whole row group of 10,000 press releases of a
+     * few KB in one page. The cap keeps a group of megabyte texts bounded; parquet's 1 MiB default is the floor.
+     */
+    static int zstdPageBytes(long maxHeap) {
+        long mib = 1024 * 1024;
+        return (int) Math.max(mib, Math.min(32 * mib, maxHeap / 32));
     }
 
     @Override
@@ -164,20 +193,27 @@ public final class ParquetRecordCodec implements RecordCodec {
         Either<DecodeFailure, Long> read(ParquetFileReader reader, FileLayout layout) throws IOException;
     }
 
-    /** How every file is read. */
+    /**
+     * How every file is read, with a codec factory of its own (its ZSTD contexts are not thread-safe) that the
+     * reader releases when it closes.
+     */
     private static ParquetReadOptions readOptions() {
+        PlainParquetConfiguration configuration = new PlainParquetConfiguration();
         // Pages carry a CRC (parquet writes one by default); checking it turns a flipped bit into a failure
         // instead of a silently different record.
-        return ParquetReadOptions.builder(new PlainParquetConfiguration())
+        return ParquetReadOptions.builder(configuration)
                 .usePageChecksumVerification(true)
+                .withCodecFactory(OneShotZstdCodecFactory.forReader(configuration))
                 .build();
     }
 
     private static Either<DecodeFailure, Long> read(InputFile input, String what, Body body) {
+        ParquetReadOptions options = readOptions();
         ParquetFileReader reader;
         try {
-            reader = ParquetFileReader.open(input, readOptions());
+            reader = ParquetFileReader.open(input, options);
         } catch (IOException | RuntimeException e) {
+            options.getCodecFactory().release();
             return Either.left(new DecodeFailure("not a readable Parquet file (" + what + "): " + describe(e)));
         }
         try (reader) {
@@ -254,7 +290,8 @@ public final class ParquetRecordCodec implements RecordCodec {
         return new DecodeFailure("row " + row + " (counting from 1): " + rule);
     }
 
-    private static ParquetConfiguration configuration(EncodingOptions options) {
+    /** Settings parquet's own codecs read: the gzip level (and the ZSTD level, for parquet's own ZSTD codec). */
+    static ParquetConfiguration configuration(EncodingOptions options) {
         PlainParquetConfiguration configuration = new PlainParquetConfiguration();
         if (options.compression() == Compression.ZSTD) {
             configuration.setInt(ZSTD_LEVEL, options.level());

@@ -9,6 +9,7 @@ import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.Source;
 import io.feedstore.domain.release.WireRecord;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -88,6 +90,41 @@ class EncodingTest {
         int level9 = codec.encode(compressible, new EncodingOptions(Compression.GZIP, 9, 10_000)).length;
 
         assertThat(level9).isLessThan(level1);
+    }
+
+    @Test
+    void zstdPagesAreAThirtySecondOfTheHeapBetweenOneAndThirtyTwoMiB() {
+        long mib = 1024 * 1024;
+
+        assertThat(ParquetRecordCodec.zstdPageBytes(16 * mib)).isEqualTo(mib);
+        assertThat(ParquetRecordCodec.zstdPageBytes(128 * mib)).isEqualTo(4 * mib);
+        assertThat(ParquetRecordCodec.zstdPageBytes(256 * mib)).isEqualTo(8 * mib);
+        assertThat(ParquetRecordCodec.zstdPageBytes(1024 * mib)).isEqualTo(32 * mib);
+        assertThat(ParquetRecordCodec.zstdPageBytes(12 * 1024 * mib)).isEqualTo(32 * mib);
+    }
+
+    @Test
+    void aZstdColumnChunkThatFitsInAPageIsOnePageAsDuckDbWritesIt() throws IOException {
+        // Texts of about three quarters of a page in one row group (24 MB where pages are 32 MiB).
+        int textChars = 3_000;
+        int rows = ParquetRecordCodec.ZSTD_PAGE_BYTES * 3 / 4 / textChars;
+        List<PressRelease> releases = releases(rows).stream()
+                .map(r -> PressRelease.builder(r.id(), r.source(), r.releaseDate())
+                        .fullText(r.fullText().get().repeat(8).substring(0, textChars)).build())
+                .toList();
+
+        byte[] file = codec.encode(releases, new EncodingOptions(Compression.ZSTD, 9, rows));
+
+        try (ParquetFileReader reader = ParquetFileReader.open(new InMemoryInputFile(file))) {
+            assertThat(reader.getFooter().getBlocks()).hasSize(1);
+            List<ColumnChunkMetaData> chunks = reader.getFooter().getBlocks().get(0).getColumns();
+            for (ColumnChunkMetaData chunk : chunks) {
+                assertThat(reader.readOffsetIndex(chunk).getPageCount()).as(chunk.getPath().toDotString())
+                        .isEqualTo(1);
+            }
+            assertThat(chunks.get(WireRecord.COLUMNS.indexOf(WireRecord.FULL_TEXT)).getTotalUncompressedSize())
+                    .isGreaterThan(ParquetRecordCodec.ZSTD_PAGE_BYTES / 2);
+        }
     }
 
     @Test

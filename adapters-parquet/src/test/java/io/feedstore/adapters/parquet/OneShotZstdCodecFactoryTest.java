@@ -1,0 +1,184 @@
+package io.feedstore.adapters.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import com.github.luben.zstd.Zstd;
+import io.feedstore.domain.codec.Compression;
+import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.WireRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * ZSTD pages are standard frames that plain zstd decodes (so every Parquet reader does), our decompressor reads
+ * the frames other writers make, and every other codec writes exactly what parquet's own factory writes.
+ */
+class OneShotZstdCodecFactoryTest {
+
+    private static final PlainParquetConfiguration CONFIGURATION = new PlainParquetConfiguration();
+
+    @Test
+    void aZstdPageIsExactlyZstdsOwnOneShotFrameAtTheLevelAsked() throws IOException {
+        byte[] page = prose(3 * 1024 * 1024, 1);
+        // parquet hands a page over in pieces (levels, then values); the frame must cover all of them.
+        BytesInput pieces = BytesInput.concat(BytesInput.from(page, 0, 10),
+                BytesInput.from(page, 10, 1_000_000), BytesInput.from(page, 1_000_010, page.length - 1_000_010));
+
+        for (int level : new int[] {1, 9}) {
+            byte[] compressed = compress(CompressionCodecName.ZSTD, level, pieces);
+
+            assertThat(compressed).as("level %d", level).isEqualTo(Zstd.compress(page, level));
+            assertThat(Zstd.decompress(compressed, page.length)).isEqualTo(page);
+        }
+    }
+
+    @Test
+    void anyPageRoundTripsThroughPlainZstdJniBothWays() {
+        qt().withExamples(60).forAll(integers().between(0, 200_000), integers().between(1, 19), integers().all())
+                .checkAssert((size, level, seed) -> {
+                    // Half the pages are prose, half random bytes that zstd cannot shrink.
+                    byte[] page = seed % 2 == 0 ? prose(size, seed) : random(size, seed);
+                    try {
+                        byte[] ours = compress(CompressionCodecName.ZSTD, level, BytesInput.from(page));
+                        assertThat(Zstd.decompress(ours, page.length)).isEqualTo(page);
+                        assertThat(decompress(Zstd.compress(page, level), page.length)).isEqualTo(page);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    @Test
+    void aPageOfSeveralZstdFramesDecompressesWhole() throws IOException {
+        byte[] first = prose(100_000, 2);
+        byte[] second = prose(50_000, 3);
+        byte[] frames = concat(Zstd.compress(first, 3), Zstd.compress(second, 19));
+
+        assertThat(decompress(frames, first.length + second.length)).isEqualTo(concat(first, second));
+    }
+
+    @Test
+    void theByteBufferDecompressionReadsItsSliceAndFillsTheOutput() throws IOException {
+        byte[] page = prose(70_000, 4);
+        byte[] frame = Zstd.compress(page, 9);
+        ByteBuffer input = ByteBuffer.wrap(concat(new byte[] {7, 7}, frame, new byte[] {9}));
+        input.position(2);
+        ByteBuffer output = ByteBuffer.allocate(page.length + 1);
+        output.put((byte) 5);
+        CompressionCodecFactory codecs = OneShotZstdCodecFactory.forReader(CONFIGURATION);
+        try {
+            codecs.getDecompressor(CompressionCodecName.ZSTD).decompress(input, frame.length, output, page.length);
+        } finally {
+            codecs.release();
+        }
+
+        assertThat(input.position()).isEqualTo(2 + frame.length);
+        assertThat(output.position()).isEqualTo(1 + page.length);
+        assertThat(Arrays.copyOfRange(output.array(), 1, 1 + page.length)).isEqualTo(page);
+    }
+
+    @Test
+    void aTruncatedOrMissizedZstdPageIsAnIOExceptionNotACrash() {
+        byte[] page = prose(10_000, 5);
+        byte[] frame = Zstd.compress(page, 9);
+
+        assertThatThrownBy(() -> decompress(Arrays.copyOf(frame, frame.length - 3), page.length))
+                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> decompress(frame, page.length + 1)).isInstanceOf(IOException.class)
+                .hasMessageContaining("its header says " + (page.length + 1));
+        assertThatThrownBy(() -> decompress(frame, page.length - 1)).isInstanceOf(IOException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionCodecName.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP"})
+    void otherCodecsPagesAreByteForByteParquetsOwn(CompressionCodecName codec) throws IOException {
+        byte[] page = prose(300_000, 6);
+        CodecFactory parquet = new CodecFactory(CONFIGURATION, 1024 * 1024);
+        try {
+            byte[] theirs = parquet.getCompressor(codec).compress(BytesInput.from(page)).toByteArray();
+
+            assertThat(compress(codec, 9, BytesInput.from(page))).isEqualTo(theirs);
+        } finally {
+            parquet.release();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP"})
+    void filesOfOtherCodecsAreByteForByteWhatParquetsOwnFactoryWrites(Compression compression) throws IOException {
+        List<PressRelease> rows = EncodingTest.releases(3_000);
+        EncodingOptions options = compression == Compression.SNAPPY ? EncodingOptions.BATCH
+                : RoundTripPropertiesTest.options(compression, 1_000);
+        InMemoryOutputFile theirs = new InMemoryOutputFile();
+        try (ParquetWriter<WireRecord> writer = ParquetRecordCodec.writer(theirs, options, new CodecFactory(
+                ParquetRecordCodec.configuration(options), ParquetRecordCodec.pageBytes(options)))) {
+            for (PressRelease row : rows) {
+                writer.write(WireRecord.of(row));
+            }
+        }
+
+        assertThat(new ParquetRecordCodec().encode(rows, options)).isEqualTo(theirs.toByteArray());
+    }
+
+    private static byte[] compress(CompressionCodecName codec, int level, BytesInput page) throws IOException {
+        CompressionCodecFactory codecs = OneShotZstdCodecFactory.forWriter(CONFIGURATION, 1024 * 1024, level);
+        try {
+            return codecs.getCompressor(codec).compress(page).toByteArray();
+        } finally {
+            codecs.release();
+        }
+    }
+
+    private static byte[] decompress(byte[] compressed, int size) throws IOException {
+        CompressionCodecFactory codecs = OneShotZstdCodecFactory.forReader(CONFIGURATION);
+        try {
+            return codecs.getDecompressor(CompressionCodecName.ZSTD).decompress(BytesInput.from(compressed), size)
+                    .toByteArray();
+        } finally {
+            codecs.release();
+        }
+    }
+
+    /** Words from a small vocabulary, as press releases are: zstd shrinks them several times. */
+    private static byte[] prose(int size, long seed) {
+        String[] words = {"the", "company", "announces", "quarter", "results", "revenue", "growth", "market",
+            "product", "launch", "customers", "partnership", "shares", "board", "annual", "report"};
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder(size + 16);
+        while (text.length() < size) {
+            text.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        return text.substring(0, size).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = Arrays.stream(parts).mapToInt(p -> p.length).sum();
+        ByteBuffer all = ByteBuffer.allocate(length);
+        Arrays.stream(parts).forEach(all::put);
+        return all.array();
+    }
+}
