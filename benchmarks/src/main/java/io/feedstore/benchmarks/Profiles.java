@@ -36,7 +36,9 @@ final class Profiles {
 
     /** Phases of the use cases, by the first of our frames found on the stack (in this order of priority). */
     private static final List<Map.Entry<String, Predicate<String>>> PHASES = List.of(
-            rule("verify: read back, decode, compare", s -> s.contains("ConsolidatePartitions$Run.verify")),
+            // The read-back decodes row groups on threads of its own (ParallelRowGroupDecoder, only used there).
+            rule("verify: read back, decode, compare", s -> s.contains("ConsolidatePartitions$Run.verify")
+                    || s.contains("parquet.ParallelRowGroupDecoder")),
             rule("read + decode inputs", s -> s.contains("ParquetRecordCodec.decode")
                     || s.contains("LocalFileSystemObjectStore.read")),
             rule("deduplicate", s -> s.contains("consolidation.Deduplication.")),
