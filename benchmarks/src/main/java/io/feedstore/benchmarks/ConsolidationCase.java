@@ -111,11 +111,17 @@ final class ConsolidationCase {
         md.append("\n`full_text` is written in ").append(Report.count(fsPages)).append(" data pages by feedstore and ")
                 .append(Report.count(duckPages)).append(" by DuckDB (counted from the page headers).\n");
         long textGap = fsColumns.get("full_text").compressed() - duckColumns.get("full_text").compressed();
-        return new Report.Section(rows, targets, md.toString(), java.util.Map.of(
-                "feedstoreCores", pair.feedstore().medianCores(), "duckdbCores", pair.duckdb().medianCores(),
-                "case", (double) number, "bytesGap", (double) (fsBytes - duckBytes), "textGap", (double) textGap,
-                "fsTextPages", (double) fsPages, "duckTextPages", (double) duckPages,
-                "rowGroups", Math.ceil(input.distinct() / 10_000.0)));
+        return new Report.Section(rows, targets, md.toString(), java.util.Map.ofEntries(
+                java.util.Map.entry("feedstoreCpu", pair.feedstore().medianCpuSeconds()),
+                java.util.Map.entry("duckdbCpu", pair.duckdb().medianCpuSeconds()),
+                java.util.Map.entry("feedstoreCores", pair.feedstore().medianCores()),
+                java.util.Map.entry("duckdbCores", pair.duckdb().medianCores()),
+                java.util.Map.entry("case", (double) number),
+                java.util.Map.entry("bytesGap", (double) (fsBytes - duckBytes)),
+                java.util.Map.entry("textGap", (double) textGap),
+                java.util.Map.entry("fsTextPages", (double) fsPages),
+                java.util.Map.entry("duckTextPages", (double) duckPages),
+                java.util.Map.entry("rowGroups", Math.ceil(input.distinct() / 10_000.0))));
     }
 
     /** feedstore's use case on a fresh copy of the inputs; checks the report, keeps the last output. */
