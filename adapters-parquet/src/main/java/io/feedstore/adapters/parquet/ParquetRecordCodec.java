@@ -112,6 +112,10 @@ public final class ParquetRecordCodec implements RecordCodec {
                 .withDictionaryEncoding(WireRecord.TITLE, false)
                 .withDictionaryEncoding(WireRecord.FULL_TEXT, false)
                 .withDictionaryEncoding(WireRecord.SOURCE_URL, false)
+                // Timestamps are nearly unique per row too: parquet would hash every one into a dictionary, then
+                // find it no smaller than the plain values and write those instead (DuckDB writes them plain).
+                .withDictionaryEncoding(WireRecord.RELEASE_TS_UTC, false)
+                .withDictionaryEncoding(WireRecord.INGESTED_AT, false)
                 // ZSTD compresses each page on its own: larger pages let it find the texts' shared phrases
                 // across more press releases. Snappy batches keep parquet's default.
                 .withPageSize(pageBytes(options))

@@ -14,7 +14,7 @@ import org.apache.parquet.io.api.RecordMaterializer;
  * Assembles only a row's key, from a file read with {@link FileLayout#keys()}'s projection: the
  * {@code press_release_id} as its UTF-8 bytes (no string is built) and {@code ingested_at} as
  * {@link PressRelease#ingestedAtMicros microseconds}, parsed once per dictionary entry when the column has a
- * dictionary (a batch's rows often share one ingestion instant). A value that breaks a rule throws
+ * dictionary (other writers often give it one). A value that breaks a rule throws
  * {@link InvalidPressRelease}, as building the record would.
  */
 final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key> {

@@ -33,6 +33,9 @@ public record PressRelease(
     /** Years the wire formats can write with four digits. */
     static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
     static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    /** The instants of those years: the first, and the first after them. */
+    private static final Instant FIRST_INSTANT = EARLIEST.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    private static final Instant END_INSTANT = LATEST.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
 
     public PressRelease {
         Objects.requireNonNull(id, "press_release_id");
@@ -110,8 +113,7 @@ public record PressRelease(
     private static Option<Instant> inRange(String field, Option<Instant> value) {
         Objects.requireNonNull(value, field);
         return value.peek(instant -> {
-            if (instant.isBefore(EARLIEST.atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
-                    || !instant.isBefore(LATEST.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))) {
+            if (instant.isBefore(FIRST_INSTANT) || !instant.isBefore(END_INSTANT)) {
                 throw new InvalidPressRelease(field, instant.toString(), "must be between years 0001 and 9999");
             }
         });
