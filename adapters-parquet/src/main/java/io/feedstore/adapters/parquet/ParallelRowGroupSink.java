@@ -57,9 +57,11 @@ final class ParallelRowGroupSink implements RecordSink {
      * heap. A group larger than that is encoded while the caller waits, as a sequential writer would, so a small
      * heap never holds two large groups; with a first group that large the plain sequential writer is used. At
      * 256 MB and rows of a few KB that is the sequential writer; from about 512 MB the groups are compressed on
-     * every core.
+     * every core. The group being filled is bounded by it too: it is handed on as soon as its rows reach the
+     * budget, even short of the row count (as parquet's own writer bounds a row group by bytes), so rows of
+     * megabyte texts never pile up ten thousand at a time.
      */
-    private final long budget = Runtime.getRuntime().maxMemory() / 16;
+    private final long budget;
     private List<PressRelease> current;
     private ParquetFileWriter file;
     /** The plain writer, used instead when even the first group is too large to hold twice. */
@@ -69,6 +71,12 @@ final class ParallelRowGroupSink implements RecordSink {
     private boolean closed;
 
     ParallelRowGroupSink(EncodingOptions options, OutputStream out, int threads) {
+        this(options, out, threads, Runtime.getRuntime().maxMemory() / 16);
+    }
+
+    /** With a {@code budget} of bytes of rows in flight; tests make it small. */
+    ParallelRowGroupSink(EncodingOptions options, OutputStream out, int threads, long budget) {
+        this.budget = budget;
         this.options = Objects.requireNonNull(options, "options");
         this.out = Objects.requireNonNull(out, "out");
         this.threads = threads;
@@ -91,7 +99,7 @@ final class ParallelRowGroupSink implements RecordSink {
         current.add(record);
         currentBytes += estimate(record);
         written++;
-        if (current.size() == options.rowGroupRows()) {
+        if (current.size() == options.rowGroupRows() || currentBytes > budget) {
             submitCurrent();
         }
     }

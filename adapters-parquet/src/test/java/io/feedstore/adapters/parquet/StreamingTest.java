@@ -129,6 +129,29 @@ class StreamingTest {
         assertThat(handed).containsExactly("pr-0", "pr-1", "pr-2", "pr-3", "pr-4", "pr-5", "pr-6");
     }
 
+    @Test
+    void rowsOfLargeTextsAreHandedOnBeforeTheyPileUpAWholeRowGroup() throws IOException {
+        List<PressRelease> rows = new ArrayList<>(EncodingTest.releases(5));
+        String large = "x".repeat(400_000);
+        for (PressRelease row : EncodingTest.releases(9)) {
+            rows.add(PressRelease.builder(io.feedstore.domain.release.PressReleaseId.of(row.id().value() + "-large"),
+                    row.source(), row.releaseDate()).fullText(large).build());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RecordSink sink = new ParallelRowGroupSink(new EncodingOptions(Compression.ZSTD, 3, 5), out, 2,
+                1_000_000)) {
+            for (PressRelease row : rows) {
+                sink.write(row);
+            }
+        }
+        byte[] file = out.toByteArray();
+
+        // Five small rows fill the first group; then three rows of 400 KB pass the 1 MB budget: groups of 3.
+        assertThat(ParquetFiles.footer(file).getBlocks()).extracting(BlockMetaData::getRowCount)
+                .containsExactly(5L, 3L, 3L, 3L);
+        assertThat(codec.decode(file).get()).isEqualTo(rows);
+    }
+
     /** Per row group: rows, and per column its codec, encodings, value count and compressed size. */
     private static List<List<Object>> layout(byte[] file) {
         List<List<Object>> groups = new ArrayList<>();
