@@ -36,6 +36,7 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
 
 /**
  * The record-codec port on parquet-hadoop, entirely in memory (no Hadoop FileSystem). ZSTD goes through zstd-jni
@@ -230,55 +231,56 @@ public final class ParquetRecordCodec implements RecordCodec {
 
     private static Either<DecodeFailure, Long> readRows(ParquetFileReader reader, FileLayout layout,
                                                         Consumer<PressRelease> sink) {
-        reader.setRequestedSchema(layout.projection());
-        MessageColumnIO columns = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy())
-                .getColumnIO(layout.projection(), reader.getFileMetaData().getSchema());
-        WireRecordMaterializer materializer = new WireRecordMaterializer(layout);
-        long good = 0;
-        try {
-            PageReadStore rowGroup;
-            while ((rowGroup = reader.readNextRowGroup()) != null) {
-                RecordReader<WireRecord> rows = columns.getRecordReader(rowGroup, materializer);
-                for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
-                    Either<InvalidPressRelease, PressRelease> record = rows.read().toPressRelease();
-                    if (record.isLeft()) {
-                        return Either.left(rowFailure(good + 1L, record.getLeft().getMessage()));
-                    }
-                    sink.accept(record.get());
-                    good++;
-                }
+        return readEach(reader, layout, new WireRecordMaterializer(layout), wire -> {
+            Either<InvalidPressRelease, PressRelease> record = wire.toPressRelease();
+            if (record.isLeft()) {
+                return record.getLeft().getMessage();
             }
-        } catch (WireRecordMaterializer.MalformedText e) {
-            // Thrown while assembling the row after the last one added.
-            return Either.left(rowFailure(good + 1L, e.getMessage()));
-        } catch (IOException | RuntimeException e) {
-            return Either.left(new DecodeFailure("corrupt Parquet data after " + good + " good rows: "
-                    + describe(e)));
-        }
-        return Either.right(good);
+            sink.accept(record.get());
+            return null;
+        });
     }
 
     private static Either<DecodeFailure, Long> readKeys(ParquetFileReader reader, FileLayout layout, RowKeys keys) {
+        return readEach(reader, layout, new RowKeyMaterializer(layout), key -> {
+            try {
+                keys.accept(key.id(), key.ingestedAtMicros());
+                return null;
+            } catch (InvalidPressRelease e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    /** What is done with each assembled row: {@code null}, or the rule it breaks (which refuses the file). */
+    private interface RowHandler<R> {
+        String accept(R row);
+    }
+
+    /** Assembles every row of the layout's columns, one row group at a time, and hands it to {@code handler}. */
+    private static <R> Either<DecodeFailure, Long> readEach(ParquetFileReader reader, FileLayout layout,
+                                                            RecordMaterializer<R> materializer,
+                                                            RowHandler<R> handler) {
         reader.setRequestedSchema(layout.projection());
         MessageColumnIO columns = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy())
                 .getColumnIO(layout.projection(), reader.getFileMetaData().getSchema());
-        RowKeyMaterializer materializer = new RowKeyMaterializer(layout);
         long good = 0;
         try {
             PageReadStore rowGroup;
             while ((rowGroup = reader.readNextRowGroup()) != null) {
-                RecordReader<RowKeyMaterializer.Key> rows = columns.getRecordReader(rowGroup, materializer);
+                RecordReader<R> rows = columns.getRecordReader(rowGroup, materializer);
                 for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
-                    RowKeyMaterializer.Key key;
-                    try {
-                        key = rows.read();
-                        keys.accept(key.id(), key.ingestedAtMicros());
-                    } catch (InvalidPressRelease e) {
-                        return Either.left(rowFailure(good + 1L, e.getMessage()));
+                    String broken = handler.accept(rows.read());
+                    if (broken != null) {
+                        return Either.left(rowFailure(good + 1L, broken));
                     }
                     good++;
                 }
             }
+        } catch (WireRecordMaterializer.MalformedText | InvalidPressRelease e) {
+            // Thrown while assembling the row after the last one handed over (text that is not UTF-8, a key
+            // that breaks a rule).
+            return Either.left(rowFailure(good + 1L, e.getMessage()));
         } catch (IOException | RuntimeException e) {
             return Either.left(new DecodeFailure("corrupt Parquet data after " + good + " good rows: "
                     + describe(e)));

@@ -52,10 +52,11 @@ public record WireRecord(
     public static final List<String> COLUMNS = List.of(PRESS_RELEASE_ID, COMPANY_NAME, CATEGORY, RELEASE_DATE,
             RELEASE_TS_UTC, INGESTED_AT, TITLE, FULL_TEXT, SOURCE, SOURCE_URL, PARSER_VERSION, SCHEMA_VERSION);
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-    private static final DateTimeFormatter ISO_TIMESTAMP = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    /** The formatters, package-private so that {@code WireTimeTest} checks {@link WireTime} against them. */
+    static final DateTimeFormatter ISO_TIMESTAMP = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
