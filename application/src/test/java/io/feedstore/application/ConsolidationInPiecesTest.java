@@ -9,12 +9,21 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
+import io.feedstore.domain.codec.DecodeFailure;
+import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.codec.RecordCodec;
+import io.feedstore.domain.codec.RecordSink;
+import io.feedstore.domain.codec.RowKeys;
 import io.feedstore.domain.consolidation.Deduplication;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.vavr.control.Either;
+import java.io.OutputStream;
+import java.util.function.Consumer;
 import io.feedstore.testkit.InMemoryObjectStore;
 import io.feedstore.testkit.SerializingTestCodec;
 import java.io.IOException;
@@ -109,5 +118,70 @@ class ConsolidationInPiecesTest {
                         throw new UncheckedIOException(e);
                     }
                 });
+    }
+
+    /**
+     * Pass 1 reads only ids and timestamps, so a row that breaks a rule in another column is first seen while the
+     * consolidated file is being written: the write is abandoned and the store is left exactly as it was, with no
+     * staging file behind.
+     */
+    @Test
+    void aRowRefusedOnlyByTheFullDecodeAbandonsTheWriteAndLeavesTheStoreAsItWas() throws IOException {
+        RecordCodec parquet = new ParquetRecordCodec();
+        Path dir = Files.createDirectories(root.resolve("refused"));
+        ObjectStore store = new LocalFileSystemObjectStore(dir);
+        Releases.batch(store, parquet, List.of(Releases.release("a", 1, "A"), Releases.release("b", 2, "B")));
+        ObjectKey bad = Releases.batch(store, parquet, List.of(Releases.release("c", 3, "C"),
+                Releases.release("d", 4, "D")));
+        RecordCodec refusing = new RecordCodec() {
+            @Override
+            public byte[] encode(List<PressRelease> records, EncodingOptions options) {
+                return parquet.encode(records, options);
+            }
+
+            @Override
+            public Either<DecodeFailure, List<PressRelease>> decode(byte[] file) {
+                return parquet.decode(file);
+            }
+
+            @Override
+            public RecordSink encoder(EncodingOptions options, OutputStream out) {
+                return parquet.encoder(options, out);
+            }
+
+            @Override
+            public Either<DecodeFailure, Long> decodeKeys(ObjectContent file, RowKeys keys) {
+                return parquet.decodeKeys(file, keys);
+            }
+
+            @Override
+            public Either<DecodeFailure, Long> decode(ObjectContent file, Consumer<PressRelease> rows) {
+                if (!file.key().equals(bad)) {
+                    return parquet.decode(file, rows);
+                }
+                long[] handed = {0};
+                parquet.decode(file, row -> {
+                    if (handed[0]++ == 0) {
+                        rows.accept(row);
+                    }
+                });
+                return Either.left(new DecodeFailure("row 2 (counting from 1): release_date '2025-02-30' is not a date"));
+            }
+        };
+        List<Path> before = filesUnder(dir);
+
+        PartitionReport report = new ConsolidatePartitions(store, refusing, ConsolidationSettings.DEFAULT)
+                .consolidate(GMAIL_DAY, RunMode.APPLY);
+
+        assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
+        assertThat(report.detail().get()).contains(bad.value()).contains("row 2").contains("nothing was deleted");
+        assertThat(filesUnder(dir)).as("no consolidated file, no staging file, every input kept").isEqualTo(before);
+        assertThat(StoreSnapshot.of(store).keysUnder(GMAIL_DAY.prefix())).doesNotContain(GMAIL_DAY.consolidatedKey());
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+        }
     }
 }
