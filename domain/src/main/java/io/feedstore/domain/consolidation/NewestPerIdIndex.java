@@ -19,9 +19,6 @@ import java.util.BitSet;
  */
 public final class NewestPerIdIndex {
 
-    /** The {@code ingested_at} of a row without one: older than any instant, as in {@link PressRelease#NEWEST_LAST}. */
-    public static final long NO_INSTANT = PressRelease.NOT_INGESTED;
-
     /** The digest of an entry whose row has not been written: no row has it, so verification refuses the id. */
     private static final RowDigest NOT_WRITTEN = new RowDigest(0, 0);
 
@@ -40,11 +37,6 @@ public final class NewestPerIdIndex {
     /** Entry number + 1 per slot; 0 is empty. A power of two in length. */
     private Ints slots = new Ints();
     private int slotCount = 1 << 11;
-
-    /** Microseconds since the epoch, or {@link #NO_INSTANT}. */
-    public static long ingestedMicros(PressRelease row) {
-        return row.ingestedAtMicros();
-    }
 
     public static byte[] idBytes(PressRelease row) {
         return row.id().value().getBytes(StandardCharsets.UTF_8);

@@ -32,7 +32,7 @@ class NewestPerIdIndexTest {
             List<PressRelease> rows = inputs.get(i);
             for (int r = 0; r < rows.size(); r++) {
                 PressRelease row = rows.get(r);
-                index.offer(NewestPerIdIndex.idBytes(row), NewestPerIdIndex.ingestedMicros(row), i, r);
+                index.offer(NewestPerIdIndex.idBytes(row), row.ingestedAtMicros(), i, r);
             }
         }
         BitSet[] winners = index.winningRows(inputs.size());
@@ -47,7 +47,7 @@ class NewestPerIdIndexTest {
                 if (winners[i].get(r)) {
                     assertThat(byRank[rank[entry]]).as("one outright winner per id").isNull();
                     byRank[rank[entry]] = row;
-                } else if (index.isTied(entry) && index.ingestedAt(entry) == NewestPerIdIndex.ingestedMicros(row)) {
+                } else if (index.isTied(entry) && index.ingestedAt(entry) == row.ingestedAtMicros()) {
                     tied.merge(entry, row, Deduplication::newer);
                 }
             }
@@ -159,6 +159,6 @@ class NewestPerIdIndexTest {
     }
 
     private static int offer(NewestPerIdIndex index, PressRelease row, int number) {
-        return index.offer(NewestPerIdIndex.idBytes(row), NewestPerIdIndex.ingestedMicros(row), 0, number);
+        return index.offer(NewestPerIdIndex.idBytes(row), row.ingestedAtMicros(), 0, number);
     }
 }
