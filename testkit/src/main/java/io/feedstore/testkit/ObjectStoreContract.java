@@ -1,5 +1,6 @@
 package io.feedstore.testkit;
 
+import static io.feedstore.testkit.Results.right;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
@@ -854,19 +855,6 @@ public abstract class ObjectStoreContract {
                 assertPreconditionFailed(outcome, key);
             }
         }
-    }
-
-    /** The success value, or a test failure that shows the store's message. */
-    protected static <T> T right(Either<StoreFailure, T> outcome) {
-        if (outcome.isLeft()) {
-            StoreFailure failure = outcome.getLeft();
-            AssertionError error = new AssertionError("expected success but got " + failure.message());
-            if (failure instanceof StoreFailure.IoFailure io) {
-                io.cause().forEach(error::initCause);
-            }
-            throw error;
-        }
-        return outcome.get();
     }
 
     protected static void assertPreconditionFailed(Either<StoreFailure, ?> outcome, ObjectKey key) {

@@ -1,5 +1,6 @@
 package io.feedstore.adapters.gcs;
 
+import static io.feedstore.testkit.Results.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.feedstore.domain.store.Done;
@@ -288,13 +289,6 @@ class GcsFaultToleranceTest {
     private GcsStore givingUpAfterOneSecond() {
         return fixture.open(URI.create(store.describe()),
                 fixture.settings().withRetries(Duration.ofSeconds(1), Duration.ofMillis(20), 6));
-    }
-
-    private static <T> T right(Either<StoreFailure, T> outcome) {
-        if (outcome.isLeft()) {
-            throw new AssertionError("expected success but got " + outcome.getLeft().message());
-        }
-        return outcome.get();
     }
 
     private static byte[] bytes(String text) {

@@ -1,5 +1,6 @@
 package io.feedstore.adapters.localfs;
 
+import static io.feedstore.testkit.Results.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.feedstore.domain.store.Generation;
@@ -307,13 +308,6 @@ class LocalFileSystemObjectStoreTest {
             assertThat(failure.target()).contains(store.describe());
             assertThat(failure.message()).contains(names);
         });
-    }
-
-    private static <T> T right(Either<StoreFailure, T> outcome) {
-        if (outcome.isLeft()) {
-            throw new AssertionError("expected success but got " + outcome.getLeft().message());
-        }
-        return outcome.get();
     }
 
     private static byte[] bytes(String text) {
