@@ -1,0 +1,101 @@
+package io.feedstore.testkit;
+
+import io.feedstore.domain.store.ContentWriter;
+import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.Generation;
+import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectInfo;
+import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.StoredObject;
+import io.vavr.control.Either;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Base of the test decorators: forwards every operation of the port, the streamed and bulk ones included, to the
+ * same operation of the store it wraps, so that wrapping a store never swaps the adapter's own ranged reads,
+ * staged writes or bulk calls for the port's in-memory fallbacks. A decorator overrides what it intercepts.
+ */
+public abstract class ForwardingObjectStore implements ObjectStore {
+
+    private final ObjectStore delegate;
+
+    protected ForwardingObjectStore(ObjectStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    protected final ObjectStore delegate() {
+        return delegate;
+    }
+
+    @Override
+    public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) {
+        return delegate.list(prefix);
+    }
+
+    @Override
+    public Either<StoreFailure, StoredObject> read(ObjectKey key) {
+        return delegate.read(key);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
+        return delegate.createIfAbsent(key, content);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content) {
+        return delegate.replaceIfUnchanged(key, expected, content);
+    }
+
+    @Override
+    public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected) {
+        return delegate.deleteIfUnchanged(key, expected);
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
+        return delegate.open(key);
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
+        return delegate.open(key, expected);
+    }
+
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
+        return delegate.openAll(keys);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
+        return delegate.createIfAbsentFrom(key, writer);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
+                                                                   ContentWriter writer) {
+        return delegate.replaceIfUnchangedFrom(key, expected, writer);
+    }
+
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
+        return delegate.readAll(keys);
+    }
+
+    @Override
+    public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
+        return delegate.deleteAllIfUnchanged(expected);
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+}
