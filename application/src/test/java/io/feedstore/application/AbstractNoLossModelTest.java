@@ -95,7 +95,7 @@ public abstract class AbstractNoLossModelTest {
                 .checkAssert(this::runCheckingAfterEveryOperation);
     }
 
-    private void runCheckingAfterEveryOperation(List<Operation> operations) {
+    void runCheckingAfterEveryOperation(List<Operation> operations) {
         World world = new World(newStore(), codec());
         for (int i = 0; i < operations.size(); i++) {
             world.apply(operations.get(i));
