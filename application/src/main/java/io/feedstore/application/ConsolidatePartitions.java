@@ -14,6 +14,7 @@ import io.feedstore.domain.consolidation.Verification;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.partition.PartitionFile;
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.ObjectInfo;
@@ -268,7 +269,7 @@ public final class ConsolidatePartitions {
             int leftInPlace = 0;
             Map<ObjectKey, Generation> asRead = new LinkedHashMap<>();
             toDelete.forEach(input -> asRead.put(input.key(), input.generation()));
-            for (Either<StoreFailure, Done> deleted : store.deleteAllIfUnchanged(asRead).values()) {
+            for (Either<StoreFailure, Done> deleted : BulkCalls.deleteAllIfUnchanged(store, asRead).values()) {
                 if (deleted.isLeft()) {
                     if (deleted.getLeft() instanceof StoreFailure.IoFailure io) {
                         failedDeletes.add(io.message());
@@ -300,7 +301,7 @@ public final class ConsolidatePartitions {
         private Option<PartitionReport> summarise() {
             List<PartitionFile> files = plan.inputs();
             Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened =
-                    store.openAll(files.stream().map(f -> f.object().key()).toList());
+                    BulkCalls.openAll(store, files.stream().map(f -> f.object().key()).toList());
             // Every input opened is kept (and closed when the run ends) before any failure is looked at.
             List<Either<PartitionReport, Input>> candidates = new ArrayList<>(files.size());
             for (PartitionFile file : files) {

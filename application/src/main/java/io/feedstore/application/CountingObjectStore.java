@@ -1,5 +1,7 @@
 package io.feedstore.application;
 
+import io.feedstore.domain.store.BulkCalls;
+import io.feedstore.domain.store.BulkObjectStore;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.ObjectContent;
@@ -18,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the calls one piece of work makes through the store, whatever their outcome, so reports can show the cost. */
-final class CountingObjectStore implements ObjectStore {
+final class CountingObjectStore implements BulkObjectStore {
 
     private final ObjectStore store;
     private final AtomicLong lists = new AtomicLong();
@@ -79,7 +81,7 @@ final class CountingObjectStore implements ObjectStore {
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
-        Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = store.openAll(keys);
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = BulkCalls.openAll(store, keys);
         reads.addAndGet(outcomes.size());
         return outcomes;
     }
@@ -97,10 +99,10 @@ final class CountingObjectStore implements ObjectStore {
         return store.replaceIfUnchangedFrom(key, expected, writer);
     }
 
-    // The bulk calls go to the store's own bulk implementation, which may run them concurrently.
+    // The bulk calls go to the store's own bulk operations where it has them, which may run them concurrently.
     @Override
     public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
-        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = store.readAll(keys);
+        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = BulkCalls.readAll(store, keys);
         reads.addAndGet(outcomes.size());
         return outcomes;
     }
@@ -108,7 +110,7 @@ final class CountingObjectStore implements ObjectStore {
     @Override
     public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
         deletes.addAndGet(expected.size());
-        return store.deleteAllIfUnchanged(expected);
+        return BulkCalls.deleteAllIfUnchanged(store, expected);
     }
 
     @Override

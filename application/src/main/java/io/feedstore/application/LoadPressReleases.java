@@ -8,6 +8,7 @@ import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.partition.PartitionFile;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
+import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -110,7 +111,7 @@ public final class LoadPressReleases {
     private Either<ObjectKey, List<PressRelease>> readAll(List<PartitionFile> files) {
         List<PressRelease> rows = new ArrayList<>();
         Map<ObjectKey, Either<StoreFailure, StoredObject>> contents =
-                store.readAll(files.stream().map(f -> f.object().key()).toList());
+                BulkCalls.readAll(store, files.stream().map(f -> f.object().key()).toList());
         for (PartitionFile file : files) {
             ObjectKey key = file.object().key();
             Either<StoreFailure, StoredObject> stored = contents.get(key);

@@ -19,7 +19,10 @@ import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.BulkCalls;
+import io.feedstore.domain.store.BulkObjectStore;
 import io.feedstore.domain.store.Done;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
@@ -128,7 +131,7 @@ class ConsolidatePartitionsTest {
         }
         List<Integer> bulkReads = new ArrayList<>();
         List<Integer> bulkDeletes = new ArrayList<>();
-        ObjectStore bulkRecording = new ObjectStore() {
+        ObjectStore bulkRecording = new BulkObjectStore() {
             @Override public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) { return store.list(prefix); }
             @Override public Either<StoreFailure, StoredObject> read(ObjectKey key) { return store.read(key); }
             @Override public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
@@ -140,13 +143,17 @@ class ConsolidatePartitionsTest {
             @Override public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation g) {
                 return store.deleteIfUnchanged(key, g);
             }
+            @Override public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
+                bulkReads.add(keys.size());
+                return BulkCalls.openAll(store, keys);
+            }
             @Override public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
                 bulkReads.add(keys.size());
-                return ObjectStore.super.readAll(keys);
+                return BulkCalls.readAll(store, keys);
             }
             @Override public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> e) {
                 bulkDeletes.add(e.size());
-                return ObjectStore.super.deleteAllIfUnchanged(e);
+                return BulkCalls.deleteAllIfUnchanged(store, e);
             }
             @Override public String describe() { return store.describe(); }
         };

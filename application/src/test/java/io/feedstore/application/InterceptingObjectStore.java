@@ -1,5 +1,6 @@
 package io.feedstore.application;
 
+import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
@@ -128,12 +129,12 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
     @Override
     public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
         return eachThroughTheBulkCall(new LinkedHashSet<>(keys), Op.READ,
-                key -> delegate().openAll(List.of(key)).get(key).map(this::intercepted));
+                key -> BulkCalls.openAll(delegate(), List.of(key)).get(key).map(this::intercepted));
     }
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
-        return eachThroughTheBulkCall(new LinkedHashSet<>(keys), Op.READ, key -> delegate().readAll(List.of(key)).get(key));
+        return eachThroughTheBulkCall(new LinkedHashSet<>(keys), Op.READ, key -> BulkCalls.readAll(delegate(), List.of(key)).get(key));
     }
 
     @Override
@@ -167,7 +168,7 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
     @Override
     public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
         return eachThroughTheBulkCall(expected.keySet(), Op.DELETE,
-                key -> delegate().deleteAllIfUnchanged(Map.of(key, expected.get(key))).get(key));
+                key -> BulkCalls.deleteAllIfUnchanged(delegate(), Map.of(key, expected.get(key))).get(key));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.feedstore.testkit;
 
+import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
@@ -102,14 +103,14 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
     public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
         return reading(() -> {
             Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = new LinkedHashMap<>();
-            delegate().openAll(keys).forEach((key, opened) -> outcomes.put(key, opened.map(this::dyingWithTheProcess)));
+            BulkCalls.openAll(delegate(), keys).forEach((key, opened) -> outcomes.put(key, opened.map(this::dyingWithTheProcess)));
             return outcomes;
         });
     }
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
-        return reading(() -> delegate().readAll(keys));
+        return reading(() -> BulkCalls.readAll(delegate(), keys));
     }
 
     @Override
@@ -160,13 +161,13 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
         }
         mutatingCalls += beforeTheCrash.size();
         Map<ObjectKey, Either<StoreFailure, Done>> outcomes =
-                beforeTheCrash.isEmpty() ? new LinkedHashMap<>() : delegate().deleteAllIfUnchanged(beforeTheCrash);
+                beforeTheCrash.isEmpty() ? new LinkedHashMap<>() : BulkCalls.deleteAllIfUnchanged(delegate(), beforeTheCrash);
         if (crashing == null) {
             return outcomes;
         }
         ObjectKey last = crashing;
         return mutating("deleteAllIfUnchanged " + last + " (after " + beforeTheCrash.size() + " deleted)",
-                () -> delegate().deleteAllIfUnchanged(Map.of(last, expected.get(last))));
+                () -> BulkCalls.deleteAllIfUnchanged(delegate(), Map.of(last, expected.get(last))));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.feedstore.testkit;
 
+import io.feedstore.domain.store.BulkCalls;
+import io.feedstore.domain.store.BulkObjectStore;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
@@ -19,9 +21,11 @@ import java.util.Objects;
 /**
  * Base of the test decorators: forwards every operation of the port, the streamed and bulk ones included, to the
  * same operation of the store it wraps, so that wrapping a store never swaps the adapter's own ranged reads,
- * staged writes or bulk calls for the port's in-memory fallbacks. A decorator overrides what it intercepts.
+ * staged writes or bulk calls for the port's in-memory fallbacks. It offers the bulk calls whether or not the
+ * wrapped store has them, and passes them on through {@link BulkCalls}, so a wrapped store's bulk operations are
+ * never lost. A decorator overrides what it intercepts.
  */
-public abstract class ForwardingObjectStore implements ObjectStore {
+public abstract class ForwardingObjectStore implements BulkObjectStore {
 
     private final ObjectStore delegate;
 
@@ -70,7 +74,7 @@ public abstract class ForwardingObjectStore implements ObjectStore {
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
-        return delegate.openAll(keys);
+        return BulkCalls.openAll(delegate, keys);
     }
 
     @Override
@@ -86,12 +90,12 @@ public abstract class ForwardingObjectStore implements ObjectStore {
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
-        return delegate.readAll(keys);
+        return BulkCalls.readAll(delegate, keys);
     }
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
-        return delegate.deleteAllIfUnchanged(expected);
+        return BulkCalls.deleteAllIfUnchanged(delegate, expected);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.ObjectContent;
@@ -240,7 +241,7 @@ public abstract class ObjectStoreContract {
         }
         keys.add(keys.get(1));
 
-        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = store.readAll(keys);
+        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = BulkCalls.readAll(store, keys);
 
         assertThat(outcomes.keySet()).containsExactlyElementsOf(new java.util.LinkedHashSet<>(keys));
         for (int i = 0; i < 12; i++) {
@@ -268,7 +269,7 @@ public abstract class ObjectStoreContract {
         expected.put(missing, currentGeneration);
         expected.put(current, currentGeneration);
 
-        Map<ObjectKey, Either<StoreFailure, Done>> outcomes = store.deleteAllIfUnchanged(expected);
+        Map<ObjectKey, Either<StoreFailure, Done>> outcomes = BulkCalls.deleteAllIfUnchanged(store, expected);
 
         assertThat(outcomes.keySet()).containsExactly(stale, missing, current);
         assertPreconditionFailed(outcomes.get(stale), stale);
@@ -476,7 +477,7 @@ public abstract class ObjectStoreContract {
         Generation ga = right(store.createIfAbsent(a, bytes("A")));
         Generation gb = right(store.createIfAbsent(b, bytes("BB")));
 
-        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = store.openAll(List.of(b, missing, a, b));
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = BulkCalls.openAll(store, List.of(b, missing, a, b));
 
         assertThat(opened.keySet()).containsExactly(b, missing, a);
         assertNotFound(opened.get(missing), missing);

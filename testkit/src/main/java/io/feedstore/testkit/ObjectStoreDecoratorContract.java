@@ -2,6 +2,7 @@ package io.feedstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
@@ -76,7 +77,7 @@ public abstract class ObjectStoreDecoratorContract {
 
     @Test
     void openingManyReachesTheStoreOnlyThroughItsBulkOpen() throws IOException {
-        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = decorated.openAll(List.of(LINDQVIST, FERRY));
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = BulkCalls.openAll(decorated, List.of(LINDQVIST, FERRY));
         assertThat(opened).containsOnlyKeys(LINDQVIST, FERRY);
         for (Either<StoreFailure, ObjectContent> content : opened.values()) {
             try (ObjectContent open = Results.right(content)) {
@@ -88,7 +89,7 @@ public abstract class ObjectStoreDecoratorContract {
 
     @Test
     void readingManyReachesTheStoreOnlyThroughItsBulkRead() {
-        assertThat(decorated.readAll(List.of(LINDQVIST, FERRY))).containsOnlyKeys(LINDQVIST, FERRY);
+        assertThat(BulkCalls.readAll(decorated, List.of(LINDQVIST, FERRY))).containsOnlyKeys(LINDQVIST, FERRY);
         assertThat(probe.calls()).isNotEmpty().containsOnly("readAll");
     }
 
@@ -125,7 +126,7 @@ public abstract class ObjectStoreDecoratorContract {
         Map<ObjectKey, Generation> both = new LinkedHashMap<>();
         both.put(LINDQVIST, lindqvist);
         both.put(FERRY, ferry);
-        assertThat(decorated.deleteAllIfUnchanged(both).values()).allMatch(Either::isRight);
+        assertThat(BulkCalls.deleteAllIfUnchanged(decorated, both).values()).allMatch(Either::isRight);
         assertThat(probe.calls()).isNotEmpty().containsOnly("deleteAllIfUnchanged");
         assertThat(Results.right(probe.unrecorded().list(KeyPrefix.ROOT))).isEmpty();
     }

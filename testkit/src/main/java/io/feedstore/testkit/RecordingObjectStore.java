@@ -1,5 +1,7 @@
 package io.feedstore.testkit;
 
+import io.feedstore.domain.store.BulkCalls;
+import io.feedstore.domain.store.BulkObjectStore;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
@@ -21,7 +23,7 @@ import java.util.Map;
  * test can assert that a decorator passes each operation on as that same operation and not as a fallback.
  * Every operation is implemented here, so none of them runs through another.
  */
-public final class RecordingObjectStore implements ObjectStore {
+public final class RecordingObjectStore implements BulkObjectStore {
 
     private final InMemoryObjectStore objects = new InMemoryObjectStore("recording");
     private final List<String> calls = new ArrayList<>();
@@ -89,7 +91,7 @@ public final class RecordingObjectStore implements ObjectStore {
     @Override
     public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
         record("openAll");
-        return objects.openAll(keys);
+        return BulkCalls.openAll(objects, keys);
     }
 
     @Override
@@ -108,13 +110,13 @@ public final class RecordingObjectStore implements ObjectStore {
     @Override
     public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
         record("readAll");
-        return objects.readAll(keys);
+        return BulkCalls.readAll(objects, keys);
     }
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
         record("deleteAllIfUnchanged");
-        return objects.deleteAllIfUnchanged(expected);
+        return BulkCalls.deleteAllIfUnchanged(objects, expected);
     }
 
     @Override

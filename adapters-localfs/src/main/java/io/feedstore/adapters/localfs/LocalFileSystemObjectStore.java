@@ -37,10 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -193,16 +190,6 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
             }
             return locked;
         });
-    }
-
-    /** Opens each file (one descriptor per object until it is closed); nothing is read into memory. */
-    @Override
-    public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
-        Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = new LinkedHashMap<>();
-        for (ObjectKey key : keys) {
-            outcomes.computeIfAbsent(key, this::open);
-        }
-        return outcomes;
     }
 
     @Override

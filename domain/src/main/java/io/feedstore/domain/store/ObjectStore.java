@@ -2,10 +2,7 @@ package io.feedstore.domain.store;
 
 import io.vavr.control.Either;
 import java.io.IOException;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Outgoing port: a flat namespace of immutable-content objects with generations and conditional writes, the
@@ -13,6 +10,8 @@ import java.util.Map;
  * about lost data rests on these conditions, and the contract test suite asserts each of them per adapter.
  *
  * <p>A new object is visible completely or not at all. Implementations are safe to use from several threads.
+ * Calls for many objects at once are an optional capability, {@link BulkObjectStore}, made through
+ * {@link BulkCalls}.
  */
 public interface ObjectStore {
 
@@ -66,17 +65,6 @@ public interface ObjectStore {
     }
 
     /**
-     * {@link #open(ObjectKey)} of every distinct key, outcomes in the order of {@code keys}. The default is
-     * {@link #readAll}, so a store that reads whole objects keeps its concurrent bulk read; a store of large objects
-     * overrides this.
-     */
-    default Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
-        Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = new LinkedHashMap<>();
-        readAll(keys).forEach((key, read) -> outcomes.put(key, read.map(ObjectContent::of)));
-        return outcomes;
-    }
-
-    /**
      * {@link #createIfAbsent(ObjectKey, byte[])} of the content {@code writer} produces, which the store may stage
      * outside memory. If the writer fails, nothing is published: an {@link IOException} becomes an
      * {@link StoreFailure.IoFailure}, any other exception is thrown on. The default buffers the content in memory.
@@ -97,26 +85,6 @@ public interface ObjectStore {
         } catch (IOException e) {
             return Either.left(StoreFailure.IoFailure.of(describe() + " " + key, e));
         }
-    }
-
-    /**
-     * {@link #read} of every distinct key, outcomes in the order of {@code keys}. One call after another here; a
-     * remote store overrides this to keep several requests in flight, which matters for a partition of hundreds
-     * of one-row legacy files.
-     */
-    default Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
-        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = new LinkedHashMap<>();
-        for (ObjectKey key : keys) {
-            outcomes.computeIfAbsent(key, this::read);
-        }
-        return outcomes;
-    }
-
-    /** {@link #deleteIfUnchanged} of every entry, outcomes in the order given; concurrent where the store can. */
-    default Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
-        Map<ObjectKey, Either<StoreFailure, Done>> outcomes = new LinkedHashMap<>();
-        expected.forEach((key, generation) -> outcomes.put(key, deleteIfUnchanged(key, generation)));
-        return outcomes;
     }
 
     /** Where this store keeps its objects, for messages ("file:/data/feed", "gs://bucket/prefix"). */
