@@ -20,9 +20,11 @@ import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -243,8 +245,8 @@ public final class ConsolidatePartitions {
             // anyone after that read makes this write fail instead of dropping their rows.
             ContentWriter winners = this::writeWinners;
             Either<StoreFailure, Generation> write = previous.isDefined()
-                    ? store.replaceIfUnchangedFrom(target, previous.get().generation(), winners)
-                    : store.createIfAbsentFrom(target, winners);
+                    ? store.write(target, WriteCondition.ifGeneration(previous.get().generation()), winners)
+                    : store.write(target, WriteCondition.ifAbsent(), winners);
             if (write.isLeft()) {
                 StoreFailure failure = write.getLeft();
                 if (failure instanceof StoreFailure.IoFailure) {
@@ -431,7 +433,7 @@ public final class ConsolidatePartitions {
          */
         private Either<PartitionReport, Long> verify(ObjectKey target, Generation written, Merged merged,
                                                      long bytesBefore) {
-            Either<StoreFailure, ObjectContent> back = store.open(target, written);
+            Either<StoreFailure, ObjectContent> back = store.open(target, ReadCondition.atGeneration(written));
             if (back.isLeft()) {
                 StoreFailure failure = back.getLeft();
                 if (failure instanceof StoreFailure.PreconditionFailed) {

@@ -10,9 +10,11 @@ import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.util.Collection;
 import java.util.List;
@@ -68,15 +70,9 @@ final class CountingObjectStore implements BulkObjectStore {
 
     // The streaming calls go to the store's own, which may read ranges and stage content outside memory.
     @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
         reads.incrementAndGet();
-        return store.open(key);
-    }
-
-    @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
-        reads.incrementAndGet();
-        return store.open(key, expected);
+        return store.open(key, condition);
     }
 
     @Override
@@ -87,16 +83,9 @@ final class CountingObjectStore implements BulkObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
+    public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
         writes.incrementAndGet();
-        return store.createIfAbsentFrom(key, writer);
-    }
-
-    @Override
-    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                   ContentWriter writer) {
-        writes.incrementAndGet();
-        return store.replaceIfUnchangedFrom(key, expected, writer);
+        return store.write(key, condition, writer);
     }
 
     // The bulk calls go to the store's own bulk operations where it has them, which may run them concurrently.

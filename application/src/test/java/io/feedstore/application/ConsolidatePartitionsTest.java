@@ -26,7 +26,10 @@ import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.WriteCondition;
+import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.StoredObject;
 import java.util.Collection;
 import java.util.Map;
@@ -154,6 +157,12 @@ class ConsolidatePartitionsTest {
             @Override public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> e) {
                 bulkDeletes.add(e.size());
                 return BulkCalls.deleteAllIfUnchanged(store, e);
+            }
+            @Override public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+                return store.open(key, condition);
+            }
+            @Override public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition c, ContentWriter w) {
+                return store.write(key, c, w);
             }
             @Override public String describe() { return store.describe(); }
         };

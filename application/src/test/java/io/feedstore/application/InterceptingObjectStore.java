@@ -9,8 +9,10 @@ import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.feedstore.testkit.ForwardingObjectStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -116,14 +118,9 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
-        return interceptor.intercept(new Call(Op.READ, key.value()), () -> delegate().open(key).map(this::intercepted));
-    }
-
-    @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
         return interceptor.intercept(new Call(Op.READ, key.value()),
-                () -> delegate().open(key, expected).map(this::intercepted));
+                () -> delegate().open(key, condition).map(this::intercepted));
     }
 
     @Override
@@ -143,21 +140,15 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
-        return interceptor.intercept(new Call(Op.CREATE, key.value()), () -> delegate().createIfAbsentFrom(key, writer));
+    public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
+        Op op = condition instanceof WriteCondition.IfGeneration ? Op.REPLACE : Op.CREATE;
+        return interceptor.intercept(new Call(op, key.value()), () -> delegate().write(key, condition, writer));
     }
 
     @Override
     public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content) {
         return interceptor.intercept(new Call(Op.REPLACE, key.value()),
                 () -> delegate().replaceIfUnchanged(key, expected, content));
-    }
-
-    @Override
-    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                   ContentWriter writer) {
-        return interceptor.intercept(new Call(Op.REPLACE, key.value()),
-                () -> delegate().replaceIfUnchangedFrom(key, expected, writer));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.WriteCondition;
 import io.feedstore.testkit.CrashingObjectStore;
 import io.feedstore.testkit.ForwardingObjectStore;
 import io.vavr.control.Either;
@@ -54,14 +55,8 @@ class NoLossModelCatchesAdapterMutantsTest {
         }
 
         @Override
-        public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
-            return delegate().createIfAbsentFrom(key, keepingWhatWasWritten(writer));
-        }
-
-        @Override
-        public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                       ContentWriter writer) {
-            return delegate().replaceIfUnchangedFrom(key, expected, keepingWhatWasWritten(writer));
+        public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
+            return delegate().write(key, condition, keepingWhatWasWritten(writer));
         }
 
         private static ContentWriter keepingWhatWasWritten(ContentWriter writer) {

@@ -9,8 +9,10 @@ import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -90,13 +92,8 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
-        return reading(() -> delegate().open(key).map(this::dyingWithTheProcess));
-    }
-
-    @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
-        return reading(() -> delegate().open(key, expected).map(this::dyingWithTheProcess));
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+        return reading(() -> delegate().open(key, condition).map(this::dyingWithTheProcess));
     }
 
     @Override
@@ -129,18 +126,10 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
-        String what = "createIfAbsentFrom " + key;
-        return streamedWrite(what, () -> delegate().createIfAbsentFrom(key, writer),
-                () -> delegate().createIfAbsentFrom(key, crashingWhileStaged(what, writer)));
-    }
-
-    @Override
-    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                   ContentWriter writer) {
-        String what = "replaceIfUnchangedFrom " + key;
-        return streamedWrite(what, () -> delegate().replaceIfUnchangedFrom(key, expected, writer),
-                () -> delegate().replaceIfUnchangedFrom(key, expected, crashingWhileStaged(what, writer)));
+    public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
+        String what = "write " + key + " " + condition;
+        return streamedWrite(what, () -> delegate().write(key, condition, writer),
+                () -> delegate().write(key, condition, crashingWhileStaged(what, writer)));
     }
 
     /** One mutating call per entry; the entries before the crashing one go to the store's bulk delete together. */

@@ -10,8 +10,10 @@ import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.util.Collection;
 import java.util.List;
@@ -63,13 +65,8 @@ public abstract class ForwardingObjectStore implements BulkObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
-        return delegate.open(key);
-    }
-
-    @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
-        return delegate.open(key, expected);
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+        return delegate.open(key, condition);
     }
 
     @Override
@@ -78,14 +75,8 @@ public abstract class ForwardingObjectStore implements BulkObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
-        return delegate.createIfAbsentFrom(key, writer);
-    }
-
-    @Override
-    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                   ContentWriter writer) {
-        return delegate.replaceIfUnchangedFrom(key, expected, writer);
+    public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
+        return delegate.write(key, condition, writer);
     }
 
     @Override

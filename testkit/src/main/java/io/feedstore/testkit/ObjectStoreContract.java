@@ -16,8 +16,10 @@ import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -418,7 +420,7 @@ public abstract class ObjectStoreContract {
         byte[] content = randomBytes(3 * 1024 * 1024 + 5, 3);
         Generation generation = right(store.createIfAbsent(key, content));
 
-        try (ObjectContent opened = right(store.open(key))) {
+        try (ObjectContent opened = right(store.open(key, ReadCondition.latest()))) {
             assertThat(opened.key()).isEqualTo(key);
             assertThat(opened.generation()).isEqualTo(generation);
             assertThat(opened.size()).isEqualTo(content.length);
@@ -441,7 +443,7 @@ public abstract class ObjectStoreContract {
         byte[] first = randomBytes(200_000, 4);
         Generation generation = right(store.createIfAbsent(key, first));
 
-        try (ObjectContent opened = right(store.open(key, generation))) {
+        try (ObjectContent opened = right(store.open(key, ReadCondition.atGeneration(generation)))) {
             Generation second = right(store.replaceIfUnchanged(key, generation, bytes("replaced")));
             byte[] whole = new byte[first.length];
             try {
@@ -460,11 +462,11 @@ public abstract class ObjectStoreContract {
         Generation first = right(store.createIfAbsent(key, bytes("one")));
         Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
 
-        assertPreconditionFailed(store.open(key, first), key);
-        assertThat(right(store.open(key, second)).generation()).isEqualTo(second);
+        assertPreconditionFailed(store.open(key, ReadCondition.atGeneration(first)), key);
+        assertThat(right(store.open(key, ReadCondition.atGeneration(second))).generation()).isEqualTo(second);
         ObjectKey missing = ObjectKey.of("stream/missing.bin");
-        assertNotFound(store.open(missing), missing);
-        Either<StoreFailure, ObjectContent> gone = store.open(missing, second);
+        assertNotFound(store.open(missing, ReadCondition.latest()), missing);
+        Either<StoreFailure, ObjectContent> gone = store.open(missing, ReadCondition.atGeneration(second));
         assertThat(gone.isLeft()).isTrue();
         assertThat(gone.getLeft()).isInstanceOfAny(StoreFailure.NotFound.class, StoreFailure.PreconditionFailed.class);
     }
@@ -499,16 +501,16 @@ public abstract class ObjectStoreContract {
             }
         };
 
-        Generation generation = right(store.createIfAbsentFrom(key, inPieces));
+        Generation generation = right(store.write(key, WriteCondition.ifAbsent(), inPieces));
         assertThat(right(store.read(key)).content()).isEqualTo(first);
         assertThat(right(store.read(key)).generation()).isEqualTo(generation);
-        assertPreconditionFailed(store.createIfAbsentFrom(key, ContentWriter.of(bytes("second"))), key);
+        assertPreconditionFailed(store.write(key, WriteCondition.ifAbsent(), ContentWriter.of(bytes("second"))), key);
 
-        Generation replaced = right(store.replaceIfUnchangedFrom(key, generation, ContentWriter.of(bytes("new"))));
+        Generation replaced = right(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("new"))));
         assertThat(right(store.read(key)).content()).isEqualTo(bytes("new"));
-        assertPreconditionFailed(store.replaceIfUnchangedFrom(key, generation, ContentWriter.of(bytes("stale"))), key);
+        assertPreconditionFailed(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("stale"))), key);
         ObjectKey never = ObjectKey.of("stream/never.bin");
-        assertPreconditionFailed(store.replaceIfUnchangedFrom(never, replaced, ContentWriter.of(bytes("x"))), never);
+        assertPreconditionFailed(store.write(never, WriteCondition.ifGeneration(replaced), ContentWriter.of(bytes("x"))), never);
         assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
     }
 
@@ -520,13 +522,13 @@ public abstract class ObjectStoreContract {
             throw new java.io.IOException("the encoder broke half way");
         };
 
-        Either<StoreFailure, Generation> created = store.createIfAbsentFrom(key, failing);
+        Either<StoreFailure, Generation> created = store.write(key, WriteCondition.ifAbsent(), failing);
         assertThat(created.isLeft()).isTrue();
         assertThat(created.getLeft()).isInstanceOf(StoreFailure.IoFailure.class);
         assertNotFound(store.read(key), key);
 
         Generation generation = right(store.createIfAbsent(key, bytes("kept")));
-        Either<StoreFailure, Generation> replaced = store.replaceIfUnchangedFrom(key, generation, failing);
+        Either<StoreFailure, Generation> replaced = store.write(key, WriteCondition.ifGeneration(generation), failing);
         assertThat(replaced.isLeft()).isTrue();
         assertThat(right(store.read(key)).content()).isEqualTo(bytes("kept"));
         assertThat(right(store.read(key)).generation()).isEqualTo(generation);

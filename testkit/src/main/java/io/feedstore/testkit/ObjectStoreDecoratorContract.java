@@ -9,7 +9,9 @@ import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,19 +62,19 @@ public abstract class ObjectStoreDecoratorContract {
 
     @Test
     void openingReachesTheStoreAsTheStoresOwnOpenAndItsRangesReadTheStoredBytes() throws IOException {
-        try (ObjectContent content = Results.right(decorated.open(LINDQVIST))) {
+        try (ObjectContent content = Results.right(decorated.open(LINDQVIST, ReadCondition.latest()))) {
             assertThat(rangeOf(content)).isEqualTo(Arrays.copyOfRange(CONTENT, 2, 9));
         }
-        assertThat(probe.calls()).containsExactly("open");
+        assertThat(probe.calls()).containsExactly("open Latest");
     }
 
     @Test
     void openingAtAGenerationReachesTheStoreAsTheStoresPinnedOpen() throws IOException {
-        try (ObjectContent content = Results.right(decorated.open(LINDQVIST, lindqvist))) {
+        try (ObjectContent content = Results.right(decorated.open(LINDQVIST, ReadCondition.atGeneration(lindqvist)))) {
             assertThat(content.generation()).isEqualTo(lindqvist);
             assertThat(rangeOf(content)).isEqualTo(Arrays.copyOfRange(CONTENT, 2, 9));
         }
-        assertThat(probe.calls()).containsExactly("open at generation");
+        assertThat(probe.calls()).containsExactly("open AtGeneration");
     }
 
     @Test
@@ -108,9 +110,9 @@ public abstract class ObjectStoreDecoratorContract {
             out.write(CONTENT, 0, 5);
             out.write(CONTENT, 5, CONTENT.length - 5);
         };
-        Generation created = Results.right(decorated.createIfAbsentFrom(fresh, writer));
-        Generation replaced = Results.right(decorated.replaceIfUnchangedFrom(fresh, created, writer));
-        assertThat(probe.calls()).containsExactly("createIfAbsentFrom", "replaceIfUnchangedFrom");
+        Generation created = Results.right(decorated.write(fresh, WriteCondition.ifAbsent(), writer));
+        Generation replaced = Results.right(decorated.write(fresh, WriteCondition.ifGeneration(created), writer));
+        assertThat(probe.calls()).containsExactly("write IfAbsent", "write IfGeneration");
         assertThat(Results.right(probe.unrecorded().read(fresh)).content()).isEqualTo(CONTENT);
         assertThat(Results.right(probe.unrecorded().read(fresh)).generation()).isEqualTo(replaced);
     }

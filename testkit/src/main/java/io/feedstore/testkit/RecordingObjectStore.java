@@ -10,8 +10,10 @@ import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,15 +79,9 @@ public final class RecordingObjectStore implements BulkObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
-        record("open");
-        return objects.open(key);
-    }
-
-    @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
-        record("open at generation");
-        return objects.open(key, expected);
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+        record("open " + condition.getClass().getSimpleName());
+        return objects.open(key, condition);
     }
 
     @Override
@@ -95,16 +91,9 @@ public final class RecordingObjectStore implements BulkObjectStore {
     }
 
     @Override
-    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
-        record("createIfAbsentFrom");
-        return objects.createIfAbsentFrom(key, writer);
-    }
-
-    @Override
-    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                   ContentWriter writer) {
-        record("replaceIfUnchangedFrom");
-        return objects.replaceIfUnchangedFrom(key, expected, writer);
+    public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
+        record("write " + condition.getClass().getSimpleName());
+        return objects.write(key, condition, writer);
     }
 
     @Override

@@ -1,13 +1,18 @@
 package io.feedstore.testkit;
 
+import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WholeObjects;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,6 +123,16 @@ final class FlawedObjectStore implements ObjectStore {
             }
             return Either.right(Done.DONE);
         }
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+        return WholeObjects.open(this, key, condition);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
+        return WholeObjects.write(this, key, condition, writer);
     }
 
     @Override

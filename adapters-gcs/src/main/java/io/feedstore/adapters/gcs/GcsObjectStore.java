@@ -23,7 +23,9 @@ import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoreFailure.IoFailure;
 import io.feedstore.domain.store.StoreFailure.NotFound;
 import io.feedstore.domain.store.StoreFailure.PreconditionFailed;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.BufferedOutputStream;
@@ -161,7 +163,11 @@ final class GcsObjectStore implements GcsStore {
      * the generation is replaced or deleted meanwhile, a read fails with an {@link IOException} (404).
      */
     @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+        return openLatest(key).flatMap(condition::admit);
+    }
+
+    private Either<StoreFailure, ObjectContent> openLatest(ObjectKey key) {
         String name = location.objectName(key);
         try {
             Blob live = call(() -> storage.get(BlobId.of(location.bucket(), name)));
@@ -176,19 +182,19 @@ final class GcsObjectStore implements GcsStore {
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
-        return inBulk(new ArrayList<>(new LinkedHashSet<>(keys)), this::open);
+        return inBulk(new ArrayList<>(new LinkedHashSet<>(keys)), this::openLatest);
     }
 
     /** The content is staged in a local temporary file, then sent as a resumable upload under the same condition. */
     @Override
-    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
+    public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
+        if (condition instanceof WriteCondition.IfGeneration ifGeneration) {
+            return replaceStaged(key, ifGeneration.expected(), writer);
+        }
         return writeStaged(key, writer, BlobWriteOption.doesNotExist(), "an object with this key already exists");
     }
 
-    /** As {@link #createIfAbsentFrom}, on the generation match precondition. */
-    @Override
-    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                   ContentWriter writer) {
+    private Either<StoreFailure, Generation> replaceStaged(ObjectKey key, Generation expected, ContentWriter writer) {
         Option<Long> generation = gcsGeneration(expected);
         if (generation.isEmpty()) {
             return Either.left(new PreconditionFailed(key, "'" + expected + "' is not a GCS generation"));

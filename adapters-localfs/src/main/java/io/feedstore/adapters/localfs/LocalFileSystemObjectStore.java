@@ -10,7 +10,9 @@ import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoreFailure.IoFailure;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.BufferedOutputStream;
@@ -169,7 +171,12 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
      * an open file keeps its content when it is replaced or deleted under its name.
      */
     @Override
-    public Either<StoreFailure, ObjectContent> open(ObjectKey key) {
+    public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+        Objects.requireNonNull(condition, "condition");
+        return openLatest(key).flatMap(condition::admit);
+    }
+
+    private Either<StoreFailure, ObjectContent> openLatest(ObjectKey key) {
         Objects.requireNonNull(key, "key");
         return guard(target(key), () -> {
             Base known = base(false);
@@ -195,12 +202,19 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     @Override
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
         Objects.requireNonNull(content, "content");
-        return createIfAbsentFrom(key, ContentWriter.of(content));
+        return createStaged(key, ContentWriter.of(content));
     }
 
     /** The content is staged in the hidden temporary next to the object, never in memory. */
     @Override
-    public Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter content) {
+    public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter content) {
+        Objects.requireNonNull(condition, "condition");
+        return condition instanceof WriteCondition.IfGeneration ifGeneration
+                ? replaceStaged(key, ifGeneration.expected(), content)
+                : createStaged(key, content);
+    }
+
+    private Either<StoreFailure, Generation> createStaged(ObjectKey key, ContentWriter content) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(content, "content");
         return guard(target(key), () -> {
@@ -239,13 +253,10 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     @Override
     public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content) {
         Objects.requireNonNull(content, "content");
-        return replaceIfUnchangedFrom(key, expected, ContentWriter.of(content));
+        return replaceStaged(key, expected, ContentWriter.of(content));
     }
 
-    /** The content is staged in the hidden temporary next to the object, never in memory. */
-    @Override
-    public Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                   ContentWriter content) {
+    private Either<StoreFailure, Generation> replaceStaged(ObjectKey key, Generation expected, ContentWriter content) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(content, "content");

@@ -14,7 +14,7 @@ public final class BulkCalls {
     private BulkCalls() {
     }
 
-    /** {@link ObjectStore#open(ObjectKey)} of every distinct key, outcomes in the order of {@code keys}. */
+    /** {@link ObjectStore#open} of the latest generation of every distinct key, outcomes in the order of {@code keys}. */
     public static Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(ObjectStore store,
                                                                            Collection<ObjectKey> keys) {
         if (store instanceof BulkObjectStore bulk) {
@@ -22,7 +22,7 @@ public final class BulkCalls {
         }
         Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = new LinkedHashMap<>();
         for (ObjectKey key : keys) {
-            outcomes.computeIfAbsent(key, store::open);
+            outcomes.computeIfAbsent(key, latest -> store.open(latest, ReadCondition.latest()));
         }
         return outcomes;
     }

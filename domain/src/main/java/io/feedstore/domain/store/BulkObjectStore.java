@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public interface BulkObjectStore extends ObjectStore {
 
-    /** {@link #open(ObjectKey)} of every distinct key, outcomes in the order of {@code keys}. */
+    /** {@link #open} of the latest generation of every distinct key, outcomes in the order of {@code keys}. */
     Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys);
 
     /** {@link #read} of every distinct key, outcomes in the order of {@code keys}. */

@@ -1,7 +1,6 @@
 package io.feedstore.domain.store;
 
 import io.vavr.control.Either;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -11,7 +10,7 @@ import java.util.List;
  *
  * <p>A new object is visible completely or not at all. Implementations are safe to use from several threads.
  * Calls for many objects at once are an optional capability, {@link BulkObjectStore}, made through
- * {@link BulkCalls}.
+ * {@link BulkCalls}. No operation has a default, so a decorator passes each one on and cannot lose one unnoticed.
  */
 public interface ObjectStore {
 
@@ -37,55 +36,20 @@ public interface ObjectStore {
     Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected);
 
     /**
-     * The object as it is now, open for reading in parts; {@link StoreFailure.NotFound} when there is none. The
-     * default reads it whole with {@link #read}: a store that holds large objects overrides this to read ranges.
+     * The object open for reading in parts, at the generation {@code condition} asks for;
+     * {@link StoreFailure.NotFound} when there is none, {@link StoreFailure.PreconditionFailed} when it has another
+     * generation than {@link ReadCondition#atGeneration} asked for. A store that holds large objects reads ranges;
+     * one that keeps them whole in memory goes through {@link WholeObjects#open}.
      */
-    default Either<StoreFailure, ObjectContent> open(ObjectKey key) {
-        return read(key).map(ObjectContent::of);
-    }
+    Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition);
 
     /**
-     * The object's generation {@code expected}, open for reading in parts, so that several passes over an object
-     * read the same bytes; {@link StoreFailure.PreconditionFailed} when the object has another generation now,
-     * {@link StoreFailure.NotFound} when it no longer exists.
+     * Writes the content {@code writer} produces under {@code condition} ({@link WriteCondition#ifAbsent()} as
+     * {@link #createIfAbsent}, {@link WriteCondition#ifGeneration} as {@link #replaceIfUnchanged}); the store may
+     * stage it outside memory. If the writer fails, nothing is published: an {@link java.io.IOException} becomes
+     * an {@link StoreFailure.IoFailure}, any other exception is thrown on.
      */
-    default Either<StoreFailure, ObjectContent> open(ObjectKey key, Generation expected) {
-        return open(key).flatMap(content -> {
-            if (content.generation().equals(expected)) {
-                return Either.right(content);
-            }
-            try {
-                content.close();
-            } catch (IOException ignored) {
-                // read-only: nothing is lost by a failed close
-            }
-            return Either.left(new StoreFailure.PreconditionFailed(key,
-                    "expected generation " + expected + " but found " + content.generation()));
-        });
-    }
-
-    /**
-     * {@link #createIfAbsent(ObjectKey, byte[])} of the content {@code writer} produces, which the store may stage
-     * outside memory. If the writer fails, nothing is published: an {@link IOException} becomes an
-     * {@link StoreFailure.IoFailure}, any other exception is thrown on. The default buffers the content in memory.
-     */
-    default Either<StoreFailure, Generation> createIfAbsentFrom(ObjectKey key, ContentWriter writer) {
-        try {
-            return createIfAbsent(key, writer.toByteArray());
-        } catch (IOException e) {
-            return Either.left(StoreFailure.IoFailure.of(describe() + " " + key, e));
-        }
-    }
-
-    /** {@link #replaceIfUnchanged(ObjectKey, Generation, byte[])} of what {@code writer} produces; as {@link #createIfAbsentFrom}. */
-    default Either<StoreFailure, Generation> replaceIfUnchangedFrom(ObjectKey key, Generation expected,
-                                                                   ContentWriter writer) {
-        try {
-            return replaceIfUnchanged(key, expected, writer.toByteArray());
-        } catch (IOException e) {
-            return Either.left(StoreFailure.IoFailure.of(describe() + " " + key, e));
-        }
-    }
+    Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer);
 
     /** Where this store keeps its objects, for messages ("file:/data/feed", "gs://bucket/prefix"). */
     String describe();
