@@ -249,6 +249,11 @@ public final class ConsolidatePartitions {
                     : store.write(target, WriteCondition.ifAbsent(), winners);
             if (write.isLeft()) {
                 StoreFailure failure = write.getLeft();
+                if (failure instanceof StoreFailure.IoFailure && changedByAnotherRun(inputsAsOpened())) {
+                    return report(PartitionStatus.CONFLICT, merged, bytesBefore, 0,
+                            "could not write " + target + ": another run changed the inputs while they were read ("
+                                    + failure.message() + "); nothing was deleted");
+                }
                 if (failure instanceof StoreFailure.IoFailure) {
                     return report(PartitionStatus.FAILED, merged, bytesBefore, 0,
                             "could not write " + target + ": " + failure.message() + "; nothing was deleted");
@@ -324,6 +329,11 @@ public final class ConsolidatePartitions {
                         Either<DecodeFailure, Long> rows = codec.decodeKeys(input.content(),
                                 (id, ingestedAt) -> emit.accept(new Summary(id, ingestedAt, row[0]++)));
                         if (rows.isLeft()) {
+                            if (changedByAnotherRun(inputsAsOpened())) {
+                                return Option.of(early(PartitionStatus.CONFLICT, "could not read " + input.key()
+                                        + " as opened: another run changed the partition meanwhile ("
+                                        + rows.getLeft().reason() + "); nothing was changed"));
+                            }
                             return Option.of(early(PartitionStatus.FAILED, "cannot decode " + input.key()
                                     + ": " + rows.getLeft().reason() + "; nothing was changed"));
                         }
@@ -450,6 +460,11 @@ public final class ConsolidatePartitions {
                 DigestVerification verification = new DigestVerification(index);
                 Either<DecodeFailure, Long> stored = codec.decodeMapped(content, DigestVerification.Stored::of,
                         verification::accept, settings.threads());
+                if (stored.isLeft() && changedByAnotherRun(Map.of(target, written))) {
+                    return Either.left(report(PartitionStatus.CONFLICT, merged, bytesBefore, 0, target
+                            + " was replaced by another run while this one read it back (" + stored.getLeft().reason()
+                            + "); nothing was deleted"));
+                }
                 if (stored.isLeft()) {
                     return Either.left(report(PartitionStatus.FAILED, merged, bytesBefore, 0, target
                             + " as stored cannot be decoded: " + stored.getLeft().reason() + "; nothing was deleted"));
@@ -464,6 +479,28 @@ public final class ConsolidatePartitions {
                 return Either.left(report(PartitionStatus.FAILED, merged, bytesBefore, 0, "could not read back "
                         + target + ": " + closing.getMessage() + "; nothing was deleted"));
             }
+        }
+
+        /** The generation of every input as this run opened it. */
+        private Map<ObjectKey, Generation> inputsAsOpened() {
+            Map<ObjectKey, Generation> opened = new LinkedHashMap<>();
+            inputs.forEach(input -> opened.put(input.key(), input.generation()));
+            return opened;
+        }
+
+        /**
+         * Whether another run changed the partition under this one: an object no longer has the generation this run
+         * saw. A store that keeps no replaced generation (GCS) fails the reads of such an object, and that failure
+         * is a lost race, a conflict, not an outage. Only asked after a failure, so it costs nothing otherwise.
+         */
+        private boolean changedByAnotherRun(Map<ObjectKey, Generation> seen) {
+            Either<StoreFailure, List<ObjectInfo>> listing = store.list(partition.prefix());
+            if (listing.isLeft()) {
+                return false;
+            }
+            Map<ObjectKey, Generation> live = new LinkedHashMap<>();
+            listing.get().forEach(info -> live.put(info.key(), info.generation()));
+            return seen.entrySet().stream().anyMatch(entry -> !entry.getValue().equals(live.get(entry.getKey())));
         }
 
         private static void closeQuietly(Input input) {
