@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -85,524 +86,645 @@ public abstract class ObjectStoreContract {
         assertThat(right(store.list(KeyPrefix.ROOT))).as("a fresh store must be empty").isEmpty();
     }
 
-    // ---- read and create
+    /** Listings are complete, at any depth, in key order, and show only live objects. */
+    @Nested
+    class Listing {
 
-    @Test
-    void aCreatedObjectReadsBackWithItsContentAndTheGenerationCreateReturned() {
-        ObjectKey key = ObjectKey.of("p/q/object.bin");
-        Generation generation = right(store.createIfAbsent(key, bytes("hello")));
-
-        StoredObject read = right(store.read(key));
-
-        assertThat(read.key()).isEqualTo(key);
-        assertThat(read.generation()).isEqualTo(generation);
-        assertThat(read.content()).isEqualTo(bytes("hello"));
-    }
-
-    @Test
-    void readingAKeyThatWasNeverWrittenIsNotFound() {
-        ObjectKey key = ObjectKey.of("nothing/here.bin");
-
-        assertNotFound(store.read(key), key);
-    }
-
-    @Test
-    void createIfAbsentOnAnExistingKeyFailsThePreconditionAndKeepsTheFirstContent() {
-        ObjectKey key = ObjectKey.of("a/first.bin");
-        Generation first = right(store.createIfAbsent(key, bytes("first")));
-
-        assertPreconditionFailed(store.createIfAbsent(key, bytes("second")), key);
-        assertPreconditionFailed(store.createIfAbsent(key, bytes("first")), key);
-
-        assertThat(right(store.read(key))).satisfies(read -> {
-            assertThat(read.content()).isEqualTo(bytes("first"));
-            assertThat(read.generation()).isEqualTo(first);
-        });
-    }
-
-    @Test
-    void createIfAbsentSucceedsAgainOnceTheObjectWasDeleted() {
-        ObjectKey key = ObjectKey.of("a/again.bin");
-        Generation first = right(store.createIfAbsent(key, bytes("one")));
-        right(store.deleteIfUnchanged(key, first));
-
-        Generation second = right(store.createIfAbsent(key, bytes("two")));
-
-        assertThat(right(store.read(key)).content()).isEqualTo(bytes("two"));
-        assertThat(second).isNotEqualTo(first);
-    }
-
-    // ---- replace
-
-    @Test
-    void replaceWithTheCurrentGenerationStoresTheNewContentUnderANewGeneration() {
-        ObjectKey key = ObjectKey.of("r/object.bin");
-        Generation first = right(store.createIfAbsent(key, bytes("old")));
-
-        Generation second = right(store.replaceIfUnchanged(key, first, bytes("new")));
-
-        assertThat(second).isNotEqualTo(first);
-        StoredObject read = right(store.read(key));
-        assertThat(read.content()).isEqualTo(bytes("new"));
-        assertThat(read.generation()).isEqualTo(second);
-    }
-
-    @Test
-    void replaceWithAStaleGenerationFailsThePreconditionAndChangesNothing() {
-        ObjectKey key = ObjectKey.of("r/stale.bin");
-        Generation first = right(store.createIfAbsent(key, bytes("one")));
-        Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
-
-        assertPreconditionFailed(store.replaceIfUnchanged(key, first, bytes("three")), key);
-
-        StoredObject read = right(store.read(key));
-        assertThat(read.content()).isEqualTo(bytes("two"));
-        assertThat(read.generation()).isEqualTo(second);
-    }
-
-    @Test
-    void replaceOfADeletedObjectFailsThePreconditionAndDoesNotRecreateIt() {
-        ObjectKey key = ObjectKey.of("r/deleted.bin");
-        Generation generation = right(store.createIfAbsent(key, bytes("one")));
-        right(store.deleteIfUnchanged(key, generation));
-
-        assertPreconditionFailed(store.replaceIfUnchanged(key, generation, bytes("two")), key);
-
-        assertNotFound(store.read(key), key);
-        assertThat(right(store.list(KeyPrefix.ROOT))).isEmpty();
-    }
-
-    @Test
-    void replaceOfAKeyThatNeverExistedFailsThePreconditionAndCreatesNothing() {
-        ObjectKey other = ObjectKey.of("r/other.bin");
-        Generation someGeneration = right(store.createIfAbsent(other, bytes("x")));
-        ObjectKey key = ObjectKey.of("r/never.bin");
-
-        assertPreconditionFailed(store.replaceIfUnchanged(key, someGeneration, bytes("y")), key);
-
-        assertNotFound(store.read(key), key);
-    }
-
-    @Test
-    void everyReplaceYieldsAGenerationNeverSeenBeforeForThatKeyEvenWithIdenticalContent() {
-        ObjectKey key = ObjectKey.of("r/same.bin");
-        List<Generation> generations = new ArrayList<>();
-        generations.add(right(store.createIfAbsent(key, bytes("same"))));
-        for (int i = 0; i < 10; i++) {
-            Generation previous = generations.get(generations.size() - 1);
-            generations.add(right(store.replaceIfUnchanged(key, previous, bytes("same"))));
-        }
-
-        assertThat(generations).doesNotHaveDuplicates();
-        Generation current = generations.get(generations.size() - 1);
-        for (Generation old : generations.subList(0, generations.size() - 1)) {
-            assertPreconditionFailed(store.replaceIfUnchanged(key, old, bytes("same")), key);
-            assertPreconditionFailed(store.deleteIfUnchanged(key, old), key);
-        }
-        assertThat(right(store.read(key)).generation()).isEqualTo(current);
-    }
-
-    // ---- delete
-
-    @Test
-    void deleteWithTheCurrentGenerationRemovesTheObject() {
-        ObjectKey key = ObjectKey.of("d/object.bin");
-        Generation generation = right(store.createIfAbsent(key, bytes("x")));
-
-        assertThat(right(store.deleteIfUnchanged(key, generation))).isEqualTo(Done.DONE);
-
-        assertNotFound(store.read(key), key);
-        assertThat(right(store.list(KeyPrefix.ROOT))).isEmpty();
-    }
-
-    @Test
-    void deleteWithAStaleGenerationFailsThePreconditionAndKeepsTheObject() {
-        ObjectKey key = ObjectKey.of("d/stale.bin");
-        Generation first = right(store.createIfAbsent(key, bytes("one")));
-        Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
-
-        assertPreconditionFailed(store.deleteIfUnchanged(key, first), key);
-
-        StoredObject read = right(store.read(key));
-        assertThat(read.content()).isEqualTo(bytes("two"));
-        assertThat(read.generation()).isEqualTo(second);
-    }
-
-    // ---- bulk calls: the same outcomes as one call per key, whatever concurrency the store uses
-
-    @Test
-    void readAllGivesEveryKeyTheOutcomeReadWouldGiveInTheOrderAsked() {
-        List<ObjectKey> keys = new ArrayList<>();
-        Map<ObjectKey, Generation> generations = new LinkedHashMap<>();
-        for (int i = 0; i < 12; i++) {
-            ObjectKey key = ObjectKey.of("bulk/r/" + (11 - i) + ".bin");
-            keys.add(key);
-            if (i % 3 != 0) {
-                generations.put(key, right(store.createIfAbsent(key, bytes("content " + i))));
+        @Test
+        void listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder() {
+            // Written out of order, with keys whose order differs from a depth-first walk of folders
+            // ('-' and '.' sort before '/', '0' after it).
+            List<String> keys = List.of("z/y/x/w/v.bin", "a/b/x", "a/b-c", "a/b0", "a/b/c/d", "a/a", "b",
+                    "a/bc/y", "a/b.txt", "a/b/c-d", "a/b/c/e/f/g.bin");
+            Map<ObjectKey, Generation> written = new LinkedHashMap<>();
+            for (String key : keys) {
+                written.put(ObjectKey.of(key), right(store.createIfAbsent(ObjectKey.of(key), bytes("content of " + key))));
             }
-        }
-        keys.add(keys.get(1));
 
-        Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = BulkCalls.readAll(store, keys);
+            List<ObjectInfo> listing = right(store.list(KeyPrefix.ROOT));
 
-        assertThat(outcomes.keySet()).containsExactlyElementsOf(new java.util.LinkedHashSet<>(keys));
-        for (int i = 0; i < 12; i++) {
-            ObjectKey key = keys.get(i);
-            if (generations.containsKey(key)) {
-                StoredObject read = right(outcomes.get(key));
-                assertThat(read.generation()).isEqualTo(generations.get(key));
-                assertThat(read.content()).isEqualTo(bytes("content " + i));
-            } else {
-                assertNotFound(outcomes.get(key), key);
-            }
-        }
-    }
-
-    @Test
-    void deleteAllIfUnchangedDeletesExactlyTheObjectsThatStillHaveTheirGeneration() {
-        ObjectKey current = ObjectKey.of("bulk/d/current.bin");
-        ObjectKey stale = ObjectKey.of("bulk/d/stale.bin");
-        ObjectKey missing = ObjectKey.of("bulk/d/missing.bin");
-        Generation currentGeneration = right(store.createIfAbsent(current, bytes("a")));
-        Generation staleGeneration = right(store.createIfAbsent(stale, bytes("b")));
-        Generation newer = right(store.replaceIfUnchanged(stale, staleGeneration, bytes("b2")));
-        Map<ObjectKey, Generation> expected = new LinkedHashMap<>();
-        expected.put(stale, staleGeneration);
-        expected.put(missing, currentGeneration);
-        expected.put(current, currentGeneration);
-
-        Map<ObjectKey, Either<StoreFailure, Done>> outcomes = BulkCalls.deleteAllIfUnchanged(store, expected);
-
-        assertThat(outcomes.keySet()).containsExactly(stale, missing, current);
-        assertPreconditionFailed(outcomes.get(stale), stale);
-        assertNotFound(outcomes.get(missing), missing);
-        assertThat(right(outcomes.get(current))).isEqualTo(Done.DONE);
-        assertNotFound(store.read(current), current);
-        assertThat(right(store.read(stale)).generation()).isEqualTo(newer);
-    }
-
-    @Test
-    void deleteOfAMissingObjectIsNotFound() {
-        ObjectKey key = ObjectKey.of("d/gone.bin");
-        Generation generation = right(store.createIfAbsent(key, bytes("x")));
-        right(store.deleteIfUnchanged(key, generation));
-
-        assertNotFound(store.deleteIfUnchanged(key, generation), key);
-        ObjectKey never = ObjectKey.of("d/never/written.bin");
-        assertNotFound(store.deleteIfUnchanged(never, generation), never);
-    }
-
-    @Test
-    void aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration() {
-        ObjectKey key = ObjectKey.of("aba/object.bin");
-        List<Generation> generations = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            // Same key, same content, same size every time: nothing but the generation may tell them apart.
-            Generation generation = right(store.createIfAbsent(key, bytes("same")));
-            generations.add(generation);
-            if (i < 5) {
-                right(store.deleteIfUnchanged(key, generation));
+            assertThat(listing).extracting(ObjectInfo::key).isSortedAccordingTo(ObjectKey::compareTo)
+                    .containsExactlyElementsOf(new TreeMap<>(written).keySet());
+            for (ObjectInfo info : listing) {
+                assertThat(info.generation()).isEqualTo(written.get(info.key()));
+                assertThat(info.size()).isEqualTo(bytes("content of " + info.key()).length);
             }
         }
 
-        assertThat(generations).doesNotHaveDuplicates();
-        for (Generation old : generations.subList(0, generations.size() - 1)) {
-            assertPreconditionFailed(store.replaceIfUnchanged(key, old, bytes("lost")), key);
-            assertPreconditionFailed(store.deleteIfUnchanged(key, old), key);
-        }
-        StoredObject read = right(store.read(key));
-        assertThat(read.content()).isEqualTo(bytes("same"));
-        assertThat(read.generation()).isEqualTo(generations.get(generations.size() - 1));
-    }
-
-    // ---- list
-
-    @Test
-    void listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder() {
-        // Written out of order, with keys whose order differs from a depth-first walk of folders
-        // ('-' and '.' sort before '/', '0' after it).
-        List<String> keys = List.of("z/y/x/w/v.bin", "a/b/x", "a/b-c", "a/b0", "a/b/c/d", "a/a", "b",
-                "a/bc/y", "a/b.txt", "a/b/c-d", "a/b/c/e/f/g.bin");
-        Map<ObjectKey, Generation> written = new LinkedHashMap<>();
-        for (String key : keys) {
-            written.put(ObjectKey.of(key), right(store.createIfAbsent(ObjectKey.of(key), bytes("content of " + key))));
-        }
-
-        List<ObjectInfo> listing = right(store.list(KeyPrefix.ROOT));
-
-        assertThat(listing).extracting(ObjectInfo::key).isSortedAccordingTo(ObjectKey::compareTo)
-                .containsExactlyElementsOf(new TreeMap<>(written).keySet());
-        for (ObjectInfo info : listing) {
-            assertThat(info.generation()).isEqualTo(written.get(info.key()));
-            assertThat(info.size()).isEqualTo(bytes("content of " + info.key()).length);
-        }
-    }
-
-    @Test
-    void listOfAPrefixReturnsOnlyKeysInsideThatFolderAndNotSiblingsSharingItsText() {
-        for (String key : List.of("a/b/x", "a/b/c/d", "a/bc/y", "a/b-c", "a/b0", "a/b.txt", "ab/x", "b/x")) {
-            right(store.createIfAbsent(ObjectKey.of(key), bytes(key)));
-        }
-
-        assertThat(keysUnder("a/b/")).containsExactly("a/b/c/d", "a/b/x");
-        assertThat(keysUnder("a/bc/")).containsExactly("a/bc/y");
-        assertThat(keysUnder("a/")).containsExactly("a/b-c", "a/b.txt", "a/b/c/d", "a/b/x", "a/b0", "a/bc/y");
-        assertThat(keysUnder("a/b/c/")).containsExactly("a/b/c/d");
-    }
-
-    @Test
-    void listOfAFolderThatHoldsNothingIsEmpty() {
-        right(store.createIfAbsent(ObjectKey.of("a/b-c"), bytes("x")));
-        right(store.createIfAbsent(ObjectKey.of("a/b/c"), bytes("x")));
-
-        assertThat(keysUnder("nothing/here/")).isEmpty();
-        // "a/b-c" is an object, not a folder.
-        assertThat(keysUnder("a/b-c/")).isEmpty();
-        assertThat(keysUnder("a/b/c/")).isEmpty();
-    }
-
-    @Test
-    void listShowsTheCurrentGenerationAndNoDeletedObjects() {
-        ObjectKey kept = ObjectKey.of("l/kept.bin");
-        ObjectKey replaced = ObjectKey.of("l/replaced.bin");
-        ObjectKey deleted = ObjectKey.of("l/deeper/deleted.bin");
-        right(store.createIfAbsent(kept, bytes("k")));
-        Generation before = right(store.createIfAbsent(replaced, bytes("r")));
-        Generation after = right(store.replaceIfUnchanged(replaced, before, bytes("rr")));
-        right(store.deleteIfUnchanged(deleted, right(store.createIfAbsent(deleted, bytes("d")))));
-
-        List<ObjectInfo> listing = right(store.list(KeyPrefix.of("l/")));
-
-        assertThat(listing).extracting(ObjectInfo::key).containsExactly(kept, replaced);
-        assertThat(listing.get(1).generation()).isEqualTo(after);
-        assertThat(listing.get(1).size()).isEqualTo(2);
-    }
-
-    // ---- content and keys
-
-    @Test
-    void emptyContentIsAnObjectLikeAnyOther() {
-        ObjectKey key = ObjectKey.of("e/empty.bin");
-        Generation first = right(store.createIfAbsent(key, new byte[0]));
-
-        assertThat(right(store.read(key)).content()).isEmpty();
-        assertThat(right(store.list(KeyPrefix.of("e/")))).singleElement().satisfies(info -> {
-            assertThat(info.size()).isZero();
-            assertThat(info.generation()).isEqualTo(first);
-        });
-        assertPreconditionFailed(store.createIfAbsent(key, new byte[0]), key);
-        Generation second = right(store.replaceIfUnchanged(key, first, new byte[0]));
-        assertThat(second).isNotEqualTo(first);
-        right(store.deleteIfUnchanged(key, second));
-        assertNotFound(store.read(key), key);
-    }
-
-    @Test
-    void largeContentRoundTripsByteForByte() {
-        ObjectKey key = ObjectKey.of("big/five-megabytes.bin");
-        byte[] first = randomBytes(5 * 1024 * 1024 + 17, 1);
-        byte[] second = randomBytes(5 * 1024 * 1024 - 3, 2);
-
-        Generation generation = right(store.createIfAbsent(key, first));
-        assertThat(right(store.read(key)).content()).isEqualTo(first);
-        right(store.replaceIfUnchanged(key, generation, second));
-
-        assertThat(right(store.read(key)).content()).isEqualTo(second);
-        assertThat(right(store.list(KeyPrefix.of("big/")))).singleElement()
-                .extracting(ObjectInfo::size).isEqualTo((long) second.length);
-    }
-
-    // ---- streaming: ranged reads of one generation, content produced into the store's staging
-
-    @Test
-    void anOpenedObjectReadsAnyRangeOfTheGenerationItWasOpenedAt() throws Exception {
-        ObjectKey key = ObjectKey.of("stream/ranges.bin");
-        byte[] content = randomBytes(3 * 1024 * 1024 + 5, 3);
-        Generation generation = right(store.createIfAbsent(key, content));
-
-        try (ObjectContent opened = right(store.open(key, ReadCondition.latest()))) {
-            assertThat(opened.key()).isEqualTo(key);
-            assertThat(opened.generation()).isEqualTo(generation);
-            assertThat(opened.size()).isEqualTo(content.length);
-            for (long[] range : new long[][] {{0, 10}, {content.length - 8, 8}, {1_000_000, 1_500_000}, {7, 0}}) {
-                byte[] part = new byte[(int) range[1] + 2];
-                opened.readFully(range[0], part, 1, (int) range[1]);
-                assertThat(java.util.Arrays.copyOfRange(part, 1, 1 + (int) range[1]))
-                        .isEqualTo(java.util.Arrays.copyOfRange(content, (int) range[0], (int) (range[0] + range[1])));
+        @Test
+        void listOfAPrefixReturnsOnlyKeysInsideThatFolderAndNotSiblingsSharingItsText() {
+            for (String key : List.of("a/b/x", "a/b/c/d", "a/bc/y", "a/b-c", "a/b0", "a/b.txt", "ab/x", "b/x")) {
+                right(store.createIfAbsent(ObjectKey.of(key), bytes(key)));
             }
-            assertThat(opened.readAll()).isEqualTo(content);
-            byte[] past = new byte[9];
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> opened.readFully(content.length - 8, past, 0, 9))
-                    .isInstanceOf(java.io.EOFException.class);
+
+            assertThat(keysUnder("a/b/")).containsExactly("a/b/c/d", "a/b/x");
+            assertThat(keysUnder("a/bc/")).containsExactly("a/bc/y");
+            assertThat(keysUnder("a/")).containsExactly("a/b-c", "a/b.txt", "a/b/c/d", "a/b/x", "a/b0", "a/bc/y");
+            assertThat(keysUnder("a/b/c/")).containsExactly("a/b/c/d");
+        }
+
+        @Test
+        void listOfAFolderThatHoldsNothingIsEmpty() {
+            right(store.createIfAbsent(ObjectKey.of("a/b-c"), bytes("x")));
+            right(store.createIfAbsent(ObjectKey.of("a/b/c"), bytes("x")));
+
+            assertThat(keysUnder("nothing/here/")).isEmpty();
+            // "a/b-c" is an object, not a folder.
+            assertThat(keysUnder("a/b-c/")).isEmpty();
+            assertThat(keysUnder("a/b/c/")).isEmpty();
+        }
+
+        @Test
+        void listShowsTheCurrentGenerationAndNoDeletedObjects() {
+            ObjectKey kept = ObjectKey.of("l/kept.bin");
+            ObjectKey replaced = ObjectKey.of("l/replaced.bin");
+            ObjectKey deleted = ObjectKey.of("l/deeper/deleted.bin");
+            right(store.createIfAbsent(kept, bytes("k")));
+            Generation before = right(store.createIfAbsent(replaced, bytes("r")));
+            Generation after = right(store.replaceIfUnchanged(replaced, before, bytes("rr")));
+            right(store.deleteIfUnchanged(deleted, right(store.createIfAbsent(deleted, bytes("d")))));
+
+            List<ObjectInfo> listing = right(store.list(KeyPrefix.of("l/")));
+
+            assertThat(listing).extracting(ObjectInfo::key).containsExactly(kept, replaced);
+            assertThat(listing.get(1).generation()).isEqualTo(after);
+            assertThat(listing.get(1).size()).isEqualTo(2);
         }
     }
 
-    @Test
-    void anOpenedObjectKeepsItsGenerationsBytesWhenTheObjectIsReplacedOrDeleted() throws Exception {
-        ObjectKey key = ObjectKey.of("stream/pinned.bin");
-        byte[] first = randomBytes(200_000, 4);
-        Generation generation = right(store.createIfAbsent(key, first));
+    /** Whole reads: content and generation as stored, any bytes, any valid key, any adapter instance. */
+    @Nested
+    class Reads {
 
-        try (ObjectContent opened = right(store.open(key, ReadCondition.atGeneration(generation)))) {
-            Generation second = right(store.replaceIfUnchanged(key, generation, bytes("replaced")));
-            byte[] whole = new byte[first.length];
-            try {
-                opened.readFully(0, whole, 0, whole.length);
-                assertThat(whole).as("an open generation never mixes in another's bytes").isEqualTo(first);
-            } catch (java.io.IOException generationGone) {
-                // A store may fail the read instead, but never return other bytes.
-            }
+        @Test
+        void aCreatedObjectReadsBackWithItsContentAndTheGenerationCreateReturned() {
+            ObjectKey key = ObjectKey.of("p/q/object.bin");
+            Generation generation = right(store.createIfAbsent(key, bytes("hello")));
+
+            StoredObject read = right(store.read(key));
+
+            assertThat(read.key()).isEqualTo(key);
+            assertThat(read.generation()).isEqualTo(generation);
+            assertThat(read.content()).isEqualTo(bytes("hello"));
+        }
+
+        @Test
+        void readingAKeyThatWasNeverWrittenIsNotFound() {
+            ObjectKey key = ObjectKey.of("nothing/here.bin");
+
+            assertNotFound(store.read(key), key);
+        }
+
+        @Test
+        void emptyContentIsAnObjectLikeAnyOther() {
+            ObjectKey key = ObjectKey.of("e/empty.bin");
+            Generation first = right(store.createIfAbsent(key, new byte[0]));
+
+            assertThat(right(store.read(key)).content()).isEmpty();
+            assertThat(right(store.list(KeyPrefix.of("e/")))).singleElement().satisfies(info -> {
+                assertThat(info.size()).isZero();
+                assertThat(info.generation()).isEqualTo(first);
+            });
+            assertPreconditionFailed(store.createIfAbsent(key, new byte[0]), key);
+            Generation second = right(store.replaceIfUnchanged(key, first, new byte[0]));
+            assertThat(second).isNotEqualTo(first);
             right(store.deleteIfUnchanged(key, second));
+            assertNotFound(store.read(key), key);
         }
-    }
 
-    @Test
-    void openingAGenerationThatIsNoLongerCurrentFailsThePreconditionAndAMissingKeyIsNotFound() {
-        ObjectKey key = ObjectKey.of("stream/stale.bin");
-        Generation first = right(store.createIfAbsent(key, bytes("one")));
-        Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
+        @Test
+        void largeContentRoundTripsByteForByte() {
+            ObjectKey key = ObjectKey.of("big/five-megabytes.bin");
+            byte[] first = randomBytes(5 * 1024 * 1024 + 17, 1);
+            byte[] second = randomBytes(5 * 1024 * 1024 - 3, 2);
 
-        assertPreconditionFailed(store.open(key, ReadCondition.atGeneration(first)), key);
-        assertThat(right(store.open(key, ReadCondition.atGeneration(second))).generation()).isEqualTo(second);
-        ObjectKey missing = ObjectKey.of("stream/missing.bin");
-        assertNotFound(store.open(missing, ReadCondition.latest()), missing);
-        Either<StoreFailure, ObjectContent> gone = store.open(missing, ReadCondition.atGeneration(second));
-        assertThat(gone.isLeft()).isTrue();
-        assertThat(gone.getLeft()).isInstanceOfAny(StoreFailure.NotFound.class, StoreFailure.PreconditionFailed.class);
-    }
+            Generation generation = right(store.createIfAbsent(key, first));
+            assertThat(right(store.read(key)).content()).isEqualTo(first);
+            right(store.replaceIfUnchanged(key, generation, second));
 
-    @Test
-    void openAllGivesEveryKeyTheOutcomeOpenWouldGiveInTheOrderAsked() throws Exception {
-        ObjectKey a = ObjectKey.of("stream/all/a.bin");
-        ObjectKey b = ObjectKey.of("stream/all/b.bin");
-        ObjectKey missing = ObjectKey.of("stream/all/missing.bin");
-        Generation ga = right(store.createIfAbsent(a, bytes("A")));
-        Generation gb = right(store.createIfAbsent(b, bytes("BB")));
-
-        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = BulkCalls.openAll(store, List.of(b, missing, a, b));
-
-        assertThat(opened.keySet()).containsExactly(b, missing, a);
-        assertNotFound(opened.get(missing), missing);
-        try (ObjectContent contentA = right(opened.get(a)); ObjectContent contentB = right(opened.get(b))) {
-            assertThat(contentA.generation()).isEqualTo(ga);
-            assertThat(contentA.readAll()).isEqualTo(bytes("A"));
-            assertThat(contentB.generation()).isEqualTo(gb);
-            assertThat(contentB.readAll()).isEqualTo(bytes("BB"));
+            assertThat(right(store.read(key)).content()).isEqualTo(second);
+            assertThat(right(store.list(KeyPrefix.of("big/")))).singleElement()
+                    .extracting(ObjectInfo::size).isEqualTo((long) second.length);
         }
-    }
 
-    @Test
-    void contentWrittenThroughAStreamIsStoredLikeAnArrayUnderTheSamePreconditions() {
-        ObjectKey key = ObjectKey.of("stream/written.bin");
-        byte[] first = randomBytes(2 * 1024 * 1024 + 3, 5);
-        ContentWriter inPieces = out -> {
-            for (int from = 0; from < first.length; from += 100_000) {
-                out.write(first, from, Math.min(100_000, first.length - from));
+        @Test
+        void keysWithUnicodeSpacesAndEqualsSignsAreOrdinaryKeys() {
+            KeyPrefix partition = KeyPrefix.of("silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/");
+            List<ObjectKey> keys = List.of(
+                    partition.key("batch 0001 ünïcødé 日本語 🚀.parquet"),
+                    partition.key("a=b=c"),
+                    partition.key("with  two spaces "),
+                    ObjectKey.of("Ärger/ü ber/∑=1"));
+            for (ObjectKey key : keys) {
+                Generation generation = right(store.createIfAbsent(key, bytes("v1 " + key)));
+                assertThat(right(store.read(key)).content()).isEqualTo(bytes("v1 " + key));
+                assertPreconditionFailed(store.createIfAbsent(key, bytes("again")), key);
+                right(store.replaceIfUnchanged(key, generation, bytes("v2 " + key)));
+                assertThat(right(store.read(key)).content()).isEqualTo(bytes("v2 " + key));
             }
-        };
 
-        Generation generation = right(store.write(key, WriteCondition.ifAbsent(), inPieces));
-        assertThat(right(store.read(key)).content()).isEqualTo(first);
-        assertThat(right(store.read(key)).generation()).isEqualTo(generation);
-        assertPreconditionFailed(store.write(key, WriteCondition.ifAbsent(), ContentWriter.of(bytes("second"))), key);
-
-        Generation replaced = right(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("new"))));
-        assertThat(right(store.read(key)).content()).isEqualTo(bytes("new"));
-        assertPreconditionFailed(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("stale"))), key);
-        ObjectKey never = ObjectKey.of("stream/never.bin");
-        assertPreconditionFailed(store.write(never, WriteCondition.ifGeneration(replaced), ContentWriter.of(bytes("x"))), never);
-        assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
-    }
-
-    @Test
-    void aWriterThatFailsPublishesNothingAndLeavesTheCurrentObjectAlone() {
-        ObjectKey key = ObjectKey.of("stream/failing.bin");
-        ContentWriter failing = out -> {
-            out.write(randomBytes(300_000, 6));
-            throw new java.io.IOException("the encoder broke half way");
-        };
-
-        Either<StoreFailure, Generation> created = store.write(key, WriteCondition.ifAbsent(), failing);
-        assertThat(created.isLeft()).isTrue();
-        assertThat(created.getLeft()).isInstanceOf(StoreFailure.IoFailure.class);
-        assertNotFound(store.read(key), key);
-
-        Generation generation = right(store.createIfAbsent(key, bytes("kept")));
-        Either<StoreFailure, Generation> replaced = store.write(key, WriteCondition.ifGeneration(generation), failing);
-        assertThat(replaced.isLeft()).isTrue();
-        assertThat(right(store.read(key)).content()).isEqualTo(bytes("kept"));
-        assertThat(right(store.read(key)).generation()).isEqualTo(generation);
-        assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
-    }
-
-    @Test
-    void keysWithUnicodeSpacesAndEqualsSignsAreOrdinaryKeys() {
-        KeyPrefix partition = KeyPrefix.of("silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/");
-        List<ObjectKey> keys = List.of(
-                partition.key("batch 0001 ünïcødé 日本語 🚀.parquet"),
-                partition.key("a=b=c"),
-                partition.key("with  two spaces "),
-                ObjectKey.of("Ärger/ü ber/∑=1"));
-        for (ObjectKey key : keys) {
-            Generation generation = right(store.createIfAbsent(key, bytes("v1 " + key)));
-            assertThat(right(store.read(key)).content()).isEqualTo(bytes("v1 " + key));
-            assertPreconditionFailed(store.createIfAbsent(key, bytes("again")), key);
-            right(store.replaceIfUnchanged(key, generation, bytes("v2 " + key)));
-            assertThat(right(store.read(key)).content()).isEqualTo(bytes("v2 " + key));
+            assertThat(right(store.list(partition))).extracting(ObjectInfo::key)
+                    .containsExactlyElementsOf(keys.subList(0, 3).stream().sorted().toList());
+            assertThat(right(store.list(KeyPrefix.ROOT))).extracting(ObjectInfo::key)
+                    .containsExactlyElementsOf(keys.stream().sorted().toList());
+            for (ObjectKey key : keys) {
+                right(store.deleteIfUnchanged(key, right(store.read(key)).generation()));
+            }
+            assertThat(right(store.list(KeyPrefix.ROOT))).isEmpty();
         }
 
-        assertThat(right(store.list(partition))).extracting(ObjectInfo::key)
-                .containsExactlyElementsOf(keys.subList(0, 3).stream().sorted().toList());
-        assertThat(right(store.list(KeyPrefix.ROOT))).extracting(ObjectInfo::key)
-                .containsExactlyElementsOf(keys.stream().sorted().toList());
-        for (ObjectKey key : keys) {
-            right(store.deleteIfUnchanged(key, right(store.read(key)).generation()));
+        @Test
+        void changingTheCallersByteArraysNeverChangesAStoredObject() {
+            ObjectKey key = ObjectKey.of("m/object.bin");
+            byte[] written = bytes("original");
+            right(store.createIfAbsent(key, written));
+            written[0] = 'X';
+
+            byte[] read = right(store.read(key)).content();
+            read[1] = 'Y';
+
+            assertThat(right(store.read(key)).content()).isEqualTo(bytes("original"));
         }
-        assertThat(right(store.list(KeyPrefix.ROOT))).isEmpty();
+
+        @Test
+        void anotherAdapterInstanceSeesTheSameObjectsAndGenerations() throws Exception {
+            ObjectStore other = sameStoreViaAnotherInstance(store);
+            ObjectKey key = ObjectKey.of("shared/object.bin");
+            Generation first = right(store.createIfAbsent(key, bytes("from one")));
+
+            assertThat(right(other.read(key)).generation()).isEqualTo(first);
+            assertPreconditionFailed(other.createIfAbsent(key, bytes("from other")), key);
+            Generation second = right(other.replaceIfUnchanged(key, first, bytes("from other")));
+
+            assertThat(right(store.read(key)).generation()).isEqualTo(second);
+            assertThat(right(store.read(key)).content()).isEqualTo(bytes("from other"));
+            assertPreconditionFailed(store.replaceIfUnchanged(key, first, bytes("stale")), key);
+            right(store.deleteIfUnchanged(key, second));
+            assertNotFound(other.read(key), key);
+        }
+
+        @Test
+        void describeNamesTheStore() {
+            assertThat(store.describe()).isNotBlank();
+        }
     }
 
-    @Test
-    void changingTheCallersByteArraysNeverChangesAStoredObject() {
-        ObjectKey key = ObjectKey.of("m/object.bin");
-        byte[] written = bytes("original");
-        right(store.createIfAbsent(key, written));
-        written[0] = 'X';
+    /** Create-if-absent and replace-if-unchanged: only the caller who saw the current state writes. */
+    @Nested
+    class ConditionalWrites {
 
-        byte[] read = right(store.read(key)).content();
-        read[1] = 'Y';
+        @Test
+        void createIfAbsentOnAnExistingKeyFailsThePreconditionAndKeepsTheFirstContent() {
+            ObjectKey key = ObjectKey.of("a/first.bin");
+            Generation first = right(store.createIfAbsent(key, bytes("first")));
 
-        assertThat(right(store.read(key)).content()).isEqualTo(bytes("original"));
+            assertPreconditionFailed(store.createIfAbsent(key, bytes("second")), key);
+            assertPreconditionFailed(store.createIfAbsent(key, bytes("first")), key);
+
+            assertThat(right(store.read(key))).satisfies(read -> {
+                assertThat(read.content()).isEqualTo(bytes("first"));
+                assertThat(read.generation()).isEqualTo(first);
+            });
+        }
+
+        @Test
+        void createIfAbsentSucceedsAgainOnceTheObjectWasDeleted() {
+            ObjectKey key = ObjectKey.of("a/again.bin");
+            Generation first = right(store.createIfAbsent(key, bytes("one")));
+            right(store.deleteIfUnchanged(key, first));
+
+            Generation second = right(store.createIfAbsent(key, bytes("two")));
+
+            assertThat(right(store.read(key)).content()).isEqualTo(bytes("two"));
+            assertThat(second).isNotEqualTo(first);
+        }
+
+        @Test
+        void replaceWithTheCurrentGenerationStoresTheNewContentUnderANewGeneration() {
+            ObjectKey key = ObjectKey.of("r/object.bin");
+            Generation first = right(store.createIfAbsent(key, bytes("old")));
+
+            Generation second = right(store.replaceIfUnchanged(key, first, bytes("new")));
+
+            assertThat(second).isNotEqualTo(first);
+            StoredObject read = right(store.read(key));
+            assertThat(read.content()).isEqualTo(bytes("new"));
+            assertThat(read.generation()).isEqualTo(second);
+        }
+
+        @Test
+        void replaceWithAStaleGenerationFailsThePreconditionAndChangesNothing() {
+            ObjectKey key = ObjectKey.of("r/stale.bin");
+            Generation first = right(store.createIfAbsent(key, bytes("one")));
+            Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
+
+            assertPreconditionFailed(store.replaceIfUnchanged(key, first, bytes("three")), key);
+
+            StoredObject read = right(store.read(key));
+            assertThat(read.content()).isEqualTo(bytes("two"));
+            assertThat(read.generation()).isEqualTo(second);
+        }
+
+        @Test
+        void replaceOfADeletedObjectFailsThePreconditionAndDoesNotRecreateIt() {
+            ObjectKey key = ObjectKey.of("r/deleted.bin");
+            Generation generation = right(store.createIfAbsent(key, bytes("one")));
+            right(store.deleteIfUnchanged(key, generation));
+
+            assertPreconditionFailed(store.replaceIfUnchanged(key, generation, bytes("two")), key);
+
+            assertNotFound(store.read(key), key);
+            assertThat(right(store.list(KeyPrefix.ROOT))).isEmpty();
+        }
+
+        @Test
+        void replaceOfAKeyThatNeverExistedFailsThePreconditionAndCreatesNothing() {
+            ObjectKey other = ObjectKey.of("r/other.bin");
+            Generation someGeneration = right(store.createIfAbsent(other, bytes("x")));
+            ObjectKey key = ObjectKey.of("r/never.bin");
+
+            assertPreconditionFailed(store.replaceIfUnchanged(key, someGeneration, bytes("y")), key);
+
+            assertNotFound(store.read(key), key);
+        }
+
+        @Test
+        void everyReplaceYieldsAGenerationNeverSeenBeforeForThatKeyEvenWithIdenticalContent() {
+            ObjectKey key = ObjectKey.of("r/same.bin");
+            List<Generation> generations = new ArrayList<>();
+            generations.add(right(store.createIfAbsent(key, bytes("same"))));
+            for (int i = 0; i < 10; i++) {
+                Generation previous = generations.get(generations.size() - 1);
+                generations.add(right(store.replaceIfUnchanged(key, previous, bytes("same"))));
+            }
+
+            assertThat(generations).doesNotHaveDuplicates();
+            Generation current = generations.get(generations.size() - 1);
+            for (Generation old : generations.subList(0, generations.size() - 1)) {
+                assertPreconditionFailed(store.replaceIfUnchanged(key, old, bytes("same")), key);
+                assertPreconditionFailed(store.deleteIfUnchanged(key, old), key);
+            }
+            assertThat(right(store.read(key)).generation()).isEqualTo(current);
+        }
     }
 
-    @Test
-    void anotherAdapterInstanceSeesTheSameObjectsAndGenerations() throws Exception {
-        ObjectStore other = sameStoreViaAnotherInstance(store);
-        ObjectKey key = ObjectKey.of("shared/object.bin");
-        Generation first = right(store.createIfAbsent(key, bytes("from one")));
+    /** Delete-if-unchanged, and what a deleted key leaves behind. */
+    @Nested
+    class Deletes {
 
-        assertThat(right(other.read(key)).generation()).isEqualTo(first);
-        assertPreconditionFailed(other.createIfAbsent(key, bytes("from other")), key);
-        Generation second = right(other.replaceIfUnchanged(key, first, bytes("from other")));
+        @Test
+        void deleteWithTheCurrentGenerationRemovesTheObject() {
+            ObjectKey key = ObjectKey.of("d/object.bin");
+            Generation generation = right(store.createIfAbsent(key, bytes("x")));
 
-        assertThat(right(store.read(key)).generation()).isEqualTo(second);
-        assertThat(right(store.read(key)).content()).isEqualTo(bytes("from other"));
-        assertPreconditionFailed(store.replaceIfUnchanged(key, first, bytes("stale")), key);
-        right(store.deleteIfUnchanged(key, second));
-        assertNotFound(other.read(key), key);
+            assertThat(right(store.deleteIfUnchanged(key, generation))).isEqualTo(Done.DONE);
+
+            assertNotFound(store.read(key), key);
+            assertThat(right(store.list(KeyPrefix.ROOT))).isEmpty();
+        }
+
+        @Test
+        void deleteWithAStaleGenerationFailsThePreconditionAndKeepsTheObject() {
+            ObjectKey key = ObjectKey.of("d/stale.bin");
+            Generation first = right(store.createIfAbsent(key, bytes("one")));
+            Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
+
+            assertPreconditionFailed(store.deleteIfUnchanged(key, first), key);
+
+            StoredObject read = right(store.read(key));
+            assertThat(read.content()).isEqualTo(bytes("two"));
+            assertThat(read.generation()).isEqualTo(second);
+        }
+
+        @Test
+        void deleteOfAMissingObjectIsNotFound() {
+            ObjectKey key = ObjectKey.of("d/gone.bin");
+            Generation generation = right(store.createIfAbsent(key, bytes("x")));
+            right(store.deleteIfUnchanged(key, generation));
+
+            assertNotFound(store.deleteIfUnchanged(key, generation), key);
+            ObjectKey never = ObjectKey.of("d/never/written.bin");
+            assertNotFound(store.deleteIfUnchanged(never, generation), never);
+        }
+
+        @Test
+        void aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration() {
+            ObjectKey key = ObjectKey.of("aba/object.bin");
+            List<Generation> generations = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                // Same key, same content, same size every time: nothing but the generation may tell them apart.
+                Generation generation = right(store.createIfAbsent(key, bytes("same")));
+                generations.add(generation);
+                if (i < 5) {
+                    right(store.deleteIfUnchanged(key, generation));
+                }
+            }
+
+            assertThat(generations).doesNotHaveDuplicates();
+            for (Generation old : generations.subList(0, generations.size() - 1)) {
+                assertPreconditionFailed(store.replaceIfUnchanged(key, old, bytes("lost")), key);
+                assertPreconditionFailed(store.deleteIfUnchanged(key, old), key);
+            }
+            StoredObject read = right(store.read(key));
+            assertThat(read.content()).isEqualTo(bytes("same"));
+            assertThat(read.generation()).isEqualTo(generations.get(generations.size() - 1));
+        }
     }
 
-    @Test
-    void describeNamesTheStore() {
-        assertThat(store.describe()).isNotBlank();
+    /** Ranged reads of one generation, and content produced into the store's staging. */
+    @Nested
+    class StreamedAndRanged {
+
+        @Test
+        void anOpenedObjectReadsAnyRangeOfTheGenerationItWasOpenedAt() throws Exception {
+            ObjectKey key = ObjectKey.of("stream/ranges.bin");
+            byte[] content = randomBytes(3 * 1024 * 1024 + 5, 3);
+            Generation generation = right(store.createIfAbsent(key, content));
+
+            try (ObjectContent opened = right(store.open(key, ReadCondition.latest()))) {
+                assertThat(opened.key()).isEqualTo(key);
+                assertThat(opened.generation()).isEqualTo(generation);
+                assertThat(opened.size()).isEqualTo(content.length);
+                for (long[] range : new long[][] {{0, 10}, {content.length - 8, 8}, {1_000_000, 1_500_000}, {7, 0}}) {
+                    byte[] part = new byte[(int) range[1] + 2];
+                    opened.readFully(range[0], part, 1, (int) range[1]);
+                    assertThat(java.util.Arrays.copyOfRange(part, 1, 1 + (int) range[1]))
+                            .isEqualTo(java.util.Arrays.copyOfRange(content, (int) range[0], (int) (range[0] + range[1])));
+                }
+                assertThat(opened.readAll()).isEqualTo(content);
+                byte[] past = new byte[9];
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> opened.readFully(content.length - 8, past, 0, 9))
+                        .isInstanceOf(java.io.EOFException.class);
+            }
+        }
+
+        @Test
+        void anOpenedObjectKeepsItsGenerationsBytesWhenTheObjectIsReplacedOrDeleted() throws Exception {
+            ObjectKey key = ObjectKey.of("stream/pinned.bin");
+            byte[] first = randomBytes(200_000, 4);
+            Generation generation = right(store.createIfAbsent(key, first));
+
+            try (ObjectContent opened = right(store.open(key, ReadCondition.atGeneration(generation)))) {
+                Generation second = right(store.replaceIfUnchanged(key, generation, bytes("replaced")));
+                byte[] whole = new byte[first.length];
+                try {
+                    opened.readFully(0, whole, 0, whole.length);
+                    assertThat(whole).as("an open generation never mixes in another's bytes").isEqualTo(first);
+                } catch (java.io.IOException generationGone) {
+                    // A store may fail the read instead, but never return other bytes.
+                }
+                right(store.deleteIfUnchanged(key, second));
+            }
+        }
+
+        @Test
+        void openingAGenerationThatIsNoLongerCurrentFailsThePreconditionAndAMissingKeyIsNotFound() {
+            ObjectKey key = ObjectKey.of("stream/stale.bin");
+            Generation first = right(store.createIfAbsent(key, bytes("one")));
+            Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
+
+            assertPreconditionFailed(store.open(key, ReadCondition.atGeneration(first)), key);
+            assertThat(right(store.open(key, ReadCondition.atGeneration(second))).generation()).isEqualTo(second);
+            ObjectKey missing = ObjectKey.of("stream/missing.bin");
+            assertNotFound(store.open(missing, ReadCondition.latest()), missing);
+            Either<StoreFailure, ObjectContent> gone = store.open(missing, ReadCondition.atGeneration(second));
+            assertThat(gone.isLeft()).isTrue();
+            assertThat(gone.getLeft()).isInstanceOfAny(StoreFailure.NotFound.class, StoreFailure.PreconditionFailed.class);
+        }
+
+        @Test
+        void contentWrittenThroughAStreamIsStoredLikeAnArrayUnderTheSamePreconditions() {
+            ObjectKey key = ObjectKey.of("stream/written.bin");
+            byte[] first = randomBytes(2 * 1024 * 1024 + 3, 5);
+            ContentWriter inPieces = out -> {
+                for (int from = 0; from < first.length; from += 100_000) {
+                    out.write(first, from, Math.min(100_000, first.length - from));
+                }
+            };
+
+            Generation generation = right(store.write(key, WriteCondition.ifAbsent(), inPieces));
+            assertThat(right(store.read(key)).content()).isEqualTo(first);
+            assertThat(right(store.read(key)).generation()).isEqualTo(generation);
+            assertPreconditionFailed(store.write(key, WriteCondition.ifAbsent(), ContentWriter.of(bytes("second"))), key);
+
+            Generation replaced = right(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("new"))));
+            assertThat(right(store.read(key)).content()).isEqualTo(bytes("new"));
+            assertPreconditionFailed(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("stale"))), key);
+            ObjectKey never = ObjectKey.of("stream/never.bin");
+            assertPreconditionFailed(store.write(never, WriteCondition.ifGeneration(replaced), ContentWriter.of(bytes("x"))), never);
+            assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
+        }
+
+        @Test
+        void aWriterThatFailsPublishesNothingAndLeavesTheCurrentObjectAlone() {
+            ObjectKey key = ObjectKey.of("stream/failing.bin");
+            ContentWriter failing = out -> {
+                out.write(randomBytes(300_000, 6));
+                throw new java.io.IOException("the encoder broke half way");
+            };
+
+            Either<StoreFailure, Generation> created = store.write(key, WriteCondition.ifAbsent(), failing);
+            assertThat(created.isLeft()).isTrue();
+            assertThat(created.getLeft()).isInstanceOf(StoreFailure.IoFailure.class);
+            assertNotFound(store.read(key), key);
+
+            Generation generation = right(store.createIfAbsent(key, bytes("kept")));
+            Either<StoreFailure, Generation> replaced = store.write(key, WriteCondition.ifGeneration(generation), failing);
+            assertThat(replaced.isLeft()).isTrue();
+            assertThat(right(store.read(key)).content()).isEqualTo(bytes("kept"));
+            assertThat(right(store.read(key)).generation()).isEqualTo(generation);
+            assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
+        }
     }
 
-    // ---- the model: any sequence of operations behaves like a map with never-repeating generations
+    /** Calls for many objects: the same outcomes as one call per key, whatever concurrency the store uses. */
+    @Nested
+    class Bulk {
 
-    @Test
-    void theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations() {
-        qt().withExamples(modelExamples()).withShrinkCycles(200)
-                .forAll(lists().of(operations()).ofSizeBetween(1, 30))
-                .checkAssert(this::runAgainstModel);
+        @Test
+        void readAllGivesEveryKeyTheOutcomeReadWouldGiveInTheOrderAsked() {
+            List<ObjectKey> keys = new ArrayList<>();
+            Map<ObjectKey, Generation> generations = new LinkedHashMap<>();
+            for (int i = 0; i < 12; i++) {
+                ObjectKey key = ObjectKey.of("bulk/r/" + (11 - i) + ".bin");
+                keys.add(key);
+                if (i % 3 != 0) {
+                    generations.put(key, right(store.createIfAbsent(key, bytes("content " + i))));
+                }
+            }
+            keys.add(keys.get(1));
+
+            Map<ObjectKey, Either<StoreFailure, StoredObject>> outcomes = BulkCalls.readAll(store, keys);
+
+            assertThat(outcomes.keySet()).containsExactlyElementsOf(new java.util.LinkedHashSet<>(keys));
+            for (int i = 0; i < 12; i++) {
+                ObjectKey key = keys.get(i);
+                if (generations.containsKey(key)) {
+                    StoredObject read = right(outcomes.get(key));
+                    assertThat(read.generation()).isEqualTo(generations.get(key));
+                    assertThat(read.content()).isEqualTo(bytes("content " + i));
+                } else {
+                    assertNotFound(outcomes.get(key), key);
+                }
+            }
+        }
+
+        @Test
+        void deleteAllIfUnchangedDeletesExactlyTheObjectsThatStillHaveTheirGeneration() {
+            ObjectKey current = ObjectKey.of("bulk/d/current.bin");
+            ObjectKey stale = ObjectKey.of("bulk/d/stale.bin");
+            ObjectKey missing = ObjectKey.of("bulk/d/missing.bin");
+            Generation currentGeneration = right(store.createIfAbsent(current, bytes("a")));
+            Generation staleGeneration = right(store.createIfAbsent(stale, bytes("b")));
+            Generation newer = right(store.replaceIfUnchanged(stale, staleGeneration, bytes("b2")));
+            Map<ObjectKey, Generation> expected = new LinkedHashMap<>();
+            expected.put(stale, staleGeneration);
+            expected.put(missing, currentGeneration);
+            expected.put(current, currentGeneration);
+
+            Map<ObjectKey, Either<StoreFailure, Done>> outcomes = BulkCalls.deleteAllIfUnchanged(store, expected);
+
+            assertThat(outcomes.keySet()).containsExactly(stale, missing, current);
+            assertPreconditionFailed(outcomes.get(stale), stale);
+            assertNotFound(outcomes.get(missing), missing);
+            assertThat(right(outcomes.get(current))).isEqualTo(Done.DONE);
+            assertNotFound(store.read(current), current);
+            assertThat(right(store.read(stale)).generation()).isEqualTo(newer);
+        }
+
+        @Test
+        void openAllGivesEveryKeyTheOutcomeOpenWouldGiveInTheOrderAsked() throws Exception {
+            ObjectKey a = ObjectKey.of("stream/all/a.bin");
+            ObjectKey b = ObjectKey.of("stream/all/b.bin");
+            ObjectKey missing = ObjectKey.of("stream/all/missing.bin");
+            Generation ga = right(store.createIfAbsent(a, bytes("A")));
+            Generation gb = right(store.createIfAbsent(b, bytes("BB")));
+
+            Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = BulkCalls.openAll(store, List.of(b, missing, a, b));
+
+            assertThat(opened.keySet()).containsExactly(b, missing, a);
+            assertNotFound(opened.get(missing), missing);
+            try (ObjectContent contentA = right(opened.get(a)); ObjectContent contentB = right(opened.get(b))) {
+                assertThat(contentA.generation()).isEqualTo(ga);
+                assertThat(contentA.readAll()).isEqualTo(bytes("A"));
+                assertThat(contentB.generation()).isEqualTo(gb);
+                assertThat(contentB.readAll()).isEqualTo(bytes("BB"));
+            }
+        }
+    }
+
+    /** Races between adapter instances: one winner, and nothing half-visible or lost. */
+    @Nested
+    class AtomicVisibility {
+
+        @Test
+        void racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored() throws Exception {
+            for (int round = 0; round < raceRounds(); round++) {
+                ObjectKey key = ObjectKey.of("race/create/" + round + "/object.bin");
+                List<ObjectStore> instances = instances(racers());
+
+                List<Either<StoreFailure, Generation>> outcomes =
+                        race(racers(), i -> () -> instances.get(i).createIfAbsent(key, bytes("writer " + i)));
+
+                List<Integer> winners = winners(outcomes);
+                assertThat(winners).as("winners of round %d", round).hasSize(1);
+                losersFailedThePrecondition(outcomes, key);
+                StoredObject stored = right(store.read(key));
+                assertThat(stored.content()).isEqualTo(bytes("writer " + winners.get(0)));
+                assertThat(stored.generation()).isEqualTo(outcomes.get(winners.get(0)).get());
+            }
+        }
+
+        @Test
+        void racingReplacesFromTheSameGenerationHaveExactlyOneWinner() throws Exception {
+            for (int round = 0; round < raceRounds(); round++) {
+                ObjectKey key = ObjectKey.of("race/replace/" + round + ".bin");
+                Generation start = right(store.createIfAbsent(key, bytes("start")));
+                List<ObjectStore> instances = instances(racers());
+
+                List<Either<StoreFailure, Generation>> outcomes =
+                        race(racers(), i -> () -> instances.get(i).replaceIfUnchanged(key, start, bytes("writer " + i)));
+
+                List<Integer> winners = winners(outcomes);
+                assertThat(winners).as("winners of round %d", round).hasSize(1);
+                losersFailedThePrecondition(outcomes, key);
+                StoredObject stored = right(store.read(key));
+                assertThat(stored.content()).isEqualTo(bytes("writer " + winners.get(0)));
+                assertThat(stored.generation()).isEqualTo(outcomes.get(winners.get(0)).get()).isNotEqualTo(start);
+            }
+        }
+
+        @Test
+        void aRacingDeleteAndReplaceFromTheSameGenerationNeverBothSucceed() throws Exception {
+            for (int round = 0; round < raceRounds() * 2; round++) {
+                ObjectKey key = ObjectKey.of("race/delete-replace/" + round + ".bin");
+                Generation start = right(store.createIfAbsent(key, bytes("start")));
+                List<ObjectStore> instances = instances(2);
+
+                List<Either<StoreFailure, ?>> outcomes = race(2, i -> () -> i == 0
+                        ? instances.get(0).deleteIfUnchanged(key, start)
+                        : instances.get(1).replaceIfUnchanged(key, start, bytes("replaced")));
+
+                boolean deleted = outcomes.get(0).isRight();
+                boolean replaced = outcomes.get(1).isRight();
+                assertThat(deleted ^ replaced).as("exactly one of delete %s and replace %s succeeds in round %d",
+                        outcomes.get(0), outcomes.get(1), round).isTrue();
+                if (deleted) {
+                    assertPreconditionFailed(outcomes.get(1), key);
+                    assertNotFound(store.read(key), key);
+                } else {
+                    assertPreconditionFailed(outcomes.get(0), key);
+                    assertThat(right(store.read(key)).content()).isEqualTo(bytes("replaced"));
+                }
+            }
+        }
+
+        @Test
+        void concurrentReadModifyWriteLoopsNeverLoseAnUpdate() throws Exception {
+            ObjectKey key = ObjectKey.of("race/counter.txt");
+            right(store.createIfAbsent(key, new byte[0]));
+            int writers = Math.min(racers(), 4);
+            int updatesEach = 6;
+            List<ObjectStore> instances = instances(writers);
+
+            List<List<Generation>> won = race(writers, i -> () -> {
+                List<Generation> generations = new ArrayList<>();
+                while (generations.size() < updatesEach) {
+                    StoredObject seen = right(instances.get(i).read(key));
+                    String line = "writer " + i + " update " + generations.size() + "\n";
+                    byte[] next = (new String(seen.content(), StandardCharsets.UTF_8) + line).getBytes(StandardCharsets.UTF_8);
+                    Either<StoreFailure, Generation> outcome = instances.get(i).replaceIfUnchanged(key, seen.generation(), next);
+                    if (outcome.isRight()) {
+                        generations.add(outcome.get());
+                    } else if (!(outcome.getLeft() instanceof StoreFailure.PreconditionFailed)) {
+                        fail("writer %d: unexpected %s", i, outcome.getLeft().message());
+                    }
+                }
+                return generations;
+            });
+
+            List<String> lines = List.of(new String(right(store.read(key)).content(), StandardCharsets.UTF_8).split("\n"));
+            assertThat(lines).hasSize(writers * updatesEach).doesNotHaveDuplicates();
+            for (int i = 0; i < writers; i++) {
+                int writer = i;
+                assertThat(lines.stream().filter(line -> line.startsWith("writer " + writer + " ")))
+                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, updatesEach)
+                                .mapToObj(n -> "writer " + writer + " update " + n).toList());
+            }
+            assertThat(won.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates();
+        }
+    }
+
+    /** Any sequence of operations behaves like a map with never-repeating generations. */
+    @Nested
+    class AsAModel {
+
+        @Test
+        void theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations() {
+            qt().withExamples(modelExamples()).withShrinkCycles(200)
+                    .forAll(lists().of(operations()).ofSizeBetween(1, 30))
+                    .checkAssert(operations -> runAgainstModel(operations));
+        }
     }
 
     private void runAgainstModel(List<Operation> operations) {
@@ -704,107 +826,6 @@ public abstract class ObjectStoreContract {
     private static byte[] modelContent(int seed) {
         return seed == 0 ? new byte[0] : bytes("v" + seed);
     }
-
-    // ---- races between adapter instances
-
-    @Test
-    void racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored() throws Exception {
-        for (int round = 0; round < raceRounds(); round++) {
-            ObjectKey key = ObjectKey.of("race/create/" + round + "/object.bin");
-            List<ObjectStore> instances = instances(racers());
-
-            List<Either<StoreFailure, Generation>> outcomes =
-                    race(racers(), i -> () -> instances.get(i).createIfAbsent(key, bytes("writer " + i)));
-
-            List<Integer> winners = winners(outcomes);
-            assertThat(winners).as("winners of round %d", round).hasSize(1);
-            losersFailedThePrecondition(outcomes, key);
-            StoredObject stored = right(store.read(key));
-            assertThat(stored.content()).isEqualTo(bytes("writer " + winners.get(0)));
-            assertThat(stored.generation()).isEqualTo(outcomes.get(winners.get(0)).get());
-        }
-    }
-
-    @Test
-    void racingReplacesFromTheSameGenerationHaveExactlyOneWinner() throws Exception {
-        for (int round = 0; round < raceRounds(); round++) {
-            ObjectKey key = ObjectKey.of("race/replace/" + round + ".bin");
-            Generation start = right(store.createIfAbsent(key, bytes("start")));
-            List<ObjectStore> instances = instances(racers());
-
-            List<Either<StoreFailure, Generation>> outcomes =
-                    race(racers(), i -> () -> instances.get(i).replaceIfUnchanged(key, start, bytes("writer " + i)));
-
-            List<Integer> winners = winners(outcomes);
-            assertThat(winners).as("winners of round %d", round).hasSize(1);
-            losersFailedThePrecondition(outcomes, key);
-            StoredObject stored = right(store.read(key));
-            assertThat(stored.content()).isEqualTo(bytes("writer " + winners.get(0)));
-            assertThat(stored.generation()).isEqualTo(outcomes.get(winners.get(0)).get()).isNotEqualTo(start);
-        }
-    }
-
-    @Test
-    void aRacingDeleteAndReplaceFromTheSameGenerationNeverBothSucceed() throws Exception {
-        for (int round = 0; round < raceRounds() * 2; round++) {
-            ObjectKey key = ObjectKey.of("race/delete-replace/" + round + ".bin");
-            Generation start = right(store.createIfAbsent(key, bytes("start")));
-            List<ObjectStore> instances = instances(2);
-
-            List<Either<StoreFailure, ?>> outcomes = race(2, i -> () -> i == 0
-                    ? instances.get(0).deleteIfUnchanged(key, start)
-                    : instances.get(1).replaceIfUnchanged(key, start, bytes("replaced")));
-
-            boolean deleted = outcomes.get(0).isRight();
-            boolean replaced = outcomes.get(1).isRight();
-            assertThat(deleted ^ replaced).as("exactly one of delete %s and replace %s succeeds in round %d",
-                    outcomes.get(0), outcomes.get(1), round).isTrue();
-            if (deleted) {
-                assertPreconditionFailed(outcomes.get(1), key);
-                assertNotFound(store.read(key), key);
-            } else {
-                assertPreconditionFailed(outcomes.get(0), key);
-                assertThat(right(store.read(key)).content()).isEqualTo(bytes("replaced"));
-            }
-        }
-    }
-
-    @Test
-    void concurrentReadModifyWriteLoopsNeverLoseAnUpdate() throws Exception {
-        ObjectKey key = ObjectKey.of("race/counter.txt");
-        right(store.createIfAbsent(key, new byte[0]));
-        int writers = Math.min(racers(), 4);
-        int updatesEach = 6;
-        List<ObjectStore> instances = instances(writers);
-
-        List<List<Generation>> won = race(writers, i -> () -> {
-            List<Generation> generations = new ArrayList<>();
-            while (generations.size() < updatesEach) {
-                StoredObject seen = right(instances.get(i).read(key));
-                String line = "writer " + i + " update " + generations.size() + "\n";
-                byte[] next = (new String(seen.content(), StandardCharsets.UTF_8) + line).getBytes(StandardCharsets.UTF_8);
-                Either<StoreFailure, Generation> outcome = instances.get(i).replaceIfUnchanged(key, seen.generation(), next);
-                if (outcome.isRight()) {
-                    generations.add(outcome.get());
-                } else if (!(outcome.getLeft() instanceof StoreFailure.PreconditionFailed)) {
-                    fail("writer %d: unexpected %s", i, outcome.getLeft().message());
-                }
-            }
-            return generations;
-        });
-
-        List<String> lines = List.of(new String(right(store.read(key)).content(), StandardCharsets.UTF_8).split("\n"));
-        assertThat(lines).hasSize(writers * updatesEach).doesNotHaveDuplicates();
-        for (int i = 0; i < writers; i++) {
-            int writer = i;
-            assertThat(lines.stream().filter(line -> line.startsWith("writer " + writer + " ")))
-                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, updatesEach)
-                            .mapToObj(n -> "writer " + writer + " update " + n).toList());
-        }
-        assertThat(won.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates();
-    }
-
-    // ---- helpers
 
     private List<String> keysUnder(String prefix) {
         return right(store.list(KeyPrefix.of(prefix))).stream().map(info -> info.key().value()).toList();

@@ -15,12 +15,12 @@ class ObjectStoreContractCatchesFlawsTest {
         ObjectStoreContract contract = contractFor(Flaw.NONE);
         assertThatCode(() -> {
             contract.freshStore();
-            contract.aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration();
+            contract.new Deletes().aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration();
             contract.freshStore();
-            contract.racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored();
+            contract.new AtomicVisibility().racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored();
             contract.freshStore();
-            contract.listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder();
-            contract.theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations();
+            contract.new Listing().listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder();
+            contract.new AsAModel().theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations();
         }).doesNotThrowAnyException();
     }
 
@@ -28,9 +28,9 @@ class ObjectStoreContractCatchesFlawsTest {
     void reusingAGenerationAfterDeleteIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.REUSES_GENERATIONS_AFTER_DELETE);
         contract.freshStore();
-        assertThatThrownBy(contract::aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration)
+        assertThatThrownBy(contract.new Deletes()::aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration)
                 .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(contract::theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations)
+        assertThatThrownBy(contract.new AsAModel()::theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations)
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -38,10 +38,10 @@ class ObjectStoreContractCatchesFlawsTest {
     void replacingAStaleGenerationIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.IGNORES_GENERATION_ON_REPLACE);
         contract.freshStore();
-        assertThatThrownBy(contract::replaceWithAStaleGenerationFailsThePreconditionAndChangesNothing)
+        assertThatThrownBy(contract.new ConditionalWrites()::replaceWithAStaleGenerationFailsThePreconditionAndChangesNothing)
                 .isInstanceOf(AssertionError.class);
         contract.freshStore();
-        assertThatThrownBy(contract::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)
+        assertThatThrownBy(contract.new AtomicVisibility()::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -49,7 +49,7 @@ class ObjectStoreContractCatchesFlawsTest {
     void recreatingADeletedObjectByReplaceIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.REPLACE_RECREATES_DELETED);
         contract.freshStore();
-        assertThatThrownBy(contract::replaceOfADeletedObjectFailsThePreconditionAndDoesNotRecreateIt)
+        assertThatThrownBy(contract.new ConditionalWrites()::replaceOfADeletedObjectFailsThePreconditionAndDoesNotRecreateIt)
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -57,18 +57,18 @@ class ObjectStoreContractCatchesFlawsTest {
     void confusingNotFoundWithPreconditionFailedIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.DELETE_OF_MISSING_FAILS_PRECONDITION);
         contract.freshStore();
-        assertThatThrownBy(contract::deleteOfAMissingObjectIsNotFound).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(contract.new Deletes()::deleteOfAMissingObjectIsNotFound).isInstanceOf(AssertionError.class);
     }
 
     @Test
     void unsortedOrShallowListingsAreCaught() throws Exception {
         ObjectStoreContract unsorted = contractFor(Flaw.UNSORTED_LISTING);
         unsorted.freshStore();
-        assertThatThrownBy(unsorted::listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder)
+        assertThatThrownBy(unsorted.new Listing()::listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder)
                 .isInstanceOf(AssertionError.class);
         ObjectStoreContract shallow = contractFor(Flaw.SHALLOW_LISTING);
         shallow.freshStore();
-        assertThatThrownBy(shallow::listOfAPrefixReturnsOnlyKeysInsideThatFolderAndNotSiblingsSharingItsText)
+        assertThatThrownBy(shallow.new Listing()::listOfAPrefixReturnsOnlyKeysInsideThatFolderAndNotSiblingsSharingItsText)
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -76,10 +76,10 @@ class ObjectStoreContractCatchesFlawsTest {
     void aCheckThenActRaceIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.CHECK_THEN_ACT_NOT_ATOMIC);
         contract.freshStore();
-        assertThatThrownBy(contract::racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored)
+        assertThatThrownBy(contract.new AtomicVisibility()::racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored)
                 .isInstanceOf(AssertionError.class);
         contract.freshStore();
-        assertThatThrownBy(contract::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)
+        assertThatThrownBy(contract.new AtomicVisibility()::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)
                 .isInstanceOf(AssertionError.class);
     }
 
