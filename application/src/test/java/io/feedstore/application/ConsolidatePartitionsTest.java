@@ -449,4 +449,42 @@ class ConsolidatePartitionsTest {
         assertThat(consolidatedRows(GMAIL_DAY)).containsExactly(release("a", 1, "A"));
         assertThat(filesOf(RSS_DAY)).hasSize(1).doesNotContain(RSS_DAY.consolidatedKey());
     }
+
+    @Test
+    void aFileHoldingARowOfAnotherSourceFailsThePartitionNamingTheFileAndTheRuleAndDeletesNothing() {
+        fillGmail();
+        PressRelease stray = release("rss-Ærø-1", RSS_DAY, Releases.at("2025-01-15T08:00:00Z"),
+                "Ærø Færgeri – “Ny rute” til Jyväskylä 🚢");
+        ObjectKey foreign = put(store, codec, GMAIL_DAY.prefix().key("part-00001-legacy.parquet"), List.of(stray));
+        StoreSnapshot before = StoreSnapshot.of(store);
+
+        PartitionReport applied = consolidate(GMAIL_DAY);
+        PartitionReport planned = consolidation(store).consolidate(GMAIL_DAY, RunMode.DRY_RUN);
+
+        for (PartitionReport report : List.of(applied, planned)) {
+            assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
+            assertThat(report.detail().get()).contains(foreign.value())
+                    .contains("row rss-Ærø-1 of source rss / release_date 2025-01-15 does not belong to partition"
+                            + " gmail 2025-01-15")
+                    .contains("nothing was deleted");
+        }
+        assertThat(StoreSnapshot.of(store)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileHoldingARowOfAnotherDateFailsThePartitionAndDeletesNothing() {
+        batch(store, codec, List.of(release("a", 1, "Åsa Lindqvist – “Kvartalsrapport” 四半期")));
+        Partition dayBefore = new Partition(Releases.GMAIL, DAY.minusDays(1));
+        ObjectKey foreign = put(store, codec, GMAIL_DAY.prefix().key("legacy-2025-01-14.parquet"),
+                List.of(release("g-14", dayBefore, Releases.at("2025-01-14T09:00:00Z"), "Jyväskylä – “Avajaiset”")));
+        StoreSnapshot before = StoreSnapshot.of(store);
+
+        PartitionReport report = consolidate(GMAIL_DAY);
+
+        assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
+        assertThat(report.detail().get()).contains(foreign.value())
+                .contains("row g-14 of source gmail / release_date 2025-01-14 does not belong to partition"
+                        + " gmail 2025-01-15");
+        assertThat(StoreSnapshot.of(store)).isEqualTo(before);
+    }
 }
