@@ -7,6 +7,7 @@ import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.SpillSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,18 +34,22 @@ public final class ConsolidatePartitions {
 
     private final ObjectStore store;
     private final RecordCodec codec;
+    private final SpillSpace spill;
     private final ConsolidationSettings settings;
     /** Tied ids settled in memory at once (see {@link TieSpill}). */
     private final int bucketIds;
 
-    public ConsolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings settings) {
-        this(store, codec, settings, Math.min(MAX_BUCKET_IDS, settings.encoding().rowGroupRows()));
+    /** Tied ids that do not fit in memory go to {@code spill}. */
+    public ConsolidatePartitions(ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings) {
+        this(store, codec, spill, settings, Math.min(MAX_BUCKET_IDS, settings.encoding().rowGroupRows()));
     }
 
     /** With {@code bucketIds} tied ids settled in memory at a time; tests make it small to exercise the spill. */
-    ConsolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings settings, int bucketIds) {
+    ConsolidatePartitions(ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings,
+                          int bucketIds) {
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.spill = Objects.requireNonNull(spill, "spill");
         this.settings = Objects.requireNonNull(settings, "settings");
         if (bucketIds < 1) {
             throw new IllegalArgumentException("bucketIds must be at least 1, was " + bucketIds);
@@ -92,7 +97,7 @@ public final class ConsolidatePartitions {
                 return stopped.report();
             }
             Merge merge = (Merge) picked;
-            WriteWinners writing = new WriteWinners(store, codec, settings.encoding(), workers, bucketIds);
+            WriteWinners writing = new WriteWinners(store, codec, settings.encoding(), workers, spill, bucketIds);
             if (mode == RunMode.DRY_RUN) {
                 return writing.plan(merge, settings.anomalyRule());
             }

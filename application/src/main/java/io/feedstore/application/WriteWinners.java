@@ -18,6 +18,7 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.SpillSpace;
 import io.feedstore.domain.store.StoreFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -71,13 +72,16 @@ final class WriteWinners {
     private final RecordCodec codec;
     private final EncodingOptions encoding;
     private final Workers workers;
+    private final SpillSpace spill;
     private final int bucketIds;
 
-    WriteWinners(ObjectStore store, RecordCodec codec, EncodingOptions encoding, Workers workers, int bucketIds) {
+    WriteWinners(ObjectStore store, RecordCodec codec, EncodingOptions encoding, Workers workers, SpillSpace spill,
+                 int bucketIds) {
         this.store = store;
         this.codec = codec;
         this.encoding = encoding;
         this.workers = workers;
+        this.spill = spill;
         this.bucketIds = bucketIds;
     }
 
@@ -150,7 +154,8 @@ final class WriteWinners {
             Partition partition = merge.plan().partition();
             BitSet[] winners = index.winningRows(inputs.size());
             boolean ties = index.tiedCount() > 0;
-            try (TieSpill tied = new TieSpill(ties ? index.ranks() : new int[0], bucketIds, Deduplication::newer);
+            try (TieSpill tied = new TieSpill(ties ? index.ranks() : new int[0], bucketIds, Deduplication::newer,
+                    spill);
                  RecordSink sink = codec.encoder(encoding, out)) {
                 IntoFile intoFile = new IntoFile(index, tied, sink);
                 workers.pipeline().run(inputs.size(), (number, emit) -> {

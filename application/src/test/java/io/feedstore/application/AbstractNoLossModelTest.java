@@ -21,6 +21,7 @@ import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.testkit.CrashingObjectStore;
+import io.feedstore.testkit.InMemorySpillSpace;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -275,7 +276,7 @@ public abstract class AbstractNoLossModelTest {
         }
 
         ConsolidatePartitions consolidation(ObjectStore on) {
-            return new ConsolidatePartitions(on, codec, ConsolidationSettings.DEFAULT);
+            return new ConsolidatePartitions(on, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
         }
 
         List<PressRelease> load() {

@@ -1,6 +1,7 @@
 package io.feedstore.application;
 
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
+import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
 import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.consolidation.PartitionReport;
@@ -57,7 +58,7 @@ public final class BoundedMemoryChild {
             store.createIfAbsent(Releases.GMAIL_DAY.prefix().key(name), codec.encode(batch, EncodingOptions.BATCH))
                     .getOrElseThrow(f -> new IllegalStateException(f.message()));
         }
-        PartitionReport report = new ConsolidatePartitions(store, codec, ConsolidationSettings.DEFAULT)
+        PartitionReport report = new ConsolidatePartitions(store, codec, TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT)
                 .consolidate(Releases.GMAIL_DAY, RunMode.APPLY);
         System.out.println("status=" + report.status() + " inputRows=" + report.inputRows() + " finalRows="
                 + report.finalRows() + " textBytes=" + textBytes + " maxHeap=" + Runtime.getRuntime().maxMemory()

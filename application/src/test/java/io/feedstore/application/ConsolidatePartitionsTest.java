@@ -30,6 +30,7 @@ import java.util.Map;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.testkit.InMemoryObjectStore;
+import io.feedstore.testkit.InMemorySpillSpace;
 import io.feedstore.testkit.SerializingTestCodec;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -46,7 +47,7 @@ class ConsolidatePartitionsTest {
     private final RecordCodec codec = new SerializingTestCodec();
 
     private ConsolidatePartitions consolidation(ObjectStore on) {
-        return new ConsolidatePartitions(on, codec, ConsolidationSettings.DEFAULT);
+        return new ConsolidatePartitions(on, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
     }
 
     private PartitionReport consolidate(Partition partition) {
@@ -217,7 +218,7 @@ class ConsolidatePartitionsTest {
         batch(store, codec, List.of(release("a", 1, "A"), release("b", 1, "B"), release("c", 1, "C")));
         batch(store, codec, List.of(release("r", RSS_DAY, null, "R")));
         ConsolidatePartitions strict = new ConsolidatePartitions(store, codec,
-                new ConsolidationSettings(EncodingOptions.CONSOLIDATED, new AnomalyRule(3)));
+                new InMemorySpillSpace(), new ConsolidationSettings(EncodingOptions.CONSOLIDATED, new AnomalyRule(3)));
 
         PartitionReport small = strict.consolidate(RSS_DAY, RunMode.APPLY);
         PartitionReport enough = strict.consolidate(GMAIL_DAY, RunMode.APPLY);
@@ -343,7 +344,7 @@ class ConsolidatePartitionsTest {
         fillGmail();
         List<PressRelease> before = loaded();
         ConsolidatePartitions lossy = new ConsolidatePartitions(store,
-                damaging(rows -> rows.subList(0, rows.size() - 1)), ConsolidationSettings.DEFAULT);
+                damaging(rows -> rows.subList(0, rows.size() - 1)), new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
 
         PartitionReport report = lossy.consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -360,7 +361,7 @@ class ConsolidatePartitionsTest {
             List<PressRelease> changed = new ArrayList<>(rows);
             changed.set(0, changed.get(0).withTitle("corrupted"));
             return changed;
-        }), ConsolidationSettings.DEFAULT);
+        }), new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
 
         PartitionReport report = corrupting.consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -437,7 +438,7 @@ class ConsolidatePartitionsTest {
                 return codec.decode(file);
             }
         };
-        new ConsolidatePartitions(store, spy, ConsolidationSettings.DEFAULT).consolidate(GMAIL_DAY, RunMode.APPLY);
+        new ConsolidatePartitions(store, spy, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT).consolidate(GMAIL_DAY, RunMode.APPLY);
         assertThat(used).containsExactly(EncodingOptions.CONSOLIDATED);
     }
 

@@ -25,6 +25,7 @@ import io.vavr.control.Either;
 import java.io.OutputStream;
 import java.util.function.Consumer;
 import io.feedstore.testkit.InMemoryObjectStore;
+import io.feedstore.testkit.InMemorySpillSpace;
 import io.feedstore.testkit.SerializingTestCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,7 +84,7 @@ class ConsolidationInPiecesTest {
             expectedInput.addAll(codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get());
         }
 
-        PartitionReport report = new ConsolidatePartitions(store, codec, ConsolidationSettings.DEFAULT, bucketRows)
+        PartitionReport report = new ConsolidatePartitions(store, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT, bucketRows)
                 .consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).as(report.detail().getOrElse("")).isEqualTo(PartitionStatus.CONSOLIDATED);
@@ -170,7 +171,7 @@ class ConsolidationInPiecesTest {
         };
         List<Path> before = filesUnder(dir);
 
-        PartitionReport report = new ConsolidatePartitions(store, refusing, ConsolidationSettings.DEFAULT)
+        PartitionReport report = new ConsolidatePartitions(store, refusing, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
                 .consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
