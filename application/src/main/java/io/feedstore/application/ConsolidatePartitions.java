@@ -41,7 +41,7 @@ public final class ConsolidatePartitions {
 
     /** Tied ids that do not fit in memory go to {@code spill}. */
     public ConsolidatePartitions(ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings) {
-        this(store, codec, spill, settings, Math.min(MAX_BUCKET_IDS, settings.encoding().rowGroupRows()));
+        this(store, codec, spill, settings, MAX_BUCKET_IDS);
     }
 
     /** With {@code bucketIds} tied ids settled in memory at a time; tests make it small to exercise the spill. */
@@ -97,7 +97,7 @@ public final class ConsolidatePartitions {
                 return stopped.report();
             }
             Merge merge = (Merge) picked;
-            WriteWinners writing = new WriteWinners(store, codec, settings.encoding(), workers, spill, bucketIds);
+            WriteWinners writing = new WriteWinners(store, codec, workers, spill, bucketIds);
             if (mode == RunMode.DRY_RUN) {
                 return writing.plan(merge, settings.anomalyRule());
             }
@@ -107,7 +107,7 @@ public final class ConsolidatePartitions {
             if (written instanceof WriteWinners.Stopped stopped) {
                 return stopped.report();
             }
-            VerifyConsolidated.Verified verified = new VerifyConsolidated(store, codec, workers)
+            VerifyConsolidated.Verified verified = new VerifyConsolidated(store, codec)
                     .verify(merge, ((WriteWinners.Published) written).generation());
             if (verified instanceof VerifyConsolidated.Stopped stopped) {
                 return stopped.report();

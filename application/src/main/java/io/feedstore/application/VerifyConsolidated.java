@@ -34,12 +34,10 @@ final class VerifyConsolidated {
 
     private final ObjectStore store;
     private final RecordCodec codec;
-    private final Workers workers;
 
-    VerifyConsolidated(ObjectStore store, RecordCodec codec, Workers workers) {
+    VerifyConsolidated(ObjectStore store, RecordCodec codec) {
         this.store = store;
         this.codec = codec;
-        this.workers = workers;
     }
 
     Verified verify(Merge merge, Generation written) {
@@ -56,7 +54,7 @@ final class VerifyConsolidated {
         try (ObjectContent content = back.get()) {
             DigestVerification verification = new DigestVerification(merge.index());
             Either<DecodeFailure, Long> stored = codec.decodeMapped(content, DigestVerification.Stored::of,
-                    verification::accept, workers.threads());
+                    verification::accept);
             if (stored.isLeft()) {
                 return stopped(merge, PartitionStatus.FAILED, target + " as stored cannot be decoded: "
                         + stored.getLeft().reason() + "; nothing was deleted");

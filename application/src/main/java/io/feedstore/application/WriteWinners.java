@@ -1,7 +1,7 @@
 package io.feedstore.application;
 
 import io.feedstore.domain.codec.DecodeFailure;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.consolidation.AnomalyRule;
@@ -70,16 +70,13 @@ final class WriteWinners {
 
     private final ObjectStore store;
     private final RecordCodec codec;
-    private final EncodingOptions encoding;
     private final Workers workers;
     private final SpillSpace spill;
     private final int bucketIds;
 
-    WriteWinners(ObjectStore store, RecordCodec codec, EncodingOptions encoding, Workers workers, SpillSpace spill,
-                 int bucketIds) {
+    WriteWinners(ObjectStore store, RecordCodec codec, Workers workers, SpillSpace spill, int bucketIds) {
         this.store = store;
         this.codec = codec;
-        this.encoding = encoding;
         this.workers = workers;
         this.spill = spill;
         this.bucketIds = bucketIds;
@@ -156,7 +153,7 @@ final class WriteWinners {
             boolean ties = index.tiedCount() > 0;
             try (TieSpill tied = new TieSpill(ties ? index.ranks() : new int[0], bucketIds, Deduplication::newer,
                     spill);
-                 RecordSink sink = codec.encoder(encoding, out)) {
+                 RecordSink sink = codec.encoder(FileRole.CONSOLIDATED, out)) {
                 IntoFile intoFile = new IntoFile(index, tied, sink);
                 workers.pipeline().run(inputs.size(), (number, emit) -> {
                     OpenedInput input = inputs.get(number);

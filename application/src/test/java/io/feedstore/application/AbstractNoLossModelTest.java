@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.ConsolidationPlan;
 import io.feedstore.domain.consolidation.Deduplication;
@@ -272,7 +272,7 @@ public abstract class AbstractNoLossModelTest {
                         }
                     };
                 }
-            }), codec, new BatchWriterSettings(BATCH_SIZE, EncodingOptions.BATCH), Releases.CLOCK);
+            }), codec, new BatchWriterSettings(BATCH_SIZE), Releases.CLOCK);
         }
 
         ConsolidatePartitions consolidation(ObjectStore on) {
@@ -298,7 +298,7 @@ public abstract class AbstractNoLossModelTest {
             } else if (operation instanceof LegacyFile legacy) {
                 PressRelease row = legacy.row().release();
                 ObjectKey key = row.partition().prefix().key("part-" + (legacyFiles++) + "-c000.snappy.parquet");
-                assertThat(store.createIfAbsent(key, codec.encode(List.of(row), EncodingOptions.BATCH)).isRight()).isTrue();
+                assertThat(store.createIfAbsent(key, codec.encode(List.of(row), FileRole.BATCH)).isRight()).isTrue();
                 stored.add(row);
             } else if (operation instanceof Consolidate c) {
                 consolidateAlone(partition(c.partition()));

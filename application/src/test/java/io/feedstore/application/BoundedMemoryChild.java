@@ -3,7 +3,7 @@ package io.feedstore.application;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.partition.BatchName;
 import io.feedstore.domain.release.PressRelease;
@@ -55,7 +55,7 @@ public final class BoundedMemoryChild {
                         .companyName("Company " + (id % 500)).build());
             }
             String name = new BatchName(b, java.time.LocalDateTime.of(2025, 1, 15, 1, 0), "bench" + b).fileName();
-            store.createIfAbsent(Releases.GMAIL_DAY.prefix().key(name), codec.encode(batch, EncodingOptions.BATCH))
+            store.createIfAbsent(Releases.GMAIL_DAY.prefix().key(name), codec.encode(batch, FileRole.BATCH))
                     .getOrElseThrow(f -> new IllegalStateException(f.message()));
         }
         PartitionReport report = new ConsolidatePartitions(store, codec, TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT)

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.feedstore.application.InterceptingObjectStore.Op;
 import io.feedstore.domain.codec.DecodeFailure;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.AnomalyRule;
 import io.feedstore.domain.consolidation.PartitionReport;
@@ -218,7 +218,7 @@ class ConsolidatePartitionsTest {
         batch(store, codec, List.of(release("a", 1, "A"), release("b", 1, "B"), release("c", 1, "C")));
         batch(store, codec, List.of(release("r", RSS_DAY, null, "R")));
         ConsolidatePartitions strict = new ConsolidatePartitions(store, codec,
-                new InMemorySpillSpace(), new ConsolidationSettings(EncodingOptions.CONSOLIDATED, new AnomalyRule(3)));
+                new InMemorySpillSpace(), new ConsolidationSettings(new AnomalyRule(3)));
 
         PartitionReport small = strict.consolidate(RSS_DAY, RunMode.APPLY);
         PartitionReport enough = strict.consolidate(GMAIL_DAY, RunMode.APPLY);
@@ -265,7 +265,7 @@ class ConsolidatePartitionsTest {
                 c -> {
                     var current = store.read(GMAIL_DAY.consolidatedKey()).get();
                     store.replaceIfUnchanged(GMAIL_DAY.consolidatedKey(), current.generation(),
-                            codec.encode(List.of(late), EncodingOptions.CONSOLIDATED));
+                            codec.encode(List.of(late), FileRole.CONSOLIDATED));
                 }));
         StoreSnapshot batchesBefore = StoreSnapshot.of(store);
 
@@ -328,8 +328,8 @@ class ConsolidatePartitionsTest {
     private RecordCodec damaging(UnaryOperator<List<PressRelease>> damage) {
         return new RecordCodec() {
             @Override
-            public byte[] encode(List<PressRelease> records, EncodingOptions options) {
-                return codec.encode(options.equals(EncodingOptions.CONSOLIDATED) ? damage.apply(records) : records, options);
+            public byte[] encode(List<PressRelease> records, FileRole role) {
+                return codec.encode(role == FileRole.CONSOLIDATED ? damage.apply(records) : records, role);
             }
 
             @Override
@@ -394,7 +394,7 @@ class ConsolidatePartitionsTest {
         InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
                 c -> c.op() == Op.DELETE && c.isAbout(legacyKey),
                 c -> store.replaceIfUnchanged(legacyKey, store.read(legacyKey).get().generation(),
-                        codec.encode(List.of(rewritten), EncodingOptions.BATCH))));
+                        codec.encode(List.of(rewritten), FileRole.BATCH))));
 
         PartitionReport report = consolidation(racing).consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -425,12 +425,12 @@ class ConsolidatePartitionsTest {
     @Test
     void theConsolidatedFileIsEncodedWithTheConsolidatedOptions() {
         batch(store, codec, List.of(release("a", 1, "A")));
-        List<EncodingOptions> used = new ArrayList<>();
+        List<FileRole> used = new ArrayList<>();
         RecordCodec spy = new RecordCodec() {
             @Override
-            public byte[] encode(List<PressRelease> records, EncodingOptions options) {
-                used.add(options);
-                return codec.encode(records, options);
+            public byte[] encode(List<PressRelease> records, FileRole role) {
+                used.add(role);
+                return codec.encode(records, role);
             }
 
             @Override
@@ -439,7 +439,7 @@ class ConsolidatePartitionsTest {
             }
         };
         new ConsolidatePartitions(store, spy, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT).consolidate(GMAIL_DAY, RunMode.APPLY);
-        assertThat(used).containsExactly(EncodingOptions.CONSOLIDATED);
+        assertThat(used).containsExactly(FileRole.CONSOLIDATED);
     }
 
     @Test

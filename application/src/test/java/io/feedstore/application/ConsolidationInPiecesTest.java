@@ -10,7 +10,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
 import io.feedstore.domain.codec.DecodeFailure;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.codec.RowKeys;
@@ -136,8 +136,8 @@ class ConsolidationInPiecesTest {
                 Releases.release("d", 4, "D")));
         RecordCodec refusing = new RecordCodec() {
             @Override
-            public byte[] encode(List<PressRelease> records, EncodingOptions options) {
-                return parquet.encode(records, options);
+            public byte[] encode(List<PressRelease> records, FileRole role) {
+                return parquet.encode(records, role);
             }
 
             @Override
@@ -146,8 +146,8 @@ class ConsolidationInPiecesTest {
             }
 
             @Override
-            public RecordSink encoder(EncodingOptions options, OutputStream out) {
-                return parquet.encoder(options, out);
+            public RecordSink encoder(FileRole role, OutputStream out) {
+                return parquet.encoder(role, out);
             }
 
             @Override

@@ -54,17 +54,18 @@ final class FeedstoreModule extends AbstractModule {
     @Provides
     @Singleton
     RecordCodec recordCodec() {
-        return new ParquetRecordCodec();
+        // The use cases ask for a file by role; the settings decide how each role is encoded.
+        return new ParquetRecordCodec(settings.batch(), settings.consolidated(), ParquetRecordCodec.defaultThreads());
     }
 
     @Provides
     BatchWriterSettings batchWriterSettings() {
-        return new BatchWriterSettings(settings.batchSize(), settings.batch());
+        return new BatchWriterSettings(settings.batchSize());
     }
 
     @Provides
     ConsolidationSettings consolidationSettings() {
-        return new ConsolidationSettings(settings.consolidated(), settings.anomalyRule());
+        return new ConsolidationSettings(settings.anomalyRule());
     }
 
     @Provides
