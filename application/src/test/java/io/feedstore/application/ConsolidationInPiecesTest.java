@@ -84,10 +84,12 @@ class ConsolidationInPiecesTest {
             expectedInput.addAll(codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get());
         }
 
-        PartitionReport report = new ConsolidatePartitions(store, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT, bucketRows)
+        InMemorySpillSpace spill = new InMemorySpillSpace();
+        PartitionReport report = new ConsolidatePartitions(store, codec, spill, ConsolidationSettings.DEFAULT, bucketRows)
                 .consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).as(report.detail().getOrElse("")).isEqualTo(PartitionStatus.CONSOLIDATED);
+        assertThat(spill.openFiles()).as("spill files left behind").isZero();
         List<PressRelease> stored = codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get();
         List<PressRelease> byId = new ArrayList<>(stored);
         byId.sort(Comparator.comparing(PressRelease::id));
