@@ -1,5 +1,6 @@
 package io.feedstore.application;
 
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.partition.BatchName;
 import io.feedstore.domain.partition.Partition;
@@ -158,7 +159,7 @@ public final class BatchWriter implements AutoCloseable {
             ObjectKey key = partition.batchKey(nextName());
             byte[] content;
             try {
-                content = codec.encode(batch, settings.encoding());
+                content = codec.encode(batch, FileRole.BATCH);
             } catch (RuntimeException e) {
                 throw new BatchWriteException(key, "encoding failed: " + e.getMessage(), e);
             }

@@ -1,17 +1,17 @@
 package io.feedstore.application;
 
-import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.consolidation.AnomalyRule;
 import java.util.Objects;
 
-/** How consolidated files are encoded and when a partition's row count is reported as an anomaly. */
-public record ConsolidationSettings(EncodingOptions encoding, AnomalyRule anomalyRule) {
+/**
+ * When a partition's row count is reported as an anomaly (how the consolidated file is encoded is the codec's, by
+ * {@link io.feedstore.domain.codec.FileRole#CONSOLIDATED role}).
+ */
+public record ConsolidationSettings(AnomalyRule anomalyRule) {
 
-    public static final ConsolidationSettings DEFAULT =
-            new ConsolidationSettings(EncodingOptions.CONSOLIDATED, AnomalyRule.DEFAULT);
+    public static final ConsolidationSettings DEFAULT = new ConsolidationSettings(AnomalyRule.DEFAULT);
 
     public ConsolidationSettings {
-        Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(anomalyRule, "anomalyRule");
     }
 

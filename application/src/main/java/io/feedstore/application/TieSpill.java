@@ -4,6 +4,7 @@ import io.feedstore.domain.release.InvalidPressRelease;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.WireRecord;
+import io.feedstore.domain.store.SpillSpace;
 import io.vavr.control.Either;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,24 +14,21 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
-import java.util.stream.Stream;
 
 /**
  * Settles tied ids (several rows with the newest {@code ingested_at}) with bounded memory: candidate rows arrive in
  * any order, several per id; each goes, by the rank of its id, to one of a few buckets of consecutive ranks (a
  * bucket covers at most {@code bucketIds} ids); at the end each bucket is reduced to one row per id with
  * {@code merge} and handed out in id order. All in memory, reduced as rows arrive, when one bucket covers every id;
- * otherwise each bucket is a temporary file, read back and reduced one at a time, so memory holds at most one
- * bucket's ids however many copies of a row there are. The temporary files are the rows in a plain length-prefixed
- * form of their wire columns, deleted on close.
+ * otherwise each bucket is a file of the {@link SpillSpace}, read back and reduced one at a time, so memory holds at
+ * most one bucket's ids however many copies of a row there are. The spill files are the rows in a plain
+ * length-prefixed form of their wire columns, removed on close.
  */
 final class TieSpill implements Closeable {
 
@@ -38,21 +36,23 @@ final class TieSpill implements Closeable {
     private final int bucketIds;
     private final BinaryOperator<PressRelease> merge;
     private final Map<PressReleaseId, PressRelease> inMemory;
-    private final Path directory;
+    private final SpillSpace space;
+    private final SpillSpace.SpillFile[] files;
     private final DataOutputStream[] buckets;
 
-    TieSpill(int[] rank, int bucketIds, BinaryOperator<PressRelease> merge) throws IOException {
+    TieSpill(int[] rank, int bucketIds, BinaryOperator<PressRelease> merge, SpillSpace space) {
         this.rank = rank;
         this.bucketIds = bucketIds;
         this.merge = merge;
+        this.space = space;
         int count = (rank.length + bucketIds - 1) / bucketIds;
         if (count <= 1) {
             inMemory = new HashMap<>();
-            directory = null;
+            files = null;
             buckets = null;
         } else {
             inMemory = null;
-            directory = Files.createTempDirectory("feedstore-consolidation-");
+            files = new SpillSpace.SpillFile[count];
             buckets = new DataOutputStream[count];
         }
     }
@@ -65,7 +65,8 @@ final class TieSpill implements Closeable {
         }
         int bucket = rank[entry] / bucketIds;
         if (buckets[bucket] == null) {
-            OutputStream file = Files.newOutputStream(directory.resolve(bucket + ".rows"));
+            files[bucket] = space.create();
+            OutputStream file = files[bucket].output();
             buckets[bucket] = new DataOutputStream(new BufferedOutputStream(file, 16 * 1024));
         }
         write(buckets[bucket], WireRecord.of(row));
@@ -83,9 +84,8 @@ final class TieSpill implements Closeable {
             }
             buckets[bucket].close();
             buckets[bucket] = null;
-            Path file = directory.resolve(bucket + ".rows");
             Map<PressReleaseId, PressRelease> rows = new HashMap<>();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(files[bucket].input(),
                     64 * 1024))) {
                 while (true) {
                     WireRecord wire = read(in);
@@ -99,7 +99,8 @@ final class TieSpill implements Closeable {
                     rows.merge(row.get().id(), row.get(), merge);
                 }
             }
-            Files.delete(file);
+            files[bucket].close();
+            files[bucket] = null;
             handOut(rows, settled);
         }
     }
@@ -120,7 +121,7 @@ final class TieSpill implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (directory == null) {
+        if (files == null) {
             return;
         }
         for (DataOutputStream bucket : buckets) {
@@ -128,16 +129,23 @@ final class TieSpill implements Closeable {
                 try {
                     bucket.close();
                 } catch (IOException ignored) {
-                    // deleted below anyway
+                    // removed below anyway
                 }
             }
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
+        IOException failed = null;
+        for (SpillSpace.SpillFile file : files) {
+            if (file != null) {
+                try {
+                    file.close();
+                } catch (IOException e) {
+                    failed = e;
+                }
             }
         }
-        Files.deleteIfExists(directory);
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     private static void write(DataOutputStream out, WireRecord r) throws IOException {

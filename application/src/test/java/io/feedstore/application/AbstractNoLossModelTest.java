@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.ConsolidationPlan;
 import io.feedstore.domain.consolidation.Deduplication;
@@ -21,6 +21,7 @@ import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.testkit.CrashingObjectStore;
+import io.feedstore.testkit.InMemorySpillSpace;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -271,11 +272,11 @@ public abstract class AbstractNoLossModelTest {
                         }
                     };
                 }
-            }), codec, new BatchWriterSettings(BATCH_SIZE, EncodingOptions.BATCH), Releases.CLOCK);
+            }), codec, new BatchWriterSettings(BATCH_SIZE), Releases.CLOCK);
         }
 
         ConsolidatePartitions consolidation(ObjectStore on) {
-            return new ConsolidatePartitions(on, codec, ConsolidationSettings.DEFAULT);
+            return new ConsolidatePartitions(on, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
         }
 
         List<PressRelease> load() {
@@ -297,7 +298,7 @@ public abstract class AbstractNoLossModelTest {
             } else if (operation instanceof LegacyFile legacy) {
                 PressRelease row = legacy.row().release();
                 ObjectKey key = row.partition().prefix().key("part-" + (legacyFiles++) + "-c000.snappy.parquet");
-                assertThat(store.createIfAbsent(key, codec.encode(List.of(row), EncodingOptions.BATCH)).isRight()).isTrue();
+                assertThat(store.createIfAbsent(key, codec.encode(List.of(row), FileRole.BATCH)).isRight()).isTrue();
                 stored.add(row);
             } else if (operation instanceof Consolidate c) {
                 consolidateAlone(partition(c.partition()));

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.feedstore.application.InterceptingObjectStore.Call;
 import io.feedstore.application.InterceptingObjectStore.Op;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.partition.BatchName;
 import io.feedstore.domain.partition.PartitionFile;
@@ -42,7 +42,7 @@ class BatchWriterTest {
     private final RecordCodec codec = new SerializingTestCodec();
 
     private BatchWriter writer(int batchSize) {
-        return new BatchWriter(store, codec, new BatchWriterSettings(batchSize, EncodingOptions.BATCH), CLOCK);
+        return new BatchWriter(store, codec, new BatchWriterSettings(batchSize), CLOCK);
     }
 
     private List<PressRelease> stored(ObjectKey key) {
@@ -126,7 +126,7 @@ class BatchWriterTest {
         AtomicBoolean failing = new AtomicBoolean(true);
         InterceptingObjectStore flaky = new InterceptingObjectStore(store,
                 InterceptingObjectStore.failing(c -> c.op() == Op.CREATE && failing.get(), InterceptingObjectStore::ioFailure));
-        BatchWriter writer = new BatchWriter(flaky, codec, new BatchWriterSettings(10, EncodingOptions.BATCH), CLOCK);
+        BatchWriter writer = new BatchWriter(flaky, codec, new BatchWriterSettings(10), CLOCK);
         writer.add(release("a", 1, "A"));
         writer.add(release("b", 1, "B"));
 
@@ -153,7 +153,7 @@ class BatchWriterTest {
         AtomicBoolean failing = new AtomicBoolean(true);
         InterceptingObjectStore flaky = new InterceptingObjectStore(store,
                 InterceptingObjectStore.failing(c -> failing.get(), InterceptingObjectStore::ioFailure));
-        BatchWriter writer = new BatchWriter(flaky, codec, new BatchWriterSettings(1, EncodingOptions.BATCH), CLOCK);
+        BatchWriter writer = new BatchWriter(flaky, codec, new BatchWriterSettings(1), CLOCK);
         assertThatThrownBy(() -> writer.add(release("a", 1, "A"))).isInstanceOf(BatchWriteException.class);
         assertThat(writer.pendingRecords()).isEqualTo(1);
         failing.set(false);
@@ -172,7 +172,7 @@ class BatchWriterTest {
                         ? Either.left(InterceptingObjectStore.ioFailure(call)) : result;
             }
         });
-        BatchWriter writer = new BatchWriter(ambiguous, codec, new BatchWriterSettings(10, EncodingOptions.BATCH), CLOCK);
+        BatchWriter writer = new BatchWriter(ambiguous, codec, new BatchWriterSettings(10), CLOCK);
         writer.add(release("a", 1, "A"));
         assertThatThrownBy(writer::flush).isInstanceOf(BatchWriteException.class);
         writer.flush();
@@ -191,7 +191,7 @@ class BatchWriterTest {
         InterceptingObjectStore colliding = new InterceptingObjectStore(store, InterceptingObjectStore.failing(
                 c -> c.op() == Op.CREATE && creates.incrementAndGet() <= 2,
                 c -> new StoreFailure.PreconditionFailed(ObjectKey.of(c.target()), "taken")));
-        BatchWriter writer = new BatchWriter(colliding, codec, new BatchWriterSettings(1, EncodingOptions.BATCH), CLOCK);
+        BatchWriter writer = new BatchWriter(colliding, codec, new BatchWriterSettings(1), CLOCK);
         writer.add(release("a", 1, "A"));
         assertThat(writer.writtenBatches()).extracting(k -> BatchName.parse(k.name()).get().sequence()).containsExactly(3);
         writer.add(release("b", 1, "B"));
@@ -203,7 +203,7 @@ class BatchWriterTest {
         InterceptingObjectStore failingGmail = new InterceptingObjectStore(store, InterceptingObjectStore.failing(
                 c -> c.op() == Op.CREATE && ObjectKey.of(c.target()).startsWith(GMAIL_DAY.prefix()),
                 InterceptingObjectStore::ioFailure));
-        BatchWriter writer = new BatchWriter(failingGmail, codec, new BatchWriterSettings(10, EncodingOptions.BATCH), CLOCK);
+        BatchWriter writer = new BatchWriter(failingGmail, codec, new BatchWriterSettings(10), CLOCK);
         writer.add(release("a", 1, "A"));
         writer.add(release("r", RSS_DAY, null, "R"));
         assertThatThrownBy(writer::flush).isInstanceOf(BatchWriteException.class)
@@ -214,12 +214,12 @@ class BatchWriterTest {
 
     @Test
     void batchesAreEncodedWithTheConfiguredOptions() {
-        List<EncodingOptions> used = Collections.synchronizedList(new ArrayList<>());
+        List<FileRole> used = Collections.synchronizedList(new ArrayList<>());
         RecordCodec spy = new RecordCodec() {
             @Override
-            public byte[] encode(List<PressRelease> records, EncodingOptions options) {
-                used.add(options);
-                return codec.encode(records, options);
+            public byte[] encode(List<PressRelease> records, FileRole role) {
+                used.add(role);
+                return codec.encode(records, role);
             }
 
             @Override
@@ -230,13 +230,13 @@ class BatchWriterTest {
         try (BatchWriter writer = new BatchWriter(store, spy, BatchWriterSettings.DEFAULT, CLOCK)) {
             writer.add(release("a", 1, "A"));
         }
-        assertThat(used).containsExactly(EncodingOptions.BATCH);
+        assertThat(used).containsExactly(FileRole.BATCH);
         assertThat(BatchWriterSettings.DEFAULT.batchSize()).isEqualTo(100);
     }
 
     @Test
     void aBatchSizeBelowOneIsRefused() {
-        assertThatThrownBy(() -> new BatchWriterSettings(0, EncodingOptions.BATCH))
+        assertThatThrownBy(() -> new BatchWriterSettings(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch size 0");
     }
 

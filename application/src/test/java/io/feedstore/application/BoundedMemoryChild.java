@@ -1,8 +1,9 @@
 package io.feedstore.application;
 
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
+import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.partition.BatchName;
 import io.feedstore.domain.release.PressRelease;
@@ -54,10 +55,10 @@ public final class BoundedMemoryChild {
                         .companyName("Company " + (id % 500)).build());
             }
             String name = new BatchName(b, java.time.LocalDateTime.of(2025, 1, 15, 1, 0), "bench" + b).fileName();
-            store.createIfAbsent(Releases.GMAIL_DAY.prefix().key(name), codec.encode(batch, EncodingOptions.BATCH))
+            store.createIfAbsent(Releases.GMAIL_DAY.prefix().key(name), codec.encode(batch, FileRole.BATCH))
                     .getOrElseThrow(f -> new IllegalStateException(f.message()));
         }
-        PartitionReport report = new ConsolidatePartitions(store, codec, ConsolidationSettings.DEFAULT)
+        PartitionReport report = new ConsolidatePartitions(store, codec, TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT)
                 .consolidate(Releases.GMAIL_DAY, RunMode.APPLY);
         System.out.println("status=" + report.status() + " inputRows=" + report.inputRows() + " finalRows="
                 + report.finalRows() + " textBytes=" + textBytes + " maxHeap=" + Runtime.getRuntime().maxMemory()

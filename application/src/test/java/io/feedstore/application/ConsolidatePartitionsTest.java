@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.feedstore.application.InterceptingObjectStore.Op;
 import io.feedstore.domain.codec.DecodeFailure;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.AnomalyRule;
 import io.feedstore.domain.consolidation.PartitionReport;
@@ -36,6 +36,7 @@ import java.util.Map;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.testkit.InMemoryObjectStore;
+import io.feedstore.testkit.InMemorySpillSpace;
 import io.feedstore.testkit.SerializingTestCodec;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -52,7 +53,7 @@ class ConsolidatePartitionsTest {
     private final RecordCodec codec = new SerializingTestCodec();
 
     private ConsolidatePartitions consolidation(ObjectStore on) {
-        return new ConsolidatePartitions(on, codec, ConsolidationSettings.DEFAULT);
+        return new ConsolidatePartitions(on, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
     }
 
     private PartitionReport consolidate(Partition partition) {
@@ -233,7 +234,7 @@ class ConsolidatePartitionsTest {
         batch(store, codec, List.of(release("a", 1, "A"), release("b", 1, "B"), release("c", 1, "C")));
         batch(store, codec, List.of(release("r", RSS_DAY, null, "R")));
         ConsolidatePartitions strict = new ConsolidatePartitions(store, codec,
-                new ConsolidationSettings(EncodingOptions.CONSOLIDATED, new AnomalyRule(3)));
+                new InMemorySpillSpace(), new ConsolidationSettings(new AnomalyRule(3)));
 
         PartitionReport small = strict.consolidate(RSS_DAY, RunMode.APPLY);
         PartitionReport enough = strict.consolidate(GMAIL_DAY, RunMode.APPLY);
@@ -280,7 +281,7 @@ class ConsolidatePartitionsTest {
                 c -> {
                     var current = store.read(GMAIL_DAY.consolidatedKey()).get();
                     store.replaceIfUnchanged(GMAIL_DAY.consolidatedKey(), current.generation(),
-                            codec.encode(List.of(late), EncodingOptions.CONSOLIDATED));
+                            codec.encode(List.of(late), FileRole.CONSOLIDATED));
                 }));
         StoreSnapshot batchesBefore = StoreSnapshot.of(store);
 
@@ -343,8 +344,8 @@ class ConsolidatePartitionsTest {
     private RecordCodec damaging(UnaryOperator<List<PressRelease>> damage) {
         return new RecordCodec() {
             @Override
-            public byte[] encode(List<PressRelease> records, EncodingOptions options) {
-                return codec.encode(options.equals(EncodingOptions.CONSOLIDATED) ? damage.apply(records) : records, options);
+            public byte[] encode(List<PressRelease> records, FileRole role) {
+                return codec.encode(role == FileRole.CONSOLIDATED ? damage.apply(records) : records, role);
             }
 
             @Override
@@ -359,7 +360,7 @@ class ConsolidatePartitionsTest {
         fillGmail();
         List<PressRelease> before = loaded();
         ConsolidatePartitions lossy = new ConsolidatePartitions(store,
-                damaging(rows -> rows.subList(0, rows.size() - 1)), ConsolidationSettings.DEFAULT);
+                damaging(rows -> rows.subList(0, rows.size() - 1)), new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
 
         PartitionReport report = lossy.consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -376,7 +377,7 @@ class ConsolidatePartitionsTest {
             List<PressRelease> changed = new ArrayList<>(rows);
             changed.set(0, changed.get(0).withTitle("corrupted"));
             return changed;
-        }), ConsolidationSettings.DEFAULT);
+        }), new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
 
         PartitionReport report = corrupting.consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -409,7 +410,7 @@ class ConsolidatePartitionsTest {
         InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
                 c -> c.op() == Op.DELETE && c.isAbout(legacyKey),
                 c -> store.replaceIfUnchanged(legacyKey, store.read(legacyKey).get().generation(),
-                        codec.encode(List.of(rewritten), EncodingOptions.BATCH))));
+                        codec.encode(List.of(rewritten), FileRole.BATCH))));
 
         PartitionReport report = consolidation(racing).consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -440,12 +441,12 @@ class ConsolidatePartitionsTest {
     @Test
     void theConsolidatedFileIsEncodedWithTheConsolidatedOptions() {
         batch(store, codec, List.of(release("a", 1, "A")));
-        List<EncodingOptions> used = new ArrayList<>();
+        List<FileRole> used = new ArrayList<>();
         RecordCodec spy = new RecordCodec() {
             @Override
-            public byte[] encode(List<PressRelease> records, EncodingOptions options) {
-                used.add(options);
-                return codec.encode(records, options);
+            public byte[] encode(List<PressRelease> records, FileRole role) {
+                used.add(role);
+                return codec.encode(records, role);
             }
 
             @Override
@@ -453,8 +454,8 @@ class ConsolidatePartitionsTest {
                 return codec.decode(file);
             }
         };
-        new ConsolidatePartitions(store, spy, ConsolidationSettings.DEFAULT).consolidate(GMAIL_DAY, RunMode.APPLY);
-        assertThat(used).containsExactly(EncodingOptions.CONSOLIDATED);
+        new ConsolidatePartitions(store, spy, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT).consolidate(GMAIL_DAY, RunMode.APPLY);
+        assertThat(used).containsExactly(FileRole.CONSOLIDATED);
     }
 
     @Test
@@ -464,5 +465,43 @@ class ConsolidatePartitionsTest {
         consolidate(GMAIL_DAY);
         assertThat(consolidatedRows(GMAIL_DAY)).containsExactly(release("a", 1, "A"));
         assertThat(filesOf(RSS_DAY)).hasSize(1).doesNotContain(RSS_DAY.consolidatedKey());
+    }
+
+    @Test
+    void aFileHoldingARowOfAnotherSourceFailsThePartitionNamingTheFileAndTheRuleAndDeletesNothing() {
+        fillGmail();
+        PressRelease stray = release("rss-Ærø-1", RSS_DAY, Releases.at("2025-01-15T08:00:00Z"),
+                "Ærø Færgeri – “Ny rute” til Jyväskylä 🚢");
+        ObjectKey foreign = put(store, codec, GMAIL_DAY.prefix().key("part-00001-legacy.parquet"), List.of(stray));
+        StoreSnapshot before = StoreSnapshot.of(store);
+
+        PartitionReport applied = consolidate(GMAIL_DAY);
+        PartitionReport planned = consolidation(store).consolidate(GMAIL_DAY, RunMode.DRY_RUN);
+
+        for (PartitionReport report : List.of(applied, planned)) {
+            assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
+            assertThat(report.detail().get()).contains(foreign.value())
+                    .contains("row rss-Ærø-1 of source rss / release_date 2025-01-15 does not belong to partition"
+                            + " gmail 2025-01-15")
+                    .contains("nothing was deleted");
+        }
+        assertThat(StoreSnapshot.of(store)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileHoldingARowOfAnotherDateFailsThePartitionAndDeletesNothing() {
+        batch(store, codec, List.of(release("a", 1, "Åsa Lindqvist – “Kvartalsrapport” 四半期")));
+        Partition dayBefore = new Partition(Releases.GMAIL, DAY.minusDays(1));
+        ObjectKey foreign = put(store, codec, GMAIL_DAY.prefix().key("legacy-2025-01-14.parquet"),
+                List.of(release("g-14", dayBefore, Releases.at("2025-01-14T09:00:00Z"), "Jyväskylä – “Avajaiset”")));
+        StoreSnapshot before = StoreSnapshot.of(store);
+
+        PartitionReport report = consolidate(GMAIL_DAY);
+
+        assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
+        assertThat(report.detail().get()).contains(foreign.value())
+                .contains("row g-14 of source gmail / release_date 2025-01-14 does not belong to partition"
+                        + " gmail 2025-01-15");
+        assertThat(StoreSnapshot.of(store)).isEqualTo(before);
     }
 }

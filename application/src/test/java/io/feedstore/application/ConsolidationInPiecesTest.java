@@ -10,7 +10,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
 import io.feedstore.domain.codec.DecodeFailure;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.codec.RowKeys;
@@ -25,6 +25,7 @@ import io.vavr.control.Either;
 import java.io.OutputStream;
 import java.util.function.Consumer;
 import io.feedstore.testkit.InMemoryObjectStore;
+import io.feedstore.testkit.InMemorySpillSpace;
 import io.feedstore.testkit.SerializingTestCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,10 +84,12 @@ class ConsolidationInPiecesTest {
             expectedInput.addAll(codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get());
         }
 
-        PartitionReport report = new ConsolidatePartitions(store, codec, ConsolidationSettings.DEFAULT, bucketRows)
+        InMemorySpillSpace spill = new InMemorySpillSpace();
+        PartitionReport report = new ConsolidatePartitions(store, codec, spill, ConsolidationSettings.DEFAULT, bucketRows)
                 .consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).as(report.detail().getOrElse("")).isEqualTo(PartitionStatus.CONSOLIDATED);
+        assertThat(spill.openFiles()).as("spill files left behind").isZero();
         List<PressRelease> stored = codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get();
         List<PressRelease> byId = new ArrayList<>(stored);
         byId.sort(Comparator.comparing(PressRelease::id));
@@ -135,8 +138,8 @@ class ConsolidationInPiecesTest {
                 Releases.release("d", 4, "D")));
         RecordCodec refusing = new RecordCodec() {
             @Override
-            public byte[] encode(List<PressRelease> records, EncodingOptions options) {
-                return parquet.encode(records, options);
+            public byte[] encode(List<PressRelease> records, FileRole role) {
+                return parquet.encode(records, role);
             }
 
             @Override
@@ -145,8 +148,8 @@ class ConsolidationInPiecesTest {
             }
 
             @Override
-            public RecordSink encoder(EncodingOptions options, OutputStream out) {
-                return parquet.encoder(options, out);
+            public RecordSink encoder(FileRole role, OutputStream out) {
+                return parquet.encoder(role, out);
             }
 
             @Override
@@ -170,7 +173,7 @@ class ConsolidationInPiecesTest {
         };
         List<Path> before = filesUnder(dir);
 
-        PartitionReport report = new ConsolidatePartitions(store, refusing, ConsolidationSettings.DEFAULT)
+        PartitionReport report = new ConsolidatePartitions(store, refusing, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
                 .consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);

@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.feedstore.application.InterceptingObjectStore.Op;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.Deduplication;
 import io.feedstore.domain.partition.StoreLayout;
@@ -38,7 +38,7 @@ class IngestPressReleasesTest {
 
     private IngestPressReleases ingest(ObjectStore on, int batchSize) {
         return new IngestPressReleases(on, codec, new PipeSeparatedLines(),
-                new BatchWriterSettings(batchSize, EncodingOptions.BATCH), CLOCK);
+                new BatchWriterSettings(batchSize), CLOCK);
     }
 
     private List<PressRelease> loaded() {
@@ -138,7 +138,7 @@ class IngestPressReleasesTest {
                 .checkAssert((lines, batchSize) -> {
                     InMemoryObjectStore fresh = new InMemoryObjectStore();
                     IngestReport report = new IngestPressReleases(fresh, codec, new PipeSeparatedLines(),
-                            new BatchWriterSettings(batchSize, EncodingOptions.BATCH), CLOCK).ingest(lines.iterator());
+                            new BatchWriterSettings(batchSize), CLOCK).ingest(lines.iterator());
 
                     List<PressRelease> valid = new ArrayList<>();
                     List<Long> invalid = new ArrayList<>();

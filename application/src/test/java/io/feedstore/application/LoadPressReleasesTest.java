@@ -22,6 +22,7 @@ import io.feedstore.domain.release.Source;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.testkit.InMemoryObjectStore;
+import io.feedstore.testkit.InMemorySpillSpace;
 import io.feedstore.testkit.SerializingTestCodec;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class LoadPressReleasesTest {
         batch(store, codec, List.of(release("a", 3, "A new")));
         batch(store, codec, List.of(release("c", RSS_DAY, null, "C")));
         List<PressRelease> before = load.load(DAY, DAY, Option.none());
-        new ConsolidatePartitions(store, codec, ConsolidationSettings.DEFAULT)
+        new ConsolidatePartitions(store, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
                 .consolidate(List.of(GMAIL_DAY, RSS_DAY), RunMode.APPLY);
         assertThat(load.load(DAY, DAY, Option.none())).isEqualTo(before).hasSize(3);
     }
@@ -103,7 +104,7 @@ class LoadPressReleasesTest {
         AtomicBoolean consolidated = new AtomicBoolean();
         InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
                 c -> c.op() == Op.READ && c.isAbout(legacyKey) && consolidated.compareAndSet(false, true),
-                c -> assertThat(new ConsolidatePartitions(store, codec, ConsolidationSettings.DEFAULT)
+                c -> assertThat(new ConsolidatePartitions(store, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
                         .consolidate(GMAIL_DAY, RunMode.APPLY).status()).isEqualTo(PartitionStatus.CONSOLIDATED)));
 
         List<PressRelease> loaded = new LoadPressReleases(racing, codec, 3, Duration.ZERO).load(DAY, DAY, Option.none());

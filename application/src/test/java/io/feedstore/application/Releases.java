@@ -2,7 +2,7 @@ package io.feedstore.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
@@ -54,15 +54,15 @@ public final class Releases {
 
     /** Writes {@code records} as one file under {@code key}, as another writer (or the older pipeline) would. */
     public static ObjectKey put(ObjectStore store, RecordCodec codec, ObjectKey key, List<PressRelease> records) {
-        assertThat(store.createIfAbsent(key, codec.encode(records, EncodingOptions.BATCH)).isRight())
+        assertThat(store.createIfAbsent(key, codec.encode(records, FileRole.BATCH)).isRight())
                 .as("test set-up: create " + key).isTrue();
         return key;
     }
 
     /** Writes {@code records} of one partition as one batch file through a fresh batch writer. */
     public static ObjectKey batch(ObjectStore store, RecordCodec codec, List<PressRelease> records) {
-        try (BatchWriter writer = new BatchWriter(store, codec, new BatchWriterSettings(Math.max(1, records.size()) + 1,
-                EncodingOptions.BATCH), CLOCK)) {
+        try (BatchWriter writer = new BatchWriter(store, codec, new BatchWriterSettings(Math.max(1, records.size()) + 1),
+                CLOCK)) {
             records.forEach(writer::add);
             writer.flush();
             assertThat(writer.writtenBatches()).hasSize(1);

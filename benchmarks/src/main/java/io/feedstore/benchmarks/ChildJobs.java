@@ -1,6 +1,7 @@
 package io.feedstore.benchmarks;
 
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
+import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
 import io.feedstore.application.BatchWriter;
 import io.feedstore.application.BatchWriterSettings;
@@ -72,7 +73,7 @@ public final class ChildJobs {
         Recording recording = startRecording();
         long t0 = System.nanoTime();
         PartitionReport report = new ConsolidatePartitions(new LocalFileSystemObjectStore(root), new ParquetRecordCodec(),
-                ConsolidationSettings.DEFAULT).consolidate(partition, RunMode.APPLY);
+                TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT).consolidate(partition, RunMode.APPLY);
         double seconds = seconds(t0);
         stop(recording);
         result("status", report.status().name(), "finalRows", report.finalRows(), "inputRows", report.inputRows(),

@@ -1,6 +1,7 @@
 package io.feedstore.benchmarks;
 
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
+import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.application.ConsolidatePartitions;
 import io.feedstore.application.ConsolidationSettings;
 import io.feedstore.application.RunMode;
@@ -149,7 +150,7 @@ final class ConsolidationCase {
         @Override
         public void run(int run) {
             report = new ConsolidatePartitions(new LocalFileSystemObjectStore(store), bench.codec,
-                    ConsolidationSettings.DEFAULT).consolidate(input.partition(), RunMode.APPLY);
+                    TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT).consolidate(input.partition(), RunMode.APPLY);
         }
 
         @Override

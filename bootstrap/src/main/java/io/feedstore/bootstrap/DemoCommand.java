@@ -6,6 +6,7 @@ import io.feedstore.application.IngestReport;
 import io.feedstore.application.LoadPressReleases;
 import io.feedstore.application.RunMode;
 import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.partition.Partition;
@@ -153,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
         for (PressRelease release : sample.legacy()) {
             ObjectKey key = release.partition().prefix().key("pr_" + release.id().value() + ".parquet");
             Either<StoreFailure, ?> result = store.createIfAbsent(key,
-                    codec.encode(List.of(release), EncodingOptions.BATCH));
+                    codec.encode(List.of(release), FileRole.BATCH));
             if (result.isRight()) {
                 written++;
             } else if (!(result.getLeft() instanceof StoreFailure.PreconditionFailed)) {

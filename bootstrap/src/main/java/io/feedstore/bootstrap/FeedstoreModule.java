@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
 import io.feedstore.application.BatchWriter;
 import io.feedstore.application.BatchWriterSettings;
@@ -15,6 +16,7 @@ import io.feedstore.application.LoadPressReleases;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.ingest.PressReleaseLines;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.SpillSpace;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -52,17 +54,18 @@ final class FeedstoreModule extends AbstractModule {
     @Provides
     @Singleton
     RecordCodec recordCodec() {
-        return new ParquetRecordCodec();
+        // The use cases ask for a file by role; the settings decide how each role is encoded.
+        return new ParquetRecordCodec(settings.batch(), settings.consolidated(), ParquetRecordCodec.defaultThreads());
     }
 
     @Provides
     BatchWriterSettings batchWriterSettings() {
-        return new BatchWriterSettings(settings.batchSize(), settings.batch());
+        return new BatchWriterSettings(settings.batchSize());
     }
 
     @Provides
     ConsolidationSettings consolidationSettings() {
-        return new ConsolidationSettings(settings.consolidated(), settings.anomalyRule());
+        return new ConsolidationSettings(settings.anomalyRule());
     }
 
     @Provides
@@ -76,8 +79,15 @@ final class FeedstoreModule extends AbstractModule {
     }
 
     @Provides
-    ConsolidatePartitions consolidatePartitions(ObjectStore store, RecordCodec codec, ConsolidationSettings config) {
-        return new ConsolidatePartitions(store, codec, config);
+    ConsolidatePartitions consolidatePartitions(ObjectStore store, RecordCodec codec, SpillSpace spill,
+                                                ConsolidationSettings config) {
+        return new ConsolidatePartitions(store, codec, spill, config);
+    }
+
+    /** Tied rows that do not fit in memory spill to the JVM's temporary directory. */
+    @Provides
+    SpillSpace spillSpace() {
+        return TemporaryFileSpillSpace.inSystemTemp();
     }
 
     @Provides

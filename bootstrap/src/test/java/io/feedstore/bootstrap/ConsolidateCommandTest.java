@@ -172,6 +172,25 @@ class ConsolidateCommandTest {
     }
 
     @Test
+    void aFileHoldingRowsOfAnotherSourceAndDateFailsItsPartitionWithExitOneAndDeletesNothing() {
+        io.feedstore.domain.store.ObjectStore store = cli.store();
+        ObjectInfo rssBatch = cli.listing().stream()
+                .filter(o -> o.key().parent().value().equals(TABLE + "source=rss/release_date=2025-01-15/"))
+                .findFirst().orElseThrow();
+        String stray = TABLE + "source=gmail/release_date=2025-01-14/legacy_rss.parquet";
+        store.createIfAbsent(io.feedstore.domain.store.ObjectKey.of(stray), store.read(rssBatch.key()).get().content());
+        List<String> gmailBefore = names(TABLE + "source=gmail/release_date=2025-01-14/");
+
+        Cli.Run run = cli.run("consolidate");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).contains("gmail 2025-01-14:", "✗ Failed", stray,
+                "row r2 of source rss / release_date 2025-01-15 does not belong to partition gmail 2025-01-14");
+        assertThat(names(TABLE + "source=gmail/release_date=2025-01-14/")).isEqualTo(gmailBefore).hasSize(3);
+        assertThat(names(TABLE + "source=rss/release_date=2025-01-15/")).containsExactly("consolidated.parquet");
+    }
+
+    @Test
     void loadingGivesTheSameAnswerBeforeAndAfterConsolidation() {
         String before = cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out();
 

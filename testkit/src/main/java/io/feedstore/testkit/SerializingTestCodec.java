@@ -1,7 +1,7 @@
 package io.feedstore.testkit;
 
 import io.feedstore.domain.codec.DecodeFailure;
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.release.InvalidPressRelease;
 import io.feedstore.domain.release.PressRelease;
@@ -21,7 +21,7 @@ import java.util.Objects;
 
 /**
  * A test double of the record-codec port, NOT Parquet: it serialises the twelve wire columns in a trivial
- * length-prefixed binary form, ignoring the encoding options. It lets use-case tests run fast and without the
+ * length-prefixed binary form, ignoring the file role. It lets use-case tests run fast and without the
  * Parquet adapter; it round-trips every valid record exactly and rejects bytes it did not write, which is all
  * the use cases rely on. Tests that must prove the real format use the Parquet codec.
  */
@@ -30,9 +30,9 @@ public final class SerializingTestCodec implements RecordCodec {
     private static final byte[] MAGIC = "FSTESTC1".getBytes(StandardCharsets.US_ASCII);
 
     @Override
-    public byte[] encode(List<PressRelease> records, EncodingOptions options) {
+    public byte[] encode(List<PressRelease> records, FileRole role) {
         Objects.requireNonNull(records, "records");
-        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(role, "role");
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);

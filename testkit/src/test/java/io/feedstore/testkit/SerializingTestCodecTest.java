@@ -6,7 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.Source;
@@ -32,14 +32,14 @@ class SerializingTestCodecTest {
                                 .parserVersion(n < 0 ? null : n)
                                 .build()))
                         .ofSizeBetween(0, 20))
-                .checkAssert(records -> assertThat(codec.decode(codec.encode(records, EncodingOptions.BATCH)).get())
+                .checkAssert(records -> assertThat(codec.decode(codec.encode(records, FileRole.BATCH)).get())
                         .isEqualTo(records));
     }
 
     @Test
     void bytesItDidNotWriteAreRejected() {
         byte[] valid = codec.encode(List.of(PressRelease.builder(PressReleaseId.of("a"), Source.of("s"),
-                LocalDate.of(2025, 1, 15)).build()), EncodingOptions.BATCH);
+                LocalDate.of(2025, 1, 15)).build()), FileRole.BATCH);
         assertThat(codec.decode("PAR1 not ours".getBytes(StandardCharsets.UTF_8)).isLeft()).isTrue();
         assertThat(codec.decode(Arrays.copyOf(valid, valid.length - 3)).isLeft()).isTrue();
         assertThat(codec.decode(Arrays.copyOf(valid, valid.length + 1)).isLeft()).isTrue();

@@ -3,6 +3,7 @@ package io.feedstore.adapters.parquet;
 import io.feedstore.domain.codec.Compression;
 import io.feedstore.domain.codec.DecodeFailure;
 import io.feedstore.domain.codec.EncodingOptions;
+import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.codec.RowKeys;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -56,7 +59,52 @@ public final class ParquetRecordCodec implements RecordCodec {
     private static final String[] GZIP_LEVEL_NAMES = {"NO_COMPRESSION", "BEST_SPEED", "TWO", "THREE", "FOUR",
         "FIVE", "SIX", "SEVEN", "EIGHT", "BEST_COMPRESSION"};
 
+    private final Map<FileRole, EncodingOptions> encodings;
+    private final int threads;
+
+    /** Batches as snappy, the consolidated file as ZSTD 9, both in row groups of 10,000 rows; up to 4 threads. */
+    public ParquetRecordCodec() {
+        this(EncodingOptions.BATCH, EncodingOptions.CONSOLIDATED, defaultThreads());
+    }
+
+    /** Encodes each {@link FileRole} as given; streams and reads large files on up to {@code threads} threads. */
+    public ParquetRecordCodec(EncodingOptions batch, EncodingOptions consolidated, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.encodings = new EnumMap<>(FileRole.class);
+        this.encodings.put(FileRole.BATCH, Objects.requireNonNull(batch, "batch"));
+        this.encodings.put(FileRole.CONSOLIDATED, Objects.requireNonNull(consolidated, "consolidated"));
+        this.threads = threads;
+    }
+
+    /** The machine's cores, up to 4 (each holds a row group in memory). */
+    public static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** How files of {@code role} are encoded. */
+    public EncodingOptions encoding(FileRole role) {
+        return encodings.get(Objects.requireNonNull(role, "role"));
+    }
+
     @Override
+    public byte[] encode(List<PressRelease> records, FileRole role) {
+        return encode(records, encoding(role));
+    }
+
+    @Override
+    public RecordSink encoder(FileRole role, OutputStream out) {
+        return encoder(encoding(role), out);
+    }
+
+    @Override
+    public <T> Either<DecodeFailure, Long> decodeMapped(ObjectContent file, Function<PressRelease, ? extends T> map,
+                                                        Consumer<? super T> results) {
+        return decodeMapped(file, map, results, threads);
+    }
+
+    /** The records as one file encoded with {@code options}, whatever its role. */
     public byte[] encode(List<PressRelease> records, EncodingOptions options) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(options, "options");
@@ -81,12 +129,10 @@ public final class ParquetRecordCodec implements RecordCodec {
      * Writes row group after row group into {@code out}, encoding and compressing the groups on every core
      * ({@link ParallelRowGroupSink}); only a few row groups are in memory at once.
      */
-    @Override
     public RecordSink encoder(EncodingOptions options, OutputStream out) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(out, "out");
-        return new ParallelRowGroupSink(options, out,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        return new ParallelRowGroupSink(options, out, threads);
     }
 
     static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options) throws IOException {
@@ -173,7 +219,6 @@ public final class ParquetRecordCodec implements RecordCodec {
      * Decodes the row groups on up to {@code threads} threads, each row mapped on the thread that decoded it; a file
      * of one row group is decoded as {@link #decode(ObjectContent, Consumer)} does.
      */
-    @Override
     public <T> Either<DecodeFailure, Long> decodeMapped(ObjectContent file, Function<PressRelease, ? extends T> map,
                                                         Consumer<? super T> results, int threads) {
         Objects.requireNonNull(file, "file");

@@ -8,7 +8,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.feedstore.domain.codec.Compression;
 import io.feedstore.domain.codec.EncodingOptions;
-import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.release.PressRelease;
 import io.vavr.control.Option;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.quicktheories.generators.Generate;
 /** encode then decode gives back exactly the records, in order, whatever the text and whatever the codec. */
 class RoundTripPropertiesTest {
 
-    private final RecordCodec codec = new ParquetRecordCodec();
+    private final ParquetRecordCodec codec = new ParquetRecordCodec();
 
     @Test
     void decodeOfEncodeIsTheIdentityForEveryCompressionAndRowGroupSize() {

@@ -21,7 +21,8 @@ import java.util.function.Function;
  */
 public interface RecordCodec {
 
-    byte[] encode(List<PressRelease> records, EncodingOptions options);
+    /** The records as one file encoded as the wiring encodes files of {@code role}. */
+    byte[] encode(List<PressRelease> records, FileRole role);
 
     Either<DecodeFailure, List<PressRelease>> decode(byte[] file);
 
@@ -30,8 +31,8 @@ public interface RecordCodec {
      * complete when the sink is closed. The default collects the records and encodes them on close: a codec for
      * large files overrides this to write one row group at a time.
      */
-    default RecordSink encoder(EncodingOptions options, OutputStream out) {
-        Objects.requireNonNull(options, "options");
+    default RecordSink encoder(FileRole role, OutputStream out) {
+        Objects.requireNonNull(role, "role");
         Objects.requireNonNull(out, "out");
         List<PressRelease> records = new ArrayList<>();
         return new RecordSink() {
@@ -47,7 +48,7 @@ public interface RecordCodec {
 
             @Override
             public void close() throws IOException {
-                out.write(encode(records, options));
+                out.write(encode(records, role));
             }
         };
     }
@@ -83,13 +84,13 @@ public interface RecordCodec {
     }
 
     /**
-     * As {@link #decode(ObjectContent, Consumer)}, with each row put through {@code map} on whichever of up to
-     * {@code threads} threads decoded it ({@code map} must be safe to call from several threads); the mapped rows
+     * As {@link #decode(ObjectContent, Consumer)}, with each row put through {@code map} on whichever of the codec's
+     * threads decoded it ({@code map} must be safe to call from several threads); the mapped rows
      * reach {@code results} on the calling thread, in file order. For reading a large file back when only
      * something small per row (a key, a digest) is kept. The default decodes on the calling thread.
      */
     default <T> Either<DecodeFailure, Long> decodeMapped(ObjectContent file, Function<PressRelease, ? extends T> map,
-                                                        Consumer<? super T> results, int threads) {
+                                                        Consumer<? super T> results) {
         Objects.requireNonNull(map, "map");
         Objects.requireNonNull(results, "results");
         return decode(file, r -> results.accept(map.apply(r)));

@@ -18,4 +18,12 @@ public record AnomalyRule(int minRows) {
     public boolean isAnomalous(int finalRows) {
         return finalRows < minRows;
     }
+
+    /**
+     * Whether a partition that ended with {@code status} and {@code finalRows} is reported as an anomaly: only a
+     * consolidation that went through (or would, in a dry run) counts; a failed one's row count means nothing.
+     */
+    public boolean isAnomalous(PartitionStatus status, int finalRows) {
+        return (status == PartitionStatus.CONSOLIDATED || status == PartitionStatus.PLANNED) && isAnomalous(finalRows);
+    }
 }
