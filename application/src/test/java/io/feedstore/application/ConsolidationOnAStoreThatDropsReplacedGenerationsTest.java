@@ -21,6 +21,7 @@ import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.testkit.ForwardingObjectStore;
 import io.feedstore.testkit.InMemoryObjectStore;
+import io.feedstore.testkit.InMemorySpillSpace;
 import io.feedstore.testkit.SerializingTestCodec;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -93,7 +94,7 @@ class ConsolidationOnAStoreThatDropsReplacedGenerationsTest {
     }
 
     private ConsolidatePartitions consolidation(ObjectStore on) {
-        return new ConsolidatePartitions(on, codec, ConsolidationSettings.DEFAULT);
+        return new ConsolidatePartitions(on, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
     }
 
     @Test
