@@ -133,7 +133,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
             if (folder == null) {
                 return Either.right(List.of());
             }
-            return known.lock().hold(lockFile -> {
+            return known.lock().holdForReading(() -> {
                 List<ObjectInfo> listing = new ArrayList<>();
                 walk(known.realRoot(), folder, Instant.now().minus(STALE_TEMPORARY_AGE), listing);
                 listing.sort(Comparator.comparing(ObjectInfo::key));
@@ -158,9 +158,9 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
                 }
             }
             // Replaced faster than it could be read, over and over: read it while no feedstore process can write.
-            Either<StoreFailure, StoredObject> locked = known.lock().hold(lockFile -> readConsistently(key, file));
+            Either<StoreFailure, StoredObject> locked = known.lock().holdForReading(() -> readConsistently(key, file));
             if (locked == null) {
-                throw new Refused(file + " keeps changing while being read, though the store is locked"
+                throw new StoreRefusal(file + " keeps changing while being read, though the store is locked"
                         + " (is another tool writing to it?)");
             }
             return locked;
@@ -186,9 +186,9 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
                     return opened;
                 }
             }
-            Either<StoreFailure, ObjectContent> locked = known.lock().hold(lockFile -> openConsistently(key, file));
+            Either<StoreFailure, ObjectContent> locked = known.lock().holdForReading(() -> openConsistently(key, file));
             if (locked == null) {
-                throw new Refused(file + " keeps changing while being opened, though the store is locked"
+                throw new StoreRefusal(file + " keeps changing while being opened, though the store is locked"
                         + " (is another tool writing to it?)");
             }
             return locked;
@@ -546,15 +546,15 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         return new StoreFailure.PreconditionFailed(key, "expected generation " + expected + " but found " + current);
     }
 
-    private static void requireObjectFile(BasicFileAttributes attributes, Path file) throws Refused {
+    private static void requireObjectFile(BasicFileAttributes attributes, Path file) throws StoreRefusal {
         if (attributes.isSymbolicLink()) {
-            throw new Refused(file + " is a symbolic link; links are not followed inside the store");
+            throw new StoreRefusal(file + " is a symbolic link; links are not followed inside the store");
         }
         if (attributes.isDirectory()) {
-            throw new Refused(file + " is a folder of other objects, so no object can have its name");
+            throw new StoreRefusal(file + " is a folder of other objects, so no object can have its name");
         }
         if (!attributes.isRegularFile()) {
-            throw new Refused(file + " is not a regular file");
+            throw new StoreRefusal(file + " is not a regular file");
         }
     }
 
@@ -572,7 +572,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         if (!Files.isDirectory(root)) {
             // Checked again: another instance may have just created the root between the two looks.
             if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
-                throw new Refused("the store root " + root + " is not a directory");
+                throw new StoreRefusal("the store root " + root + " is not a directory");
             }
             if (!create) {
                 return null;
@@ -595,7 +595,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         Path file = folder.resolve(segments.get(segments.size() - 1));
         // Keys cannot hold '..' or '/', but the check costs nothing and states the invariant.
         if (!file.normalize().startsWith(realRoot) || !folder.equals(file.getParent())) {
-            throw new Refused(file + " is outside the store root " + realRoot);
+            throw new StoreRefusal(file + " is outside the store root " + realRoot);
         }
         return file;
     }
@@ -625,13 +625,13 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
                 }
             }
             if (attributes.isSymbolicLink()) {
-                throw new Refused(next + " is a symbolic link; links are not followed inside the store");
+                throw new StoreRefusal(next + " is a symbolic link; links are not followed inside the store");
             }
             if (!attributes.isDirectory()) {
                 if (!create) {
                     return null;
                 }
-                throw new Refused("'" + realRoot.relativize(next) + "' is an object, so no key can lie beneath it"
+                throw new StoreRefusal("'" + realRoot.relativize(next) + "' is an object, so no key can lie beneath it"
                         + " on a file system");
             }
             folder = next;
@@ -690,15 +690,6 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         return describe() + " key '" + key + "'";
     }
 
-    /** A request this adapter refuses for a reason of its own, not because the file system failed. */
-    private static final class Refused extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Refused(String message) {
-            super(message);
-        }
-    }
-
     private interface Body<T> {
         Either<StoreFailure, T> run() throws IOException;
     }
@@ -706,7 +697,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     private static <T> Either<StoreFailure, T> guard(String target, Body<T> body) {
         try {
             return body.run();
-        } catch (Refused refused) {
+        } catch (StoreRefusal refused) {
             return Either.left(new IoFailure(target, refused.getMessage(), Option.none()));
         } catch (InvalidPathException unencodable) {
             return Either.left(new IoFailure(target, "the key cannot be a file name here (" + unencodable.getMessage()

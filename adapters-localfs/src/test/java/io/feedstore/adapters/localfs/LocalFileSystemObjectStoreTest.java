@@ -299,6 +299,39 @@ class LocalFileSystemObjectStoreTest {
         assertThat(right(store.read(key)).content()).isEqualTo(bytes("y"));
     }
 
+    @Test
+    void aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetIsNeverCreatedNorWritten() throws Exception {
+        Path outside = Files.createDirectories(directory.resolve("outside"));
+        Path existing = Files.writeString(outside.resolve("Åsa Lindqvist – notes.txt"), "“kept” as it is, Jyväskylä 🦌");
+        Path missing = outside.resolve("Ærø – created by nobody.bin");
+        for (Path target : List.of(existing, missing)) {
+            Path root = Files.createDirectories(directory.resolve("store-" + target.getFileName().toString().length()));
+            Files.createSymbolicLink(root.resolve(StoreLock.LOCK_FILE_NAME), target);
+            LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(root);
+
+            for (Either<StoreFailure, ?> outcome : List.of(
+                    store.createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x")),
+                    store.list(KeyPrefix.ROOT))) {
+                assertThat(outcome.isLeft()).as("%s", outcome).isTrue();
+                assertThat(outcome.getLeft().message())
+                        .contains(StoreLock.LOCK_FILE_NAME + " is a symbolic link; refusing to follow it");
+            }
+            assertThat(root.resolve("p/object.bin")).doesNotExist();
+        }
+        assertThat(Files.readString(existing)).isEqualTo("“kept” as it is, Jyväskylä 🦌");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aLockFileThatIsNotARegularFileIsRefusedWithOneClearReason() throws Exception {
+        Files.createDirectories(root().resolve(StoreLock.LOCK_FILE_NAME));
+        LocalFileSystemObjectStore store = store();
+
+        Either<StoreFailure, Generation> outcome = store.createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x"));
+
+        assertThat(outcome.getLeft().message()).contains(StoreLock.LOCK_FILE_NAME + " is not a regular file");
+    }
+
     // ---- helpers
 
     private static void assertRefused(Either<StoreFailure, ?> outcome, LocalFileSystemObjectStore store, String names) {
