@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.testkit.ReadOnlyTree;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -330,6 +332,38 @@ class LocalFileSystemObjectStoreTest {
         Either<StoreFailure, Generation> outcome = store.createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x"));
 
         assertThat(outcome.getLeft().message()).contains(StoreLock.LOCK_FILE_NAME + " is not a regular file");
+    }
+
+    @Test
+    void aReadOnlyStoreCanBeListedReadAndOpenedAndNothingIsWrittenToIt() throws Exception {
+        LocalFileSystemObjectStore writer = store();
+        ObjectKey key = ObjectKey.of("source=rss/release_date=2025-01-14/Åsa Lindqvist – “Ærø”.bin");
+        Generation generation = right(writer.createIfAbsent(key, bytes("Jyväskylä – 東京 🦌")));
+        right(writer.createIfAbsent(ObjectKey.of("top.bin"), bytes("y")));
+
+        try (ReadOnlyTree readOnly = ReadOnlyTree.of(root())) {
+            LocalFileSystemObjectStore reader = store();
+
+            assertThat(right(reader.list(KeyPrefix.ROOT))).extracting(info -> info.key().value())
+                    .containsExactly(key.value(), "top.bin");
+            assertThat(right(reader.read(key)).content()).isEqualTo(bytes("Jyväskylä – 東京 🦌"));
+            try (ObjectContent content = right(reader.open(key))) {
+                assertThat(content.generation()).isEqualTo(generation);
+            }
+            assertThat(reader.createIfAbsent(ObjectKey.of("new.bin"), bytes("z")).getLeft())
+                    .as("the tree really is read-only").isInstanceOf(StoreFailure.IoFailure.class);
+        }
+    }
+
+    @Test
+    void aStoreWithoutALockFileIsReadWithoutCreatingOne() throws Exception {
+        right(store().createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x")));
+        Files.delete(root().resolve(StoreLock.LOCK_FILE_NAME));
+
+        assertThat(right(store().list(KeyPrefix.ROOT))).hasSize(1);
+        assertThat(right(store().read(ObjectKey.of("p/object.bin"))).content()).isEqualTo(bytes("x"));
+
+        assertThat(root().resolve(StoreLock.LOCK_FILE_NAME)).doesNotExist();
     }
 
     // ---- helpers
