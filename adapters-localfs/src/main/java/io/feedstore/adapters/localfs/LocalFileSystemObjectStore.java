@@ -8,19 +8,16 @@ import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.RemovesAbandonedTemporaries;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoreFailure.IoFailure;
 import io.feedstore.domain.store.StoredObject;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -44,7 +41,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The object-store port on a local directory (the development store, {@code file:PATH}). An object is a regular
@@ -56,8 +52,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the link fails if the name exists) or an atomic rename (replace), and the folder is fsynced. A reader therefore
  * sees a whole object or none. An object file is never modified in place and, once replaced or deleted, never
  * comes back under any name. Names starting with '.' (temporaries, the lock file) are never listed; keys cannot
- * have such segments. Temporaries older than {@link #STALE_TEMPORARY_AGE} are left-overs of a crashed process and
- * are removed while listing.
+ * have such segments. A writer keeps its temporary locked until it is gone, so a temporary that can be locked
+ * (and is older than a minute) is the left-over of a killed process: listing removes it and counts it
+ * ({@link Temporaries}).
  *
  * <p><b>Race-free conditions across processes.</b> Every check-and-act (create-if-absent, replace-if-unchanged,
  * delete-if-unchanged) runs while holding {@link StoreLock}: an in-JVM lock plus an exclusive file lock on
@@ -86,21 +83,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * link (a segment, or the object itself, being a link) could leave the root, so links are never followed inside the
  * store (the root itself may be a link) and are never listed; a key beneath another object ({@code a/b/c} while
  * {@code a/b} is an object) or naming a folder of other objects cannot exist on a file system, unlike on GCS; and a
- * key the JVM cannot encode as a file name (non-UTF-8 locale). The root must be writable, for the lock file.
+ * key the JVM cannot encode as a file name (non-UTF-8 locale). Writers need the root writable, for the lock file;
+ * readers write nothing and also read a read-only store ({@link StoreLock}).
  */
-public final class LocalFileSystemObjectStore implements ObjectStore {
+public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAbandonedTemporaries {
 
-    /** Temporaries at least this old belong to no live write and are removed while listing. */
-    static final Duration STALE_TEMPORARY_AGE = Duration.ofHours(1);
+    /** Where the file system cannot lock, temporaries at least this old are taken for abandoned. */
+    static final Duration STALE_TEMPORARY_AGE = Temporaries.STALE_AFTER;
 
     // Bounds the retries of a read racing with replacements and of a write racing with folder cleanup.
     private static final int ATTEMPTS = 20;
-    private static final int MAX_TEMPORARY_NAME_BYTES = 160;
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private final Path root;
     private final GenerationClock clock = new GenerationClock();
+    private final Temporaries temporaries = new Temporaries();
     private volatile Base base;
 
     /** The store under {@code root}; the directory is created by the first write. */
@@ -111,6 +109,11 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     /** The directory the objects live under, as given (absolute). */
     public Path root() {
         return root;
+    }
+
+    @Override
+    public long abandonedTemporariesRemoved() {
+        return temporaries.removed();
     }
 
     @Override
@@ -135,7 +138,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
             }
             return known.lock().holdForReading(() -> {
                 List<ObjectInfo> listing = new ArrayList<>();
-                walk(known.realRoot(), folder, Instant.now().minus(STALE_TEMPORARY_AGE), listing);
+                walk(known.realRoot(), folder, Instant.now(), listing);
                 listing.sort(Comparator.comparing(ObjectInfo::key));
                 return Either.right(List.copyOf(listing));
             });
@@ -234,7 +237,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
                         requireObjectFile(attributes, staged.file());
                         return Either.left(alreadyExists(key, attributes));
                     }
-                    clock.stamp(staged.temporary(), lockFile);
+                    clock.stamp(staged.temporary().path(), lockFile);
                     try {
                         publishNew(staged);
                     } catch (FileAlreadyExistsException writtenByAnotherTool) {
@@ -244,7 +247,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
                     return Either.right(FileGeneration.of(attributes(staged.file())));
                 });
             } finally {
-                deleteQuietly(staged.temporary());
+                staged.temporary().close();
             }
         });
     }
@@ -278,13 +281,13 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
                     if (check.isLeft()) {
                         return Either.left(check.getLeft());
                     }
-                    clock.stamp(staged.temporary(), lockFile);
-                    Files.move(staged.temporary(), staged.file(), StandardCopyOption.ATOMIC_MOVE);
+                    clock.stamp(staged.temporary().path(), lockFile);
+                    Files.move(staged.temporary().path(), staged.file(), StandardCopyOption.ATOMIC_MOVE);
                     fsyncDirectory(staged.file().getParent());
                     return Either.right(FileGeneration.of(attributes(staged.file())));
                 });
             } finally {
-                deleteQuietly(staged.temporary());
+                staged.temporary().close();
             }
         });
     }
@@ -411,7 +414,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
 
     // ---- listing
 
-    private static void walk(Path realRoot, Path folder, Instant staleBefore, List<ObjectInfo> listing)
+    private void walk(Path realRoot, Path folder, Instant now, List<ObjectInfo> listing)
             throws IOException {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
@@ -426,9 +429,9 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
             }
             String name = entry.getFileName().toString();
             if (name.startsWith(".")) {
-                removeIfStaleTemporary(entry, name, attributes, staleBefore);
+                temporaries.removeIfAbandoned(entry, attributes, now);
             } else if (attributes.isDirectory()) {
-                walk(realRoot, entry, staleBefore, listing);
+                walk(realRoot, entry, now, listing);
             } else if (attributes.isRegularFile()) {
                 ObjectKey key = keyOf(realRoot, entry);
                 if (key != null) {
@@ -450,24 +453,16 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         }
     }
 
-    private static void removeIfStaleTemporary(Path entry, String name, BasicFileAttributes attributes,
-            Instant staleBefore) {
-        if (name.endsWith(".tmp") && attributes.isRegularFile()
-                && attributes.lastModifiedTime().toInstant().isBefore(staleBefore)) {
-            deleteQuietly(entry);
-        }
-    }
-
     // ---- writing
 
     /** A durable temporary file holding the content, next to where the object goes. */
-    private record Staged(Path file, Path temporary) {}
+    private record Staged(Path file, Temporaries.Temporary temporary) {}
 
     private static Staged stage(Path realRoot, ObjectKey key, ContentWriter content) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 Path file = locate(realRoot, key, true);
-                return new Staged(file, writeTemporary(file, content));
+                return new Staged(file, Temporaries.write(file, content));
             } catch (NoSuchFileException folderRemoved) {
                 // A delete removed a folder while it was still empty, between its creation and this write.
                 if (attempt >= ATTEMPTS) {
@@ -477,47 +472,19 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         }
     }
 
-    private static Path writeTemporary(Path file, ContentWriter content) throws IOException {
-        while (true) {
-            Path temporary = file.resolveSibling(temporaryName(file.getFileName().toString()));
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException sameRandomName) {
-                continue;
-            }
-            try (channel) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024);
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-                return temporary;
-            } catch (IOException | RuntimeException e) {
-                deleteQuietly(temporary);
-                throw e;
-            }
-        }
-    }
-
     static String temporaryName(String name) {
-        String shortened = name;
-        // The random part must fit within the file system's name length limit (255 bytes on most).
-        while (shortened.getBytes(StandardCharsets.UTF_8).length > MAX_TEMPORARY_NAME_BYTES) {
-            shortened = shortened.substring(0, shortened.offsetByCodePoints(0, shortened.codePointCount(0,
-                    shortened.length()) - 1));
-        }
-        return "." + shortened + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
+        return Temporaries.name(name);
     }
 
     /** Links the temporary under the object's name, failing if the name exists; renames where links are missing. */
     private static void publishNew(Staged staged) throws IOException {
         try {
-            Files.createLink(staged.file(), staged.temporary());
+            Files.createLink(staged.file(), staged.temporary().path());
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
             // Under the store lock and after the absence check, a rename is as safe as a link.
-            Files.move(staged.temporary(), staged.file(), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staged.temporary().path(), staged.file(), StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
@@ -673,14 +640,6 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         }
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // A temporary left behind is never listed and is removed once stale.
         }
     }
 
