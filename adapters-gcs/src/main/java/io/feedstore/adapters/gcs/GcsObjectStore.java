@@ -73,8 +73,14 @@ final class GcsObjectStore implements GcsStore {
     private final GcsLocation location;
     private final Semaphore inFlight;
     private final ExecutorService bulk;
+    private final UploadStaging uploadStaging;
 
     GcsObjectStore(Storage storage, GcsLocation location, int maxConcurrentRequests) {
+        this(storage, location, maxConcurrentRequests, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    GcsObjectStore(Storage storage, GcsLocation location, int maxConcurrentRequests, Path stagingFolder) {
+        this.uploadStaging = new UploadStaging(stagingFolder);
         this.storage = storage;
         this.location = location;
         this.inFlight = new Semaphore(maxConcurrentRequests, true);
@@ -84,6 +90,11 @@ final class GcsObjectStore implements GcsStore {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    @Override
+    public long abandonedTemporariesRemoved() {
+        return uploadStaging.removed();
     }
 
     @Override
@@ -298,7 +309,7 @@ final class GcsObjectStore implements GcsStore {
         String name = location.objectName(key);
         Path staging;
         try {
-            staging = Files.createTempFile("feedstore-upload-", ".tmp");
+            staging = uploadStaging.create();
         } catch (IOException e) {
             return Either.left(ioFailure(name, "could not stage the content in a temporary file", e));
         }
