@@ -8,6 +8,7 @@ import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.Source;
 import io.feedstore.domain.release.WireRecord;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.RemovesAbandonedTemporaries;
 import io.feedstore.domain.store.StoreFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -107,7 +108,10 @@ final class ConsolidateCommand implements Callable<Integer>, SettingFlags {
                 .consolidate(partitions, dryRun ? RunMode.DRY_RUN : RunMode.APPLY);
         log(reports, settings, dryRun);
 
-        ConsolidationSummary summary = new ConsolidationSummary(reports, dryRun, settings.anomalyRule());
+        long temporariesRemoved = store instanceof RemovesAbandonedTemporaries cleanup
+                ? cleanup.abandonedTemporariesRemoved() : 0;
+        ConsolidationSummary summary =
+                new ConsolidationSummary(reports, dryRun, settings.anomalyRule(), temporariesRemoved);
         spec.commandLine().getOut().print(json ? summary.json() : summary.text());
         return summary.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
     }

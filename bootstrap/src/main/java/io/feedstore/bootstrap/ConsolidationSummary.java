@@ -28,11 +28,22 @@ final class ConsolidationSummary {
     private final List<PartitionReport> reports;
     private final boolean dryRun;
     private final AnomalyRule anomalyRule;
+    private final long temporariesRemoved;
 
     ConsolidationSummary(List<PartitionReport> reports, boolean dryRun, AnomalyRule anomalyRule) {
+        this(reports, dryRun, anomalyRule, 0);
+    }
+
+    /** With the number of temporaries of killed runs that the store removed during this run. */
+    ConsolidationSummary(List<PartitionReport> reports, boolean dryRun, AnomalyRule anomalyRule,
+                         long temporariesRemoved) {
+        if (temporariesRemoved < 0) {
+            throw new IllegalArgumentException("temporariesRemoved must be 0 or more, not " + temporariesRemoved);
+        }
         this.reports = List.copyOf(reports);
         this.dryRun = dryRun;
         this.anomalyRule = Objects.requireNonNull(anomalyRule, "anomalyRule");
+        this.temporariesRemoved = temporariesRemoved;
     }
 
     boolean anyFailed() {
@@ -46,7 +57,7 @@ final class ConsolidationSummary {
         }
         if (reports.isEmpty()) {
             s.append("No partition needs consolidating.\n");
-            return s.toString();
+            return s.append(temporaries()).toString();
         }
         for (PartitionReport r : reports) {
             s.append(r.partition().source()).append(' ').append(WireRecord.formatDate(r.partition().releaseDate()))
@@ -69,7 +80,12 @@ final class ConsolidationSummary {
         s.append("Partitions: ").append(reports.size()).append(", failed or conflicted: ").append(t.failed)
                 .append(", anomalies: ").append(t.anomalies).append('\n');
         s.append("Storage calls: ").append(calls(t.calls)).append('\n');
-        return s.toString();
+        return s.append(temporaries()).toString();
+    }
+
+    /** Shown only when there were any: left-overs of killed runs are the exception. */
+    private String temporaries() {
+        return temporariesRemoved == 0 ? "" : "Temporaries removed: " + temporariesRemoved + "\n";
     }
 
     String json() {
@@ -111,6 +127,7 @@ final class ConsolidationSummary {
         totals.put("duplicates_removed", reports.stream().mapToLong(PartitionReport::duplicatesRemoved).sum());
         totals.put("final_rows", reports.stream().mapToLong(PartitionReport::finalRows).sum());
         totals.put("storage_calls", calls(t.calls, new LinkedHashMap<>()));
+        totals.put("temporaries_removed", temporariesRemoved);
         document.put("totals", totals);
         try {
             return JSON.writeValueAsString(document) + "\n";

@@ -125,6 +125,29 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aLockFileLinkedOutOfTheStoreIsRefusedInOneLineAndItsTargetIsLeftAlone() throws Exception {
+        Cli cli = new Cli(temp.resolve("store"));
+        Path input = Cli.file(temp, "in.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Åsa – “A”"));
+        assertThat(cli.run("ingest", "--input", input.toString()).exitCode()).isZero();
+        Path target = Files.writeString(temp.resolve("Jyväskylä – not feedstore’s.txt"), "12345678 and more");
+        Path lock = temp.resolve("store/.feedstore.lock");
+        Files.delete(lock);
+        Files.createSymbolicLink(lock, target);
+
+        for (String[] args : new String[][] {{"ingest", "--input", input.toString()}, {"consolidate"},
+                {"consolidate", "--dry-run"}}) {
+            Cli.Run run = cli.run(args);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.errLines()).as(run.toString()).singleElement().asString()
+                    .contains("file:" + temp.resolve("store"), ".feedstore.lock is a symbolic link; refusing to follow it")
+                    .doesNotContain("Exception");
+        }
+        assertThat(Files.readString(target)).isEqualTo("12345678 and more");
+        assertThat(Files.isSymbolicLink(lock)).isTrue();
+    }
+
+    @Test
     void helpListsEveryCommandAndExitsZero() {
         Cli.Run run = new Cli(temp.resolve("store")).run("--help");
 

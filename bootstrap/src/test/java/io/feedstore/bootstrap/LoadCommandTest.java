@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.feedstore.domain.release.WireRecord;
+import io.feedstore.testkit.ReadOnlyTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,24 @@ class LoadCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines()).containsExactly(String.join(",", WireRecord.COLUMNS));
+    }
+
+    @Test
+    void aReadOnlyStoreCanBeLoadedAndPlannedWithoutWriteAccess() {
+        Cli.Run writable = cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31");
+        Cli.Run plannedWritable = cli.run("consolidate", "--dry-run");
+
+        try (ReadOnlyTree readOnly = ReadOnlyTree.of(cli.storeRoot())) {
+            Cli.Run load = cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31");
+            Cli.Run dryRun = cli.run("consolidate", "--dry-run");
+            Cli.Run apply = cli.run("consolidate");
+
+            assertThat(load.exitCode()).as(load.toString()).isZero();
+            assertThat(load.out()).isEqualTo(writable.out()).contains("gmail");
+            assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+            assertThat(dryRun.out()).isEqualTo(plannedWritable.out());
+            assertThat(apply.exitCode()).as("consolidating does need write access: %s", apply).isNotZero();
+        }
     }
 
     private void ingest(String name, String... lines) {

@@ -75,8 +75,14 @@ final class GcsObjectStore implements GcsStore {
     private final GcsLocation location;
     private final Semaphore inFlight;
     private final ExecutorService bulk;
+    private final UploadStaging uploadStaging;
 
     GcsObjectStore(Storage storage, GcsLocation location, int maxConcurrentRequests) {
+        this(storage, location, maxConcurrentRequests, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    GcsObjectStore(Storage storage, GcsLocation location, int maxConcurrentRequests, Path stagingFolder) {
+        this.uploadStaging = new UploadStaging(stagingFolder);
         this.storage = storage;
         this.location = location;
         this.inFlight = new Semaphore(maxConcurrentRequests, true);
@@ -86,6 +92,11 @@ final class GcsObjectStore implements GcsStore {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    @Override
+    public long abandonedTemporariesRemoved() {
+        return uploadStaging.removed();
     }
 
     @Override
@@ -304,7 +315,7 @@ final class GcsObjectStore implements GcsStore {
         String name = location.objectName(key);
         Path staging;
         try {
-            staging = Files.createTempFile("feedstore-upload-", ".tmp");
+            staging = uploadStaging.create();
         } catch (IOException e) {
             return Either.left(ioFailure(name, "could not stage the content in a temporary file", e));
         }

@@ -4,6 +4,7 @@ import io.feedstore.domain.store.BulkObjectStore;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.RemovesAbandonedTemporaries;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
 import io.vavr.control.Either;
@@ -15,7 +16,7 @@ import java.util.Map;
  * objects concurrently, never more than {@link GcsSettings#maxConcurrentRequests()} requests in flight. Close it
  * to release its threads and connections.
  */
-public interface GcsStore extends BulkObjectStore, AutoCloseable {
+public interface GcsStore extends BulkObjectStore, RemovesAbandonedTemporaries, AutoCloseable {
 
     /** {@link #read} of every key, concurrently; the outcomes in the order of {@code keys}, one per distinct key. */
     @Override

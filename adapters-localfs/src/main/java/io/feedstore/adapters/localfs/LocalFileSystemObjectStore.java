@@ -1,13 +1,18 @@
 package io.feedstore.adapters.localfs;
 
+import static io.feedstore.adapters.localfs.StorePaths.attributesOrNull;
+
+import io.feedstore.adapters.localfs.Staging.Staged;
+import io.feedstore.adapters.localfs.StorePaths.Base;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
-import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.RemovesAbandonedTemporaries;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoreFailure.IoFailure;
 import io.feedstore.domain.store.ReadCondition;
@@ -15,35 +20,21 @@ import io.feedstore.domain.store.StoredObject;
 import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The object-store port on a local directory (the development store, {@code file:PATH}). An object is a regular
@@ -55,13 +46,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * the link fails if the name exists) or an atomic rename (replace), and the folder is fsynced. A reader therefore
  * sees a whole object or none. An object file is never modified in place and, once replaced or deleted, never
  * comes back under any name. Names starting with '.' (temporaries, the lock file) are never listed; keys cannot
- * have such segments. Temporaries older than {@link #STALE_TEMPORARY_AGE} are left-overs of a crashed process and
- * are removed while listing.
+ * have such segments. A writer keeps its temporary locked until it is gone, so a temporary that can be locked
+ * (and is older than a minute) is the left-over of a killed process: listing removes it and counts it
+ * ({@link Temporaries}).
  *
  * <p><b>Race-free conditions across processes.</b> Every check-and-act (create-if-absent, replace-if-unchanged,
  * delete-if-unchanged) runs while holding {@link StoreLock}: an in-JVM lock plus an exclusive file lock on
  * {@code .feedstore.lock} at the root. The slow part, writing and fsyncing the content, happens before, outside
- * the lock. Listings take the lock too, so that a listing is a consistent, complete snapshot.
+ * the lock. Listings take the lock shared (readers exclude writers, not each other), so that a listing is a
+ * consistent, complete snapshot.
  *
  * <p><b>Generations, and why they cannot repeat (no ABA).</b> A generation is {@code stamp-identity-size}, read
  * from the file's attributes: its modification time, its device and inode, its size. The stamp is set by this
@@ -85,31 +78,38 @@ import java.util.concurrent.ThreadLocalRandom;
  * link (a segment, or the object itself, being a link) could leave the root, so links are never followed inside the
  * store (the root itself may be a link) and are never listed; a key beneath another object ({@code a/b/c} while
  * {@code a/b} is an object) or naming a folder of other objects cannot exist on a file system, unlike on GCS; and a
- * key the JVM cannot encode as a file name (non-UTF-8 locale). The root must be writable, for the lock file.
+ * key the JVM cannot encode as a file name (non-UTF-8 locale). Writers need the root writable, for the lock file;
+ * readers write nothing and also read a read-only store ({@link StoreLock}).
+ *
+ * <p>This class is the face of the port: it checks each condition and delegates to its parts, {@link StorePaths}
+ * (the root, confinement, folders), {@link Staging} (staging and publishing), {@link ConsistentReads},
+ * {@link Listing}, {@link Temporaries}, {@link StoreLock} and {@link GenerationClock}.
  */
-public final class LocalFileSystemObjectStore implements ObjectStore {
+public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAbandonedTemporaries {
 
-    /** Temporaries at least this old belong to no live write and are removed while listing. */
-    static final Duration STALE_TEMPORARY_AGE = Duration.ofHours(1);
-
-    // Bounds the retries of a read racing with replacements and of a write racing with folder cleanup.
-    private static final int ATTEMPTS = 20;
-    private static final int MAX_TEMPORARY_NAME_BYTES = 160;
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    /** Where the file system cannot lock, temporaries at least this old are taken for abandoned. */
+    static final Duration STALE_TEMPORARY_AGE = Temporaries.STALE_AFTER;
 
     private final Path root;
+    private final StorePaths paths;
     private final GenerationClock clock = new GenerationClock();
-    private volatile Base base;
+    private final Temporaries temporaries = new Temporaries();
+    private final Listing listing = new Listing(temporaries);
 
     /** The store under {@code root}; the directory is created by the first write. */
     public LocalFileSystemObjectStore(Path root) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.paths = new StorePaths(this.root);
     }
 
     /** The directory the objects live under, as given (absolute). */
     public Path root() {
         return root;
+    }
+
+    @Override
+    public long abandonedTemporariesRemoved() {
+        return temporaries.removed();
     }
 
     @Override
@@ -121,23 +121,19 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) {
         Objects.requireNonNull(prefix, "prefix");
         return guard(describe() + " prefix '" + prefix + "'", () -> {
-            Base known = base(false);
-            if (known == null) {
+            Option<Base> known = paths.existing();
+            if (known.isEmpty()) {
                 return Either.right(List.of());
             }
+            Path realRoot = known.get().realRoot();
             String path = prefix.value();
             List<String> folders = path.isEmpty() ? List.of()
                     : Arrays.asList(path.substring(0, path.length() - 1).split("/"));
-            Path folder = folder(known.realRoot(), folders, false);
-            if (folder == null) {
+            Option<Path> folder = StorePaths.folder(realRoot, folders);
+            if (folder.isEmpty()) {
                 return Either.right(List.of());
             }
-            return known.lock().hold(lockFile -> {
-                List<ObjectInfo> listing = new ArrayList<>();
-                walk(known.realRoot(), folder, Instant.now().minus(STALE_TEMPORARY_AGE), listing);
-                listing.sort(Comparator.comparing(ObjectInfo::key));
-                return Either.right(List.copyOf(listing));
-            });
+            return Either.right(known.get().lock().holdForReading(() -> listing.under(realRoot, folder.get())));
         });
     }
 
@@ -145,24 +141,12 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     public Either<StoreFailure, StoredObject> read(ObjectKey key) {
         Objects.requireNonNull(key, "key");
         return guard(target(key), () -> {
-            Base known = base(false);
-            Path file = known == null ? null : locate(known.realRoot(), key, false);
-            if (file == null) {
+            Option<Base> known = paths.existing();
+            Option<Path> file = known.isEmpty() ? Option.none() : StorePaths.locate(known.get().realRoot(), key);
+            if (file.isEmpty()) {
                 return Either.left(new StoreFailure.NotFound(key));
             }
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Either<StoreFailure, StoredObject> read = readConsistently(key, file);
-                if (read != null) {
-                    return read;
-                }
-            }
-            // Replaced faster than it could be read, over and over: read it while no feedstore process can write.
-            Either<StoreFailure, StoredObject> locked = known.lock().hold(lockFile -> readConsistently(key, file));
-            if (locked == null) {
-                throw new Refused(file + " keeps changing while being read, though the store is locked"
-                        + " (is another tool writing to it?)");
-            }
-            return locked;
+            return ConsistentReads.read(key, file.get(), known.get().lock());
         });
     }
 
@@ -179,23 +163,12 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     private Either<StoreFailure, ObjectContent> openLatest(ObjectKey key) {
         Objects.requireNonNull(key, "key");
         return guard(target(key), () -> {
-            Base known = base(false);
-            Path file = known == null ? null : locate(known.realRoot(), key, false);
-            if (file == null) {
+            Option<Base> known = paths.existing();
+            Option<Path> file = known.isEmpty() ? Option.none() : StorePaths.locate(known.get().realRoot(), key);
+            if (file.isEmpty()) {
                 return Either.left(new StoreFailure.NotFound(key));
             }
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Either<StoreFailure, ObjectContent> opened = openConsistently(key, file);
-                if (opened != null) {
-                    return opened;
-                }
-            }
-            Either<StoreFailure, ObjectContent> locked = known.lock().hold(lockFile -> openConsistently(key, file));
-            if (locked == null) {
-                throw new Refused(file + " keeps changing while being opened, though the store is locked"
-                        + " (is another tool writing to it?)");
-            }
-            return locked;
+            return ConsistentReads.open(key, file.get(), known.get().lock());
         });
     }
 
@@ -218,34 +191,28 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(content, "content");
         return guard(target(key), () -> {
-            Base known = base(true);
-            Path existing = locate(known.realRoot(), key, false);
-            if (existing != null) {
-                BasicFileAttributes attributes = attributesOrNull(existing);
+            Base known = paths.created();
+            Option<Path> existing = StorePaths.locate(known.realRoot(), key);
+            if (existing.isDefined()) {
+                BasicFileAttributes attributes = attributesOrNull(existing.get());
                 if (attributes != null && attributes.isRegularFile()) {
                     // Cheap early answer; the decisive check is repeated under the lock.
                     return Either.left(alreadyExists(key, attributes));
                 }
             }
-            Staged staged = stage(known.realRoot(), key, content);
-            try {
+            try (Staged staged = Staging.stage(known.realRoot(), key, content)) {
                 return known.lock().hold(lockFile -> {
                     BasicFileAttributes attributes = attributesOrNull(staged.file());
                     if (attributes != null) {
-                        requireObjectFile(attributes, staged.file());
+                        StorePaths.requireObjectFile(attributes, staged.file());
                         return Either.left(alreadyExists(key, attributes));
                     }
-                    clock.stamp(staged.temporary(), lockFile);
                     try {
-                        publishNew(staged);
+                        return Either.right(Staging.publishNew(staged, clock, lockFile));
                     } catch (FileAlreadyExistsException writtenByAnotherTool) {
                         return Either.left(new StoreFailure.PreconditionFailed(key, "an object already exists"));
                     }
-                    fsyncDirectory(staged.file().getParent());
-                    return Either.right(FileGeneration.of(attributes(staged.file())));
                 });
-            } finally {
-                deleteQuietly(staged.temporary());
             }
         });
     }
@@ -261,28 +228,22 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(content, "content");
         return guard(target(key), () -> {
-            Base known = base(false);
-            Path file = known == null ? null : locate(known.realRoot(), key, false);
-            Either<StoreFailure, Done> early = file == null ? Either.left(gone(key, expected))
-                    : replaceable(key, expected, file, attributesOrNull(file));
+            Option<Base> known = paths.existing();
+            Option<Path> file = known.isEmpty() ? Option.none() : StorePaths.locate(known.get().realRoot(), key);
+            Either<StoreFailure, Done> early = file.isEmpty() ? Either.left(gone(key, expected))
+                    : replaceable(key, expected, file.get(), attributesOrNull(file.get()));
             if (early.isLeft()) {
                 return Either.left(early.getLeft());
             }
-            Staged staged = stage(known.realRoot(), key, content);
-            try {
-                return known.lock().hold(lockFile -> {
+            try (Staged staged = Staging.stage(known.get().realRoot(), key, content)) {
+                return known.get().lock().hold(lockFile -> {
                     Either<StoreFailure, Done> check =
                             replaceable(key, expected, staged.file(), attributesOrNull(staged.file()));
                     if (check.isLeft()) {
                         return Either.left(check.getLeft());
                     }
-                    clock.stamp(staged.temporary(), lockFile);
-                    Files.move(staged.temporary(), staged.file(), StandardCopyOption.ATOMIC_MOVE);
-                    fsyncDirectory(staged.file().getParent());
-                    return Either.right(FileGeneration.of(attributes(staged.file())));
+                    return Either.right(Staging.publishReplacing(staged, clock, lockFile));
                 });
-            } finally {
-                deleteQuietly(staged.temporary());
             }
         });
     }
@@ -292,241 +253,40 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(expected, "expected");
         return guard(target(key), () -> {
-            Base known = base(false);
-            Path file = known == null ? null : locate(known.realRoot(), key, false);
-            if (file == null) {
+            Option<Base> known = paths.existing();
+            Option<Path> located = known.isEmpty() ? Option.none() : StorePaths.locate(known.get().realRoot(), key);
+            if (located.isEmpty()) {
                 return Either.left(new StoreFailure.NotFound(key));
             }
-            return known.lock().hold(lockFile -> {
+            Path file = located.get();
+            return known.get().lock().hold(lockFile -> {
                 BasicFileAttributes attributes = attributesOrNull(file);
                 if (attributes == null || attributes.isDirectory()) {
                     return Either.left(new StoreFailure.NotFound(key));
                 }
-                requireObjectFile(attributes, file);
+                StorePaths.requireObjectFile(attributes, file);
                 Generation current = FileGeneration.of(attributes);
                 if (!current.equals(expected)) {
                     return Either.left(changed(key, expected, current));
                 }
                 Files.delete(file);
-                fsyncDirectory(file.getParent());
-                removeEmptyFolders(known.realRoot(), file.getParent());
+                StorePaths.fsyncDirectory(file.getParent());
+                StorePaths.removeEmptyFolders(known.get().realRoot(), file.getParent());
                 return Either.right(Done.DONE);
             });
         });
     }
 
-    // ---- reading
-
-    /** The object as one file had it, or null when the file changed while being read. */
-    private static Either<StoreFailure, StoredObject> readConsistently(ObjectKey key, Path file) throws IOException {
-        BasicFileAttributes before = attributesOrNull(file);
-        if (before == null || before.isDirectory()) {
-            return Either.left(new StoreFailure.NotFound(key));
-        }
-        requireObjectFile(before, file);
-        byte[] content;
-        try {
-            content = readFully(file);
-        } catch (NoSuchFileException deletedMeanwhile) {
-            return null;
-        }
-        BasicFileAttributes after = attributesOrNull(file);
-        Generation generation = FileGeneration.of(before);
-        if (after == null || !after.isRegularFile() || !generation.equals(FileGeneration.of(after))
-                || content.length != before.size()) {
-            return null;
-        }
-        return Either.right(new StoredObject(key, generation, content));
-    }
-
-    /** The file opened, if it kept one generation from before opening to after; null when it changed meanwhile. */
-    private static Either<StoreFailure, ObjectContent> openConsistently(ObjectKey key, Path file) throws IOException {
-        BasicFileAttributes before = attributesOrNull(file);
-        if (before == null || before.isDirectory()) {
-            return Either.left(new StoreFailure.NotFound(key));
-        }
-        requireObjectFile(before, file);
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException deletedMeanwhile) {
-            return null;
-        }
-        try {
-            BasicFileAttributes after = attributesOrNull(file);
-            Generation generation = FileGeneration.of(before);
-            // Equal tokens before and after opening mean the channel holds the file that has this generation.
-            if (after == null || !after.isRegularFile() || !generation.equals(FileGeneration.of(after))
-                    || channel.size() != before.size()) {
-                channel.close();
-                return null;
-            }
-            return Either.right(new FileContent(key, generation, before.size(), channel));
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-    }
-
-    /** One generation of an object, read from the open file with positional reads. */
-    private record FileContent(ObjectKey key, Generation generation, long size, FileChannel channel)
-            implements ObjectContent {
-
-        @Override
-        public void readFully(long position, byte[] target, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, target.length);
-            if (position < 0 || position + length > size) {
-                throw new java.io.EOFException("cannot read " + length + " bytes at " + position + " of " + key
-                        + " (" + size + " bytes)");
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(target, offset, length);
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, position + buffer.position() - offset) < 0) {
-                    throw new java.io.EOFException(key + " ended before its size of " + size + " bytes");
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
-    }
-
-    private static byte[] readFully(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IOException(file + " is too large to read into memory (" + size + " bytes)");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // read until full; an object file never changes, so its size is final
-            }
-            return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
-        }
-    }
-
-    // ---- listing
-
-    private static void walk(Path realRoot, Path folder, Instant staleBefore, List<ObjectInfo> listing)
-            throws IOException {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-            stream.forEach(entries::add);
-        } catch (NoSuchFileException | NotDirectoryException removedByAnotherTool) {
-            return;
-        }
-        for (Path entry : entries) {
-            BasicFileAttributes attributes = attributesOrNull(entry);
-            if (attributes == null) {
-                continue;
-            }
-            String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
-                removeIfStaleTemporary(entry, name, attributes, staleBefore);
-            } else if (attributes.isDirectory()) {
-                walk(realRoot, entry, staleBefore, listing);
-            } else if (attributes.isRegularFile()) {
-                ObjectKey key = keyOf(realRoot, entry);
-                if (key != null) {
-                    listing.add(new ObjectInfo(key, FileGeneration.of(attributes), attributes.size()));
-                }
-            }
-            // Symbolic links and special files are not objects.
-        }
-    }
-
-    /** The key of a file under the root, or null for a name no key can have (placed there by another tool). */
-    private static ObjectKey keyOf(Path realRoot, Path file) {
-        List<String> segments = new ArrayList<>();
-        realRoot.relativize(file).forEach(segment -> segments.add(segment.toString()));
-        try {
-            return ObjectKey.of(String.join("/", segments));
-        } catch (IllegalArgumentException notAKey) {
-            return null;
-        }
-    }
-
-    private static void removeIfStaleTemporary(Path entry, String name, BasicFileAttributes attributes,
-            Instant staleBefore) {
-        if (name.endsWith(".tmp") && attributes.isRegularFile()
-                && attributes.lastModifiedTime().toInstant().isBefore(staleBefore)) {
-            deleteQuietly(entry);
-        }
-    }
-
-    // ---- writing
-
-    /** A durable temporary file holding the content, next to where the object goes. */
-    private record Staged(Path file, Path temporary) {}
-
-    private static Staged stage(Path realRoot, ObjectKey key, ContentWriter content) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Path file = locate(realRoot, key, true);
-                return new Staged(file, writeTemporary(file, content));
-            } catch (NoSuchFileException folderRemoved) {
-                // A delete removed a folder while it was still empty, between its creation and this write.
-                if (attempt >= ATTEMPTS) {
-                    throw folderRemoved;
-                }
-            }
-        }
-    }
-
-    private static Path writeTemporary(Path file, ContentWriter content) throws IOException {
-        while (true) {
-            Path temporary = file.resolveSibling(temporaryName(file.getFileName().toString()));
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException sameRandomName) {
-                continue;
-            }
-            try (channel) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024);
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-                return temporary;
-            } catch (IOException | RuntimeException e) {
-                deleteQuietly(temporary);
-                throw e;
-            }
-        }
-    }
-
     static String temporaryName(String name) {
-        String shortened = name;
-        // The random part must fit within the file system's name length limit (255 bytes on most).
-        while (shortened.getBytes(StandardCharsets.UTF_8).length > MAX_TEMPORARY_NAME_BYTES) {
-            shortened = shortened.substring(0, shortened.offsetByCodePoints(0, shortened.codePointCount(0,
-                    shortened.length()) - 1));
-        }
-        return "." + shortened + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
+        return Temporaries.name(name);
     }
-
-    /** Links the temporary under the object's name, failing if the name exists; renames where links are missing. */
-    private static void publishNew(Staged staged) throws IOException {
-        try {
-            Files.createLink(staged.file(), staged.temporary());
-        } catch (FileAlreadyExistsException e) {
-            throw e;
-        } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
-            // Under the store lock and after the absence check, a rename is as safe as a link.
-            Files.move(staged.temporary(), staged.file(), StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
-    // ---- preconditions
 
     private static Either<StoreFailure, Done> replaceable(ObjectKey key, Generation expected, Path file,
             BasicFileAttributes attributes) throws IOException {
         if (attributes == null || attributes.isDirectory()) {
             return Either.left(gone(key, expected));
         }
-        requireObjectFile(attributes, file);
+        StorePaths.requireObjectFile(attributes, file);
         Generation current = FileGeneration.of(attributes);
         return current.equals(expected) ? Either.right(Done.DONE) : Either.left(changed(key, expected, current));
     }
@@ -544,157 +304,8 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
         return new StoreFailure.PreconditionFailed(key, "expected generation " + expected + " but found " + current);
     }
 
-    private static void requireObjectFile(BasicFileAttributes attributes, Path file) throws Refused {
-        if (attributes.isSymbolicLink()) {
-            throw new Refused(file + " is a symbolic link; links are not followed inside the store");
-        }
-        if (attributes.isDirectory()) {
-            throw new Refused(file + " is a folder of other objects, so no object can have its name");
-        }
-        if (!attributes.isRegularFile()) {
-            throw new Refused(file + " is not a regular file");
-        }
-    }
-
-    // ---- paths and folders
-
-    /** The root as it is on disk, once it exists. */
-    private record Base(Path realRoot, StoreLock lock) {}
-
-    /** The existing root; null when it does not exist and {@code create} is false. */
-    private Base base(boolean create) throws IOException {
-        Base known = base;
-        if (known != null) {
-            return known;
-        }
-        if (!Files.isDirectory(root)) {
-            // Checked again: another instance may have just created the root between the two looks.
-            if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
-                throw new Refused("the store root " + root + " is not a directory");
-            }
-            if (!create) {
-                return null;
-            }
-            Files.createDirectories(root);
-        }
-        Path realRoot = root.toRealPath();
-        known = new Base(realRoot, new StoreLock(realRoot));
-        base = known;
-        return known;
-    }
-
-    /** Where the key's file is (or goes); null, unless {@code create}, when a folder on the way is missing. */
-    private static Path locate(Path realRoot, ObjectKey key, boolean create) throws IOException {
-        List<String> segments = Arrays.asList(key.value().split("/"));
-        Path folder = folder(realRoot, segments.subList(0, segments.size() - 1), create);
-        if (folder == null) {
-            return null;
-        }
-        Path file = folder.resolve(segments.get(segments.size() - 1));
-        // Keys cannot hold '..' or '/', but the check costs nothing and states the invariant.
-        if (!file.normalize().startsWith(realRoot) || !folder.equals(file.getParent())) {
-            throw new Refused(file + " is outside the store root " + realRoot);
-        }
-        return file;
-    }
-
-    /**
-     * The folder at {@code segments} under the root, checked segment by segment without following links; null
-     * when a segment is missing or is an object, unless {@code create}, which makes missing folders.
-     */
-    private static Path folder(Path realRoot, List<String> segments, boolean create) throws IOException {
-        Path folder = realRoot;
-        for (String segment : segments) {
-            Path next = folder.resolve(segment);
-            BasicFileAttributes attributes = attributesOrNull(next);
-            if (attributes == null) {
-                if (!create) {
-                    return null;
-                }
-                try {
-                    Files.createDirectory(next);
-                    fsyncDirectory(folder);
-                } catch (FileAlreadyExistsException createdMeanwhile) {
-                    // Another writer made it; inspected below like any existing entry.
-                }
-                attributes = attributesOrNull(next);
-                if (attributes == null) {
-                    throw new NoSuchFileException(next.toString(), null, "folder removed while being created");
-                }
-            }
-            if (attributes.isSymbolicLink()) {
-                throw new Refused(next + " is a symbolic link; links are not followed inside the store");
-            }
-            if (!attributes.isDirectory()) {
-                if (!create) {
-                    return null;
-                }
-                throw new Refused("'" + realRoot.relativize(next) + "' is an object, so no key can lie beneath it"
-                        + " on a file system");
-            }
-            folder = next;
-        }
-        return folder;
-    }
-
-    /** Removes folders a delete left empty, up to the root; a folder holding anything (a temporary too) stays. */
-    private static void removeEmptyFolders(Path realRoot, Path folder) {
-        for (Path current = folder; current != null && !current.equals(realRoot) && current.startsWith(realRoot);
-                current = current.getParent()) {
-            try {
-                Files.delete(current);
-                fsyncDirectory(current.getParent());
-            } catch (IOException notEmptyOrGone) {
-                return;
-            }
-        }
-    }
-
-    // ---- file system primitives
-
-    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException missing) {
-            return null;
-        }
-    }
-
-    private static BasicFileAttributes attributes(Path path) throws IOException {
-        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** Makes a folder's entries (a new, renamed or deleted name) durable. */
-    static void fsyncDirectory(Path folder) throws IOException {
-        if (WINDOWS) {
-            return; // directories cannot be opened there; NTFS journals names itself
-        }
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // A temporary left behind is never listed and is removed once stale.
-        }
-    }
-
-    // ---- failures
-
     private String target(ObjectKey key) {
         return describe() + " key '" + key + "'";
-    }
-
-    /** A request this adapter refuses for a reason of its own, not because the file system failed. */
-    private static final class Refused extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Refused(String message) {
-            super(message);
-        }
     }
 
     private interface Body<T> {
@@ -704,7 +315,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore {
     private static <T> Either<StoreFailure, T> guard(String target, Body<T> body) {
         try {
             return body.run();
-        } catch (Refused refused) {
+        } catch (StoreRefusal refused) {
             return Either.left(new IoFailure(target, refused.getMessage(), Option.none()));
         } catch (InvalidPathException unencodable) {
             return Either.left(new IoFailure(target, "the key cannot be a file name here (" + unencodable.getMessage()

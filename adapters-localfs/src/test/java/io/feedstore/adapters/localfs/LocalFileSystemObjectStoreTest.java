@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
+import io.feedstore.testkit.ReadOnlyTree;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -298,6 +300,71 @@ class LocalFileSystemObjectStoreTest {
         right(store.replaceIfUnchanged(key, generation, bytes("y")));
 
         assertThat(right(store.read(key)).content()).isEqualTo(bytes("y"));
+    }
+
+    @Test
+    void aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetIsNeverCreatedNorWritten() throws Exception {
+        Path outside = Files.createDirectories(directory.resolve("outside"));
+        Path existing = Files.writeString(outside.resolve("Åsa Lindqvist – notes.txt"), "“kept” as it is, Jyväskylä 🦌");
+        Path missing = outside.resolve("Ærø – created by nobody.bin");
+        for (Path target : List.of(existing, missing)) {
+            Path root = Files.createDirectories(directory.resolve("store-" + target.getFileName().toString().length()));
+            Files.createSymbolicLink(root.resolve(StoreLock.LOCK_FILE_NAME), target);
+            LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(root);
+
+            for (Either<StoreFailure, ?> outcome : List.of(
+                    store.createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x")),
+                    store.list(KeyPrefix.ROOT))) {
+                assertThat(outcome.isLeft()).as("%s", outcome).isTrue();
+                assertThat(outcome.getLeft().message())
+                        .contains(StoreLock.LOCK_FILE_NAME + " is a symbolic link; refusing to follow it");
+            }
+            assertThat(root.resolve("p/object.bin")).doesNotExist();
+        }
+        assertThat(Files.readString(existing)).isEqualTo("“kept” as it is, Jyväskylä 🦌");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aLockFileThatIsNotARegularFileIsRefusedWithOneClearReason() throws Exception {
+        Files.createDirectories(root().resolve(StoreLock.LOCK_FILE_NAME));
+        LocalFileSystemObjectStore store = store();
+
+        Either<StoreFailure, Generation> outcome = store.createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x"));
+
+        assertThat(outcome.getLeft().message()).contains(StoreLock.LOCK_FILE_NAME + " is not a regular file");
+    }
+
+    @Test
+    void aReadOnlyStoreCanBeListedReadAndOpenedAndNothingIsWrittenToIt() throws Exception {
+        LocalFileSystemObjectStore writer = store();
+        ObjectKey key = ObjectKey.of("source=rss/release_date=2025-01-14/Åsa Lindqvist – “Ærø”.bin");
+        Generation generation = right(writer.createIfAbsent(key, bytes("Jyväskylä – 東京 🦌")));
+        right(writer.createIfAbsent(ObjectKey.of("top.bin"), bytes("y")));
+
+        try (ReadOnlyTree readOnly = ReadOnlyTree.of(root())) {
+            LocalFileSystemObjectStore reader = store();
+
+            assertThat(right(reader.list(KeyPrefix.ROOT))).extracting(info -> info.key().value())
+                    .containsExactly(key.value(), "top.bin");
+            assertThat(right(reader.read(key)).content()).isEqualTo(bytes("Jyväskylä – 東京 🦌"));
+            try (ObjectContent content = right(reader.open(key))) {
+                assertThat(content.generation()).isEqualTo(generation);
+            }
+            assertThat(reader.createIfAbsent(ObjectKey.of("new.bin"), bytes("z")).getLeft())
+                    .as("the tree really is read-only").isInstanceOf(StoreFailure.IoFailure.class);
+        }
+    }
+
+    @Test
+    void aStoreWithoutALockFileIsReadWithoutCreatingOne() throws Exception {
+        right(store().createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x")));
+        Files.delete(root().resolve(StoreLock.LOCK_FILE_NAME));
+
+        assertThat(right(store().list(KeyPrefix.ROOT))).hasSize(1);
+        assertThat(right(store().read(ObjectKey.of("p/object.bin"))).content()).isEqualTo(bytes("x"));
+
+        assertThat(root().resolve(StoreLock.LOCK_FILE_NAME)).doesNotExist();
     }
 
     // ---- helpers
