@@ -378,7 +378,7 @@ public final class ConsolidatePartitions {
                                     emit.accept(new Winner(r, index.find(NewestPerIdIndex.idBytes(r)), RowDigest.of(r)));
                                 } else if (ties) {
                                     int entry = index.find(NewestPerIdIndex.idBytes(r));
-                                    if (entry >= 0 && index.isTied(entry) && index.ingestedAt(entry) == r.ingestedAtMicros()) {
+                                    if (entry >= 0 && index.isTied(entry) && index.ingestedAt(entry) == r.ingestedAtKey()) {
                                         emit.accept(new Winner(r, entry, null));
                                     }
                                 }
