@@ -32,7 +32,7 @@ class KeyDecodingTest {
 
     private final ParquetRecordCodec codec = new ParquetRecordCodec();
 
-    /** A row's key as the test sees it: the id as text and the micros. */
+    /** A row's key as the test sees it: the id as text and the ingested_at key. */
     private record Key(String id, long ingestedAtKey) {
     }
 
@@ -84,7 +84,7 @@ class KeyDecodingTest {
         assertThat(keys(noColumn).get()).containsExactly(new Key("a", PressRelease.NOT_INGESTED));
         assertThat(keys(offsets).get()).isEqualTo(keysOf(codec.decode(offsets).get()));
         assertThat(keys(offsets).get().get(0).ingestedAtKey())
-                .isEqualTo(PressRelease.ingestedAtKey(Instant.parse("2025-01-15T10:00:00.123456Z")));
+                .isEqualTo(PressRelease.ingestedAtKey(Instant.parse("2025-01-15T10:00:00.1234567Z")));
     }
 
     @Test
