@@ -46,9 +46,9 @@ class NanosecondVersionsThroughParquetTest {
     }
 
     private static PressRelease version(Instant ingestedAt, int parser, String title) {
-        return PressRelease.builder(PressReleaseId.of("pr-\u00e6r\u00f8-1"), GMAIL_DAY.source(), DAY)
+        return PressRelease.builder(PressReleaseId.of("pr-ærø-1"), GMAIL_DAY.source(), DAY)
                 .ingestedAt(ingestedAt).parserVersion(parser).title(title)
-                .fullText("\u201cPressmeddelande\u201d \u2013 \u00c5sa Lindqvist, Jyv\u00e4skyl\u00e4 \u6771\u4eac \ud83d\ude80")
+                .fullText("“Pressmeddelande” – Åsa Lindqvist, Jyväskylä 東京 🚀")
                 .build();
     }
 
@@ -57,8 +57,8 @@ class NanosecondVersionsThroughParquetTest {
         qt().withExamples(40).forAll(instants(), booleans().all(), booleans().all())
                 .checkAssert((at, newerFirst, oneFile) -> {
                     // The older version has the content that would win a content tie-break.
-                    PressRelease older = version(at, 2, "\u201czzz\u201d \u2013 older");
-                    PressRelease newer = version(at.plusNanos(1), 1, "\u201caaa\u201d \u2013 newer");
+                    PressRelease older = version(at, 2, "“zzz” – older");
+                    PressRelease newer = version(at.plusNanos(1), 1, "“aaa” – newer");
                     assertNewerWins(newerFirst ? List.of(newer, older) : List.of(older, newer), oneFile, newer);
                 });
     }
@@ -67,8 +67,8 @@ class NanosecondVersionsThroughParquetTest {
     void atTheSameInstantTheHigherParserVersionWinsBeforeAndAfterConsolidation() {
         qt().withExamples(40).forAll(instants(), booleans().all(), booleans().all())
                 .checkAssert((at, reparseFirst, oneFile) -> {
-                    PressRelease parsed = version(at, 1, "\u201czzz\u201d \u2013 parser 1");
-                    PressRelease reparsed = version(at, 2, "\u201caaa\u201d \u2013 parser 2");
+                    PressRelease parsed = version(at, 1, "“zzz” – parser 1");
+                    PressRelease reparsed = version(at, 2, "“aaa” – parser 2");
                     assertNewerWins(reparseFirst ? List.of(reparsed, parsed) : List.of(parsed, reparsed), oneFile,
                             reparsed);
                 });

@@ -3,6 +3,7 @@ package io.feedstore.bootstrap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.feedstore.application.FindDateCorrections.DateCorrection;
 import io.feedstore.domain.consolidation.AnomalyRule;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
@@ -28,11 +29,19 @@ final class ConsolidationSummary {
     private final List<PartitionReport> reports;
     private final boolean dryRun;
     private final AnomalyRule anomalyRule;
+    private final List<DateCorrection> corrections;
 
     ConsolidationSummary(List<PartitionReport> reports, boolean dryRun, AnomalyRule anomalyRule) {
+        this(reports, dryRun, anomalyRule, List.of());
+    }
+
+    /** With the press releases of these partitions that are also stored under another release date. */
+    ConsolidationSummary(List<PartitionReport> reports, boolean dryRun, AnomalyRule anomalyRule,
+                         List<DateCorrection> corrections) {
         this.reports = List.copyOf(reports);
         this.dryRun = dryRun;
         this.anomalyRule = Objects.requireNonNull(anomalyRule, "anomalyRule");
+        this.corrections = List.copyOf(corrections);
     }
 
     boolean anyFailed() {
@@ -69,6 +78,15 @@ final class ConsolidationSummary {
         s.append("Partitions: ").append(reports.size()).append(", failed or conflicted: ").append(t.failed)
                 .append(", anomalies: ").append(t.anomalies).append('\n');
         s.append("Storage calls: ").append(calls(t.calls)).append('\n');
+        if (!corrections.isEmpty()) {
+            s.append("Stored under more than one release date (load answers with the version of the dates in its"
+                    + " range): ").append(count(corrections.size(), "press release")).append('\n');
+            for (DateCorrection c : corrections) {
+                s.append("  ").append(c.source()).append(' ').append(c.id()).append(": ")
+                        .append(String.join(", ", c.dates().stream().map(WireRecord::formatDate).toList()))
+                        .append('\n');
+            }
+        }
         return s.toString();
     }
 
@@ -112,6 +130,15 @@ final class ConsolidationSummary {
         totals.put("final_rows", reports.stream().mapToLong(PartitionReport::finalRows).sum());
         totals.put("storage_calls", calls(t.calls, new LinkedHashMap<>()));
         document.put("totals", totals);
+        List<Map<String, Object>> corrected = new ArrayList<>();
+        for (DateCorrection c : corrections) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("source", c.source().value());
+            entry.put("press_release_id", c.id().value());
+            entry.put("release_dates", c.dates().stream().map(WireRecord::formatDate).toList());
+            corrected.add(entry);
+        }
+        document.put("stored_under_several_dates", corrected);
         try {
             return JSON.writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {
