@@ -6,12 +6,11 @@ import io.feedstore.domain.partition.PartitionFile;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.Source;
 import io.feedstore.domain.store.ObjectContent;
-import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StoreFailure;
-import io.feedstore.domain.store.StoredObject;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,8 +29,8 @@ import java.util.function.Consumer;
  * Use case: the press releases of some partitions that their source also stores under another release date
  * within a window of days (a corrected release date leaves the older version in the old date's partition). For
  * such an id, {@code load} answers differently for a range holding one of its dates than for a range holding all
- * of them. Only the id columns are read, and only of partitions within the window, so the cost is bounded by the
- * window, never by the store's history.
+ * of them. Only the key columns are read (ranged reads where the store has them), and only of partitions within
+ * the window, so the cost is bounded by the window, never by the store's history.
  */
 public final class FindDateCorrections {
 
@@ -129,12 +128,16 @@ public final class FindDateCorrections {
                 || (after != null && ChronoUnit.DAYS.between(date, after) <= windowDays);
     }
 
+    /** Opened for ranged reads, so that a columnar codec fetches only the id and ingested_at columns' bytes. */
     private void readIds(List<PartitionFile> files, Consumer<String> ids) {
-        Map<ObjectKey, Either<StoreFailure, StoredObject>> contents =
-                store.readAll(files.stream().map(f -> f.object().key()).toList());
-        for (Either<StoreFailure, StoredObject> stored : contents.values()) {
-            stored.forEach(object -> codec.decodeKeys(ObjectContent.of(object),
-                    (id, ingestedAt) -> ids.accept(new String(id, StandardCharsets.UTF_8))));
+        for (PartitionFile file : files) {
+            store.open(file.object().key()).forEach(content -> {
+                try (ObjectContent open = content) {
+                    codec.decodeKeys(open, (id, ingestedAt) -> ids.accept(new String(id, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    // Closing a read-only content failed: nothing was lost, the ids read stand.
+                }
+            });
         }
     }
 
