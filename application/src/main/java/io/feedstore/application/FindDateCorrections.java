@@ -76,18 +76,40 @@ public final class FindDateCorrections {
     public Either<StoreFailure, List<DateCorrection>> among(List<Partition> subjects) {
         Map<Source, TreeSet<LocalDate>> datesBySource = new TreeMap<>();
         subjects.forEach(p -> datesBySource.computeIfAbsent(p.source(), s -> new TreeSet<>()).add(p.releaseDate()));
-        List<DateCorrection> found = new ArrayList<>();
+        // By source, then in groups of dates no more than the window apart, so that a run over a long backlog holds
+        // the ids of a few weeks at a time; an id found by two groups is merged.
+        Map<Source, Map<String, TreeSet<LocalDate>>> found = new TreeMap<>();
         for (Map.Entry<Source, TreeSet<LocalDate>> entry : datesBySource.entrySet()) {
-            Either<StoreFailure, List<DateCorrection>> ofSource = ofSource(entry.getKey(), entry.getValue());
-            if (ofSource.isLeft()) {
-                return ofSource;
+            for (TreeSet<LocalDate> group : groups(entry.getValue())) {
+                Either<StoreFailure, Map<String, TreeSet<LocalDate>>> ofGroup = ofGroup(entry.getKey(), group);
+                if (ofGroup.isLeft()) {
+                    return Either.left(ofGroup.getLeft());
+                }
+                ofGroup.get().forEach((id, dates) -> found.computeIfAbsent(entry.getKey(), s -> new TreeMap<>())
+                        .computeIfAbsent(id, k -> new TreeSet<>()).addAll(dates));
             }
-            found.addAll(ofSource.get());
         }
-        return Either.right(List.copyOf(found));
+        List<DateCorrection> corrections = new ArrayList<>();
+        found.forEach((source, ids) -> ids.entrySet().stream()
+                .map(e -> new DateCorrection(source, PressReleaseId.of(e.getKey()), List.copyOf(e.getValue())))
+                .sorted(Comparator.comparing(DateCorrection::id))
+                .forEach(corrections::add));
+        return Either.right(List.copyOf(corrections));
     }
 
-    private Either<StoreFailure, List<DateCorrection>> ofSource(Source source, TreeSet<LocalDate> subjectDates) {
+    private List<TreeSet<LocalDate>> groups(TreeSet<LocalDate> dates) {
+        List<TreeSet<LocalDate>> groups = new ArrayList<>();
+        for (LocalDate date : dates) {
+            if (groups.isEmpty() || ChronoUnit.DAYS.between(groups.get(groups.size() - 1).first(), date) > windowDays) {
+                groups.add(new TreeSet<>());
+            }
+            groups.get(groups.size() - 1).add(date);
+        }
+        return groups;
+    }
+
+    /** The ids of the group's partitions stored under two or more dates, with those dates. */
+    private Either<StoreFailure, Map<String, TreeSet<LocalDate>>> ofGroup(Source source, TreeSet<LocalDate> subjectDates) {
         LocalDate from = clamp(subjectDates.first().minusDays(windowDays));
         LocalDate to = clamp(subjectDates.last().plusDays(windowDays));
         Either<StoreFailure, Map<Partition, List<PartitionFile>>> listed =
@@ -114,11 +136,8 @@ public final class FindDateCorrections {
                 dates.add(partition.releaseDate());
             }
         }));
-        return Either.right(datesById.entrySet().stream()
-                .filter(e -> e.getValue().size() > 1)
-                .map(e -> new DateCorrection(source, PressReleaseId.of(e.getKey()), List.copyOf(e.getValue())))
-                .sorted(Comparator.comparing(DateCorrection::id))
-                .toList());
+        datesById.values().removeIf(dates -> dates.size() < 2);
+        return Either.right(datesById);
     }
 
     private boolean nearAny(LocalDate date, TreeSet<LocalDate> subjectDates) {

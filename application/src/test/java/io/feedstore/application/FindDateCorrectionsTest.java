@@ -40,6 +40,18 @@ class FindDateCorrectionsTest {
     }
 
     @Test
+    void aLongBacklogIsSearchedInGroupsAndAnIdFoundByTwoGroupsIsListedOnceWithAllItsDates() {
+        batch(store, codec, List.of(release("a", 1, "“Ærø” – first")));
+        batch(store, codec, List.of(release("a", gmail(6), null, "six days later")));
+        batch(store, codec, List.of(release("a", gmail(12), null, "twelve days later")));
+        batch(store, codec, List.of(release("b", gmail(30), null, "alone")));
+        List<Partition> backlog = List.of(GMAIL_DAY, gmail(6), gmail(12), gmail(30));
+
+        assertThat(find.among(backlog).get()).containsExactly(new DateCorrection(GMAIL, PressReleaseId.of("a"),
+                List.of(DAY, DAY.plusDays(6), DAY.plusDays(12))));
+    }
+
+    @Test
     void onlyTheSameSourceWithinTheWindowCountsAndOnlyIdsOfTheGivenPartitionsAreReported() {
         batch(store, codec, List.of(release("a", 1, "A")));
         batch(store, codec, List.of(release("a", new Partition(RSS, DAY), null, "same id, other source")));
