@@ -31,6 +31,15 @@ import java.util.Set;
  *
  * <p>Safe while a consolidation runs: a file deleted between listing and reading makes the loader read that
  * whole partition again from a fresh listing.
+ *
+ * <p>A file that cannot be read or decoded leaves its partition out of the answer, and every other partition is
+ * still returned ({@link #loadReadable}). Rows whose own source or release date is not their partition's are never
+ * returned: a query for one source and day answers with that source and day only.
+ *
+ * <p>Each id is answered in its newest version <em>among the partitions of the range</em>: an id whose release date
+ * was corrected keeps its older version in the old date's partition, so a range that holds only the old date
+ * returns that older version. Finding the newer version would mean reading every date of the source, whatever the
+ * range asked.
  */
 public final class LoadPressReleases {
 
@@ -66,22 +75,52 @@ public final class LoadPressReleases {
 
     /**
      * The press releases released {@code from} to {@code to} inclusive, of the given sources or of all, each id
-     * once. An id stored in two partitions (its release date was corrected) also appears once, in its newest
-     * version among the partitions read.
+     * once, all or nothing. An id stored in two partitions of the range (its release date was corrected) also
+     * appears once, in its newest version among them.
      *
-     * @throws LoadException when the store fails, a file cannot be decoded, or a partition keeps changing
+     * @throws LoadException when the store fails, a file cannot be read or decoded, or a partition keeps changing
      * @throws IllegalArgumentException when {@code to} is before {@code from}
      */
     public List<PressRelease> load(LocalDate from, LocalDate to, Option<Set<Source>> sources) {
+        Loaded loaded = loadReadable(from, to, sources);
+        if (!loaded.isComplete()) {
+            throw new LoadException(loaded.unreadable().get(0).describe()
+                    + (loaded.unreadable().size() > 1 ? " (and " + (loaded.unreadable().size() - 1) + " more)" : ""));
+        }
+        return loaded.releases();
+    }
+
+    /**
+     * As {@link #load}, but a file that cannot be read or decoded does not fail the load: its partition is left
+     * out and the file reported, and every other partition is returned.
+     *
+     * @throws LoadException when the partitions cannot be listed, or a partition keeps changing
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
+     */
+    public Loaded loadReadable(LocalDate from, LocalDate to, Option<Set<Source>> sources) {
         Map<Partition, List<PartitionFile>> listed = partitions.filesBetween(from, to, sources)
                 .getOrElseThrow(failure -> new LoadException("could not list the partitions of " + store.describe()
                         + ": " + failure.message()));
         List<PressRelease> rows = new ArrayList<>();
-        listed.forEach((partition, files) ->
-                rows.addAll(Deduplication.newestPerId(readPartition(partition, files)).records()));
+        List<Loaded.Unreadable> unreadable = new ArrayList<>();
+        List<Loaded.Misplaced> misplaced = new ArrayList<>();
+        listed.forEach((partition, files) -> {
+            PartitionRows read = readPartition(partition, files);
+            misplaced.addAll(read.misplaced());
+            if (read.unreadable().isEmpty()) {
+                rows.addAll(Deduplication.newestPerId(read.rows()).records());
+            } else {
+                unreadable.addAll(read.unreadable());
+            }
+        });
         List<PressRelease> newest = new ArrayList<>(Deduplication.newestPerId(rows).records());
         newest.sort(ORDER);
-        return List.copyOf(newest);
+        return new Loaded(newest, unreadable, misplaced);
+    }
+
+    /** One partition as read: the rows that belong to it, and the files that could not be read or held others. */
+    private record PartitionRows(List<PressRelease> rows, List<Loaded.Unreadable> unreadable,
+            List<Loaded.Misplaced> misplaced) {
     }
 
     /**
@@ -90,10 +129,10 @@ public final class LoadPressReleases {
      * just the missing file (or only new files) could miss them. Only a fresh listing read as a whole is
      * consistent: a file deleted before that listing has its rows in every consolidated version listed after.
      */
-    private List<PressRelease> readPartition(Partition partition, List<PartitionFile> files) {
+    private PartitionRows readPartition(Partition partition, List<PartitionFile> files) {
         List<PartitionFile> current = files;
         for (int attempt = 1; ; attempt++) {
-            Either<ObjectKey, List<PressRelease>> rows = readAll(current);
+            Either<ObjectKey, PartitionRows> rows = readAll(partition, current);
             if (rows.isRight()) {
                 return rows.get();
             }
@@ -107,9 +146,14 @@ public final class LoadPressReleases {
         }
     }
 
-    /** Every file's rows, or the key of a file that no longer exists. */
-    private Either<ObjectKey, List<PressRelease>> readAll(List<PartitionFile> files) {
+    /**
+     * Every file's rows that belong to the partition, with the files that could not be read or decoded and those
+     * that held rows of another partition; or the key of a file that no longer exists.
+     */
+    private Either<ObjectKey, PartitionRows> readAll(Partition partition, List<PartitionFile> files) {
         List<PressRelease> rows = new ArrayList<>();
+        List<Loaded.Unreadable> unreadable = new ArrayList<>();
+        List<Loaded.Misplaced> misplaced = new ArrayList<>();
         Map<ObjectKey, Either<StoreFailure, StoredObject>> contents =
                 BulkCalls.readAll(store, files.stream().map(f -> f.object().key()).toList());
         for (PartitionFile file : files) {
@@ -119,16 +163,28 @@ public final class LoadPressReleases {
                 if (stored.getLeft() instanceof StoreFailure.NotFound) {
                     return Either.left(key);
                 }
-                throw new LoadException("could not read " + key + ": " + stored.getLeft().message());
+                unreadable.add(new Loaded.Unreadable(partition, key, "could not read it from " + store.describe()
+                        + ": " + stored.getLeft().message()));
+                continue;
             }
             Either<DecodeFailure, List<PressRelease>> decoded = codec.decode(stored.get().content());
             if (decoded.isLeft()) {
-                throw new LoadException("cannot decode " + key + " in " + store.describe() + ": "
-                        + decoded.getLeft().reason());
+                unreadable.add(new Loaded.Unreadable(partition, key, "cannot decode it: " + decoded.getLeft().reason()));
+                continue;
             }
-            rows.addAll(decoded.get());
+            long elsewhere = 0;
+            for (PressRelease row : decoded.get()) {
+                if (row.partition().equals(partition)) {
+                    rows.add(row);
+                } else {
+                    elsewhere++;
+                }
+            }
+            if (elsewhere > 0) {
+                misplaced.add(new Loaded.Misplaced(partition, key, elsewhere));
+            }
         }
-        return Either.right(rows);
+        return Either.right(new PartitionRows(rows, unreadable, misplaced));
     }
 
     private List<PartitionFile> relist(Partition partition) {

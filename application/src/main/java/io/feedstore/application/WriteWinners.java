@@ -223,7 +223,7 @@ final class WriteWinners {
                 emit.accept(new Winner(r, index.find(NewestPerIdIndex.idBytes(r)), RowDigest.of(r)));
             } else if (ties) {
                 int entry = index.find(NewestPerIdIndex.idBytes(r));
-                if (entry >= 0 && index.isTied(entry) && index.ingestedAt(entry) == r.ingestedAtMicros()) {
+                if (entry >= 0 && index.isTied(entry) && index.ingestedAt(entry) == r.ingestedAtKey()) {
                     emit.accept(new Candidate(r, entry));
                 }
             }

@@ -10,18 +10,21 @@ import io.feedstore.domain.consolidation.Deduplicated;
 import io.feedstore.domain.consolidation.Deduplication;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
  * The deduplication rule as consolidation and the loader rely on it: the same winners whatever the order of the
- * rows (files are read in any order, by any run), and a result deduplicated again is unchanged (a consolidated
- * file is an input of the next consolidation).
+ * rows (files are read in any order, by any run), a result deduplicated again is unchanged (a consolidated
+ * file is an input of the next consolidation), and the newest {@code ingested_at}, then the highest
+ * {@code parser_version}, wins.
  */
 class DeduplicationPropertiesTest {
 
@@ -72,6 +75,35 @@ class DeduplicationPropertiesTest {
                 Instant newest = versions.stream().flatMap(r -> r.ingestedAt().toJavaStream())
                         .max(Instant::compareTo).orElse(null);
                 assertThat(winner.ingestedAt().getOrNull()).as("winner of %s", winner.id()).isEqualTo(newest);
+            }
+        });
+    }
+
+    /** Rows from the pools with parser versions 1, 2 or none, and stamps also a nanosecond after the pool's. */
+    private static final Gen<List<PressRelease>> REPARSED_ROWS = lists().of(ReleaseGenerators.releases()
+            .zip(integers().between(0, 2), integers().between(0, 1), (r, parser, nudge) -> new PressRelease(r.id(),
+                    r.companyName(), r.category(), r.releaseDate(), r.releaseTimestamp(),
+                    r.ingestedAt().map(at -> at.plusNanos(nudge)), r.title(), r.fullText(), r.source(), r.sourceUrl(),
+                    parser == 0 ? Option.none() : Option.of(parser), r.schemaVersion())))
+            .ofSizeBetween(0, 40);
+
+    @Test
+    void atTheNewestIngestedAtTheHighestParserVersionWinsAndANanosecondIsNewer() {
+        qt().withExamples(300).forAll(REPARSED_ROWS, longs().all()).checkAssert((rows, seed) -> {
+            Deduplicated result = Deduplication.newestPerId(rows);
+            List<PressRelease> shuffled = new ArrayList<>(rows);
+            Collections.shuffle(shuffled, new Random(seed));
+            assertThat(Deduplication.newestPerId(shuffled)).isEqualTo(result);
+            for (PressRelease winner : result.records()) {
+                List<PressRelease> versions = rows.stream().filter(r -> r.id().equals(winner.id())).toList();
+                Instant newest = versions.stream().flatMap(r -> r.ingestedAt().toJavaStream())
+                        .max(Instant::compareTo).orElse(null);
+                int highestParser = versions.stream()
+                        .filter(r -> Objects.equals(r.ingestedAt().getOrNull(), newest))
+                        .mapToInt(r -> r.parserVersion().getOrElse(Integer.MIN_VALUE)).max().getAsInt();
+                assertThat(winner.ingestedAt().getOrNull()).as("winner of %s", winner.id()).isEqualTo(newest);
+                assertThat(winner.parserVersion().getOrElse(Integer.MIN_VALUE)).as("parser of %s", winner.id())
+                        .isEqualTo(highestParser);
             }
         });
     }

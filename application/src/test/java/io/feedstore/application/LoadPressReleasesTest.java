@@ -129,14 +129,80 @@ class LoadPressReleasesTest {
     }
 
     @Test
-    void anUndecodableFileIsAnErrorNamingTheFile() {
+    void anUndecodableFileLeavesOutItsPartitionOnlyAndIsReportedWhileTheStrictLoadFailsNamingIt() {
         batch(store, codec, List.of(release("a", 1, "A")));
+        batch(store, codec, List.of(release("b", RSS_DAY, at("2025-01-15T01:00:00Z"), "“B” – Åsa Lindqvist")));
+        batch(store, codec, List.of(release("c", new Partition(GMAIL, DAY.plusDays(1)), null, "C")));
         ObjectKey broken = GMAIL_DAY.prefix().key("part-broken.parquet");
         store.createIfAbsent(broken, "garbage".getBytes(StandardCharsets.UTF_8));
+
+        Loaded loaded = load.loadReadable(DAY, DAY.plusDays(1), Option.none());
+
+        assertThat(loaded.releases()).extracting(r -> r.id().value()).containsExactly("b", "c");
+        assertThat(loaded.isComplete()).isFalse();
+        assertThat(loaded.unreadable()).singleElement().satisfies(u -> {
+            assertThat(u.file()).isEqualTo(broken);
+            assertThat(u.partition()).isEqualTo(GMAIL_DAY);
+            assertThat(u.describe()).contains(broken.value(), "cannot decode", "left out");
+        });
         assertThatThrownBy(() -> load.load(DAY, DAY, Option.none()))
                 .isInstanceOf(LoadException.class)
                 .hasMessageContaining(broken.value())
                 .hasMessageContaining("cannot decode");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsReportedAndTheOtherPartitionsAreReturned() {
+        batch(store, codec, List.of(release("a", 1, "A")));
+        ObjectKey rss = batch(store, codec, List.of(release("b", RSS_DAY, null, "B")));
+        LoadPressReleases failingRss = new LoadPressReleases(new InterceptingObjectStore(store,
+                InterceptingObjectStore.failing(c -> c.op() == Op.READ && c.isAbout(rss),
+                        InterceptingObjectStore::ioFailure)), codec);
+
+        Loaded loaded = failingRss.loadReadable(DAY, DAY, Option.none());
+
+        assertThat(loaded.releases()).extracting(r -> r.id().value()).containsExactly("a");
+        assertThat(loaded.unreadable()).singleElement().satisfies(u -> assertThat(u.describe())
+                .contains(rss.value(), "injected I/O failure"));
+    }
+
+    @Test
+    void onlyRowsWhoseOwnSourceAndDateAreThePartitionsAreReturnedAndTheFileIsReported() {
+        Partition rssDayBefore = new Partition(RSS, DAY.minusDays(1));
+        PressRelease own = release("a", 1, "“Gmail” – Jämtland");
+        PressRelease otherSource = release("x", RSS_DAY, at("2025-01-15T09:00:00Z"), "rss in gmail's folder");
+        PressRelease otherDate = release("y", new Partition(GMAIL, DAY.minusDays(1)), null, "gmail of the 14th");
+        PressRelease hidingOwn = release("a", rssDayBefore, at("2025-01-15T23:00:00Z"), "a newer a of another source");
+        ObjectKey legacyKey = put(store, codec, GMAIL_DAY.prefix().key("part-00000.parquet"),
+                List.of(own, otherSource, otherDate, hidingOwn));
+
+        Loaded loaded = load.loadReadable(DAY.minusDays(1), DAY, Option.of(Set.of(GMAIL)));
+
+        assertThat(loaded.releases()).containsExactly(own);
+        assertThat(loaded.isComplete()).isTrue();
+        assertThat(loaded.misplaced()).singleElement().satisfies(m -> {
+            assertThat(m.file()).isEqualTo(legacyKey);
+            assertThat(m.rows()).isEqualTo(3);
+            assertThat(m.describe()).contains(legacyKey.value(), "3 rows", "not returned");
+        });
+        assertThat(load.load(DAY.minusDays(1), DAY, Option.none())).as("whatever the sources asked").containsExactly(own);
+    }
+
+    /**
+     * The documented rule for corrected release dates: the answer is the newest version among the partitions of
+     * the range, so a range without the corrected date still returns the version of the old date.
+     */
+    @Test
+    void anIdWhoseReleaseDateWasCorrectedIsAnsweredByTheNewestVersionWithinTheRangeAsked() {
+        Partition corrected = new Partition(GMAIL, DAY.plusDays(1));
+        PressRelease first = release("a", 1, "“A” dated the 15th");
+        PressRelease moved = release("a", corrected, at("2025-01-16T08:00:00Z"), "“A” corrected to the 16th");
+        batch(store, codec, List.of(first));
+        batch(store, codec, List.of(moved));
+
+        assertThat(load.load(DAY, DAY, Option.none())).containsExactly(first);
+        assertThat(load.load(DAY, DAY.plusDays(1), Option.none())).containsExactly(moved);
+        assertThat(load.load(DAY.plusDays(1), DAY.plusDays(1), Option.none())).containsExactly(moved);
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.feedstore.bootstrap;
 
 import io.feedstore.application.ConsolidatePartitions;
+import io.feedstore.application.FindDateCorrections;
+import io.feedstore.application.FindDateCorrections.DateCorrection;
 import io.feedstore.application.FindPartitions;
 import io.feedstore.application.RunMode;
+import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.Source;
@@ -110,8 +113,17 @@ final class ConsolidateCommand implements Callable<Integer>, SettingFlags {
 
         long temporariesRemoved = store instanceof RemovesAbandonedTemporaries cleanup
                 ? cleanup.abandonedTemporariesRemoved() : 0;
-        ConsolidationSummary summary =
-                new ConsolidationSummary(reports, dryRun, settings.anomalyRule(), temporariesRemoved);
+        List<DateCorrection> corrections = new FindDateCorrections(store, app.get(RecordCodec.class))
+                .among(partitions)
+                .peekLeft(failure -> LOG.warn("could not look for press releases stored under several release dates"
+                        + " in {}: {}", store.describe(), failure.message()))
+                .getOrElse(List.of());
+        if (!corrections.isEmpty()) {
+            LOG.warn("{} press releases are stored under more than one release date (listed in the summary): load"
+                    + " answers with the version of the dates in its range", corrections.size());
+        }
+        ConsolidationSummary summary = new ConsolidationSummary(reports, dryRun, settings.anomalyRule(), temporariesRemoved,
+                corrections);
         spec.commandLine().getOut().print(json ? summary.json() : summary.text());
         return summary.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
     }

@@ -3,6 +3,7 @@ package io.feedstore.bootstrap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.feedstore.application.FindDateCorrections.DateCorrection;
 import io.feedstore.domain.consolidation.AnomalyRule;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
@@ -29,14 +30,18 @@ final class ConsolidationSummary {
     private final boolean dryRun;
     private final AnomalyRule anomalyRule;
     private final long temporariesRemoved;
+    private final List<DateCorrection> corrections;
 
     ConsolidationSummary(List<PartitionReport> reports, boolean dryRun, AnomalyRule anomalyRule) {
-        this(reports, dryRun, anomalyRule, 0);
+        this(reports, dryRun, anomalyRule, 0, List.of());
     }
 
-    /** With the number of temporaries of killed runs that the store removed during this run. */
+    /**
+     * With the number of temporaries of killed runs that the store removed during this run, and the press releases
+     * of these partitions that are also stored under another release date.
+     */
     ConsolidationSummary(List<PartitionReport> reports, boolean dryRun, AnomalyRule anomalyRule,
-                         long temporariesRemoved) {
+                         long temporariesRemoved, List<DateCorrection> corrections) {
         if (temporariesRemoved < 0) {
             throw new IllegalArgumentException("temporariesRemoved must be 0 or more, not " + temporariesRemoved);
         }
@@ -44,6 +49,7 @@ final class ConsolidationSummary {
         this.dryRun = dryRun;
         this.anomalyRule = Objects.requireNonNull(anomalyRule, "anomalyRule");
         this.temporariesRemoved = temporariesRemoved;
+        this.corrections = List.copyOf(corrections);
     }
 
     boolean anyFailed() {
@@ -80,6 +86,15 @@ final class ConsolidationSummary {
         s.append("Partitions: ").append(reports.size()).append(", failed or conflicted: ").append(t.failed)
                 .append(", anomalies: ").append(t.anomalies).append('\n');
         s.append("Storage calls: ").append(calls(t.calls)).append('\n');
+        if (!corrections.isEmpty()) {
+            s.append("Stored under more than one release date (load answers with the version of the dates in its"
+                    + " range): ").append(count(corrections.size(), "press release")).append('\n');
+            for (DateCorrection c : corrections) {
+                s.append("  ").append(c.source()).append(' ').append(c.id()).append(": ")
+                        .append(String.join(", ", c.dates().stream().map(WireRecord::formatDate).toList()))
+                        .append('\n');
+            }
+        }
         return s.append(temporaries()).toString();
     }
 
@@ -129,6 +144,15 @@ final class ConsolidationSummary {
         totals.put("storage_calls", calls(t.calls, new LinkedHashMap<>()));
         totals.put("temporaries_removed", temporariesRemoved);
         document.put("totals", totals);
+        List<Map<String, Object>> corrected = new ArrayList<>();
+        for (DateCorrection c : corrections) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("source", c.source().value());
+            entry.put("press_release_id", c.id().value());
+            entry.put("release_dates", c.dates().stream().map(WireRecord::formatDate).toList());
+            corrected.add(entry);
+        }
+        document.put("stored_under_several_dates", corrected);
         try {
             return JSON.writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package io.feedstore.bootstrap;
 
 import io.feedstore.application.LoadException;
+import io.feedstore.application.Loaded;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
 import io.vavr.control.Option;
@@ -25,7 +26,12 @@ import picocli.CommandLine.Spec;
                 "",
                 "Press releases released from --from to --to (inclusive), ordered by release_date, source,"
                         + " press_release_id. Batch, legacy and consolidated files are all read, so the answer is the"
-                        + " same before and after consolidation."},
+                        + " same before and after consolidation.",
+                "",
+                "A file that cannot be read leaves its partition out: every other partition is still written, each"
+                        + " unreadable file is named on stderr (one line: which file, why) and the exit code is 1."
+                        + " Rows whose own source or release_date differ from their partition's are not written"
+                        + " (a warning names the file)."},
         footer = {"", "Examples:", "  feedstore load --from 2025-01-13 --to 2025-01-15",
                 "  feedstore load --from 2025-01-15 --to 2025-01-15 --sources gmail --format csv > gmail.csv"})
 final class LoadCommand implements Callable<Integer> {
@@ -61,18 +67,21 @@ final class LoadCommand implements Callable<Integer> {
                     "--to " + to + " is before --from " + from + ": the date range is empty");
         }
         Option<Set<Source>> only = sources == null ? Option.none() : Option.some(Set.copyOf(sources));
-        List<PressRelease> releases;
+        Loaded loaded;
         try (Feedstore app = feedstore.open(false)) {
-            releases = app.loader().load(from, to, only);
+            loaded = app.loader().loadReadable(from, to, only);
         } catch (LoadException e) {
             throw FeedstoreError.failure(e.getMessage(), e);
         }
+        List<PressRelease> releases = loaded.releases();
         LOG.info("loaded {} press releases from {} to {}", releases.size(), from, to);
         try {
             format.write(releases, spec.commandLine().getOut());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ExitCode.OK;
+        loaded.misplaced().forEach(m -> LOG.warn("{}", m.describe()));
+        loaded.unreadable().forEach(u -> LOG.error("{}", u.describe()));
+        return loaded.isComplete() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -191,6 +191,22 @@ class ConsolidateCommandTest {
     }
 
     @Test
+    void pressReleasesStoredUnderSeveralReleaseDatesAreListedInTheSummaryAndTheJson() throws Exception {
+        ingest("corrected.jsonl", line("g1", "gmail", "2025-01-15", "2025-01-15T10:00:00Z", "“One” – re-dated"));
+
+        Cli.Run text = cli.run("consolidate", "--dry-run");
+        Cli.Run document = cli.run("consolidate", "--json");
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("Stored under more than one release date", "gmail g1: 2025-01-14, 2025-01-15")
+                .doesNotContain("g2:");
+        JsonNode corrected = json.readTree(document.out()).get("stored_under_several_dates");
+        assertThat(corrected).hasSize(1);
+        assertThat(corrected.get(0).get("press_release_id").asText()).isEqualTo("g1");
+        assertThat(corrected.get(0).get("release_dates").toString()).isEqualTo("[\"2025-01-14\",\"2025-01-15\"]");
+    }
+
+    @Test
     void loadingGivesTheSameAnswerBeforeAndAfterConsolidation() {
         String before = cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out();
 

@@ -73,9 +73,9 @@ class KilledConsolidationsTest {
     @Test
     void theTextSummarySaysHowManyTemporariesWereRemovedWhenThereWereAny() {
         ConsolidationSummary none = new ConsolidationSummary(List.of(), false,
-                new AnomalyRule(0), 0);
+                new AnomalyRule(0), 0, List.of());
         ConsolidationSummary three = new ConsolidationSummary(List.of(), false,
-                new AnomalyRule(0), 3);
+                new AnomalyRule(0), 3, List.of());
 
         assertThat(none.text()).doesNotContain("Temporaries");
         assertThat(three.text()).endsWith("Temporaries removed: 3\n");

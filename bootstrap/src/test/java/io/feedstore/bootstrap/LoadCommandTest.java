@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.feedstore.domain.release.WireRecord;
 import io.feedstore.testkit.ReadOnlyTree;
+import io.feedstore.domain.store.ObjectKey;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,8 @@ class LoadCommandTest {
 
     @TempDir
     Path temp;
+
+    private static final String TABLE = "silver_normalized/table=press_releases/";
 
     private Cli cli;
     private final ObjectMapper json = new ObjectMapper();
@@ -131,6 +135,60 @@ class LoadCommandTest {
             assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
             assertThat(dryRun.out()).isEqualTo(plannedWritable.out());
             assertThat(apply.exitCode()).as("consolidating does need write access: %s", apply).isNotZero();
+        }
+    }
+
+    @Test
+    void anUndecodableFileLeavesOutOnlyItsPartitionIsNamedOnStderrAndTheExitCodeIsOne() throws Exception {
+        String broken = TABLE + "source=gmail/release_date=2025-01-14/legacy_ærø.parquet";
+        cli.store().createIfAbsent(ObjectKey.of(broken), "“not parquet” – Jüväskylä".getBytes(StandardCharsets.UTF_8));
+
+        Cli.Run run = cli.run("load", "--from", "2025-01-14", "--to", "2025-01-15");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        List<String> ids = new ArrayList<>();
+        for (String line : run.outLines()) {
+            JsonNode row = json.readTree(line);
+            ids.add(row.get("press_release_id").asText() + "@" + row.get("source").asText());
+        }
+        assertThat(ids).as("every readable partition is still returned").containsExactly("a-1@rss", "c-3@rss");
+        assertThat(run.errLines()).as(run.toString()).singleElement().asString()
+                .contains(broken, "cannot decode", "gmail/2025-01-14");
+    }
+
+    @Test
+    void rowsOfAnotherSourceOrDateInsideAPartitionAreNotReturnedAndTheFileIsNamed() throws Exception {
+        ingest("elsewhere.jsonl", line("moved", "rss", "2025-01-13", "2025-01-13T10:00:00Z", "“Rss of the 13th”"));
+        String rssFile = cli.store().list(io.feedstore.domain.store.KeyPrefix.of(TABLE + "source=rss/release_date=2025-01-13/"))
+                .get().get(0).key().value();
+        String legacy = TABLE + "source=gmail/release_date=2025-01-14/legacy_moved.parquet";
+        cli.store().createIfAbsent(ObjectKey.of(legacy), cli.store().read(ObjectKey.of(rssFile)).get().content());
+
+        Cli.Run gmail = cli.run("load", "--from", "2025-01-14", "--to", "2025-01-14", "--sources", "gmail");
+
+        assertThat(gmail.exitCode()).as(gmail.toString()).isZero();
+        assertThat(gmail.outLines()).hasSize(2).noneMatch(l -> l.contains("moved"));
+        assertThat(gmail.err()).contains(legacy, "1 row", "not returned");
+        assertThat(cli.run("load", "--from", "2025-01-13", "--to", "2025-01-13").outLines())
+                .as("the row is still returned from its own partition").singleElement().asString().contains("moved");
+    }
+
+    @Test
+    void versionsANanosecondApartKeepTheirOrderAndTheirPrecisionThroughTheStore() throws Exception {
+        ingest("nanos.jsonl",
+                line("n-1", "gmail", "2025-01-16", "2025-01-16T10:00:00.123456790+00:00", "“Newer” – a"),
+                line("n-1", "gmail", "2025-01-16", "2025-01-16T12:00:00.123456789+02:00", "“Older” – zzz"));
+
+        for (boolean consolidated : new boolean[] {false, true}) {
+            if (consolidated) {
+                assertThat(cli.run("consolidate", "--date", "2025-01-16").exitCode()).isZero();
+            }
+            Cli.Run run = cli.run("load", "--from", "2025-01-16", "--to", "2025-01-16");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            JsonNode row = json.readTree(run.outLines().get(0));
+            assertThat(row.get("title").asText()).as("consolidated: %s", consolidated).isEqualTo("“Newer” – a");
+            assertThat(row.get("ingested_at").asText()).isEqualTo("2025-01-16T10:00:00.12345679+00:00");
         }
     }
 

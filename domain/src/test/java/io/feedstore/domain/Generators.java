@@ -148,17 +148,22 @@ public final class Generators {
 
     /**
      * A row of one partition with its id and {@code ingested_at} drawn from small pools, so that the same id comes
-     * back with older, newer, equal and missing timestamps, and with equal timestamps but different content.
+     * back with older, newer, equal and missing timestamps (some a nanosecond apart), and with equal timestamps but
+     * different parser versions or content.
      */
     public static Gen<PressRelease> collidingRow() {
         Gen<Option<Instant>> fewInstants = options(Generate.pick(List.of(
                 Instant.parse("2025-01-15T10:00:00Z"),
+                Instant.parse("2025-01-15T10:00:00.000000001Z"),
                 Instant.parse("2025-01-15T10:00:00.000001Z"),
                 Instant.parse("2025-01-15T11:00:00Z"))));
         Gen<PressRelease> base = pressReleases(idsFrom(6), Generate.constant(Source.of("rss")),
                 Generate.constant(LocalDate.of(2025, 1, 15)), fewInstants);
         Gen<String> fewTitles = Generate.pick(List.of("a", "b", "c"));
-        return base.zip(fewTitles, PressRelease::withTitle);
+        Gen<Option<Integer>> fewParsers = options(Generate.pick(List.of(1, 2)));
+        return base.zip(fewTitles, fewParsers, (r, title, parser) -> new PressRelease(r.id(), r.companyName(),
+                r.category(), r.releaseDate(), r.releaseTimestamp(), r.ingestedAt(), Option.of(title), r.fullText(),
+                r.source(), r.sourceUrl(), parser, r.schemaVersion()));
     }
 
     public static Gen<List<PressRelease>> collidingRows(int maxRows) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.WriteCondition;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +42,8 @@ class UploadStagingTest {
                     GcsLocation.parse(gcs.uniqueStoreUri()), 4, staging);
             ObjectKey key = ObjectKey.of("source=rss/release_date=2025-01-14/Jyväskylä – 東京 🦌.parquet");
 
-            assertThat(store.createIfAbsentFrom(key, out -> out.write(bytes("Ærø – “x”"))).isRight()).isTrue();
-            assertThat(store.createIfAbsentFrom(ObjectKey.of("second.bin"), out -> out.write(bytes("y"))).isRight())
+            assertThat(store.write(key, WriteCondition.ifAbsent(), out -> out.write(bytes("Ærø – “x”"))).isRight()).isTrue();
+            assertThat(store.write(ObjectKey.of("second.bin"), WriteCondition.ifAbsent(), out -> out.write(bytes("y"))).isRight())
                     .isTrue();
 
             assertThat(abandoned).doesNotExist();
@@ -62,7 +63,7 @@ class UploadStagingTest {
             GcsStore store = new GcsObjectStore(GcsObjectStores.client(gcs.settings()),
                     GcsLocation.parse(gcs.uniqueStoreUri()), 4, staging);
 
-            assertThat(store.createIfAbsentFrom(ObjectKey.of("a.bin"), out -> {
+            assertThat(store.write(ObjectKey.of("a.bin"), WriteCondition.ifAbsent(), out -> {
                 out.write(bytes("half – "));
                 throw new java.io.IOException("the producer failed");
             }).isLeft()).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.WriteCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class AbandonedTemporariesTest {
         LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(root());
         CountDownLatch go = new CountDownLatch(1);
         CompletableFuture<Either<StoreFailure, Generation>> writing = CompletableFuture.supplyAsync(() ->
-                store.createIfAbsentFrom(KEY, out -> {
+                store.write(KEY, WriteCondition.ifAbsent(), out -> {
                     out.write(bytes(StallingWriter.HALF));
                     out.flush();
                     try {

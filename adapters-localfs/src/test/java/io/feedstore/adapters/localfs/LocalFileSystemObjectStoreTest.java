@@ -8,6 +8,7 @@ import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
 import io.feedstore.testkit.ReadOnlyTree;
@@ -348,7 +349,7 @@ class LocalFileSystemObjectStoreTest {
             assertThat(right(reader.list(KeyPrefix.ROOT))).extracting(info -> info.key().value())
                     .containsExactly(key.value(), "top.bin");
             assertThat(right(reader.read(key)).content()).isEqualTo(bytes("Jyväskylä – 東京 🦌"));
-            try (ObjectContent content = right(reader.open(key))) {
+            try (ObjectContent content = right(reader.open(key, ReadCondition.latest()))) {
                 assertThat(content.generation()).isEqualTo(generation);
             }
             assertThat(reader.createIfAbsent(ObjectKey.of("new.bin"), bytes("z")).getLeft())

@@ -1,6 +1,7 @@
 package io.feedstore.adapters.localfs;
 
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.WriteCondition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class StallingWriter {
     public static void main(String[] args) {
         LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(Path.of(args[0]));
         Path go = Path.of(args[2]);
-        var written = store.createIfAbsentFrom(ObjectKey.of(args[1]), out -> {
+        var written = store.write(ObjectKey.of(args[1]), WriteCondition.ifAbsent(), out -> {
             out.write(HALF.getBytes(StandardCharsets.UTF_8));
             out.flush();
             while (!Files.exists(go)) {

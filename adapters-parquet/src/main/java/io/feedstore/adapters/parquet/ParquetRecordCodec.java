@@ -289,7 +289,7 @@ public final class ParquetRecordCodec implements RecordCodec {
     private static Either<DecodeFailure, Long> readKeys(ParquetFileReader reader, FileLayout layout, RowKeys keys) {
         return readEach(reader, layout, new RowKeyMaterializer(layout), key -> {
             try {
-                keys.accept(key.id(), key.ingestedAtMicros());
+                keys.accept(key.id(), key.ingestedAtKey());
                 return null;
             } catch (InvalidPressRelease e) {
                 return e.getMessage();

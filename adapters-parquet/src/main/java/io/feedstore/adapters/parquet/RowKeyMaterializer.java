@@ -13,7 +13,7 @@ import org.apache.parquet.io.api.RecordMaterializer;
 /**
  * Assembles only a row's key, from a file read with {@link FileLayout#keys()}'s projection: the
  * {@code press_release_id} as its UTF-8 bytes (no string is built) and {@code ingested_at} as
- * {@link PressRelease#ingestedAtMicros microseconds}, parsed once per dictionary entry when the column has a
+ * {@link PressRelease#ingestedAtKey key}, parsed once per dictionary entry when the column has a
  * dictionary (other writers often give it one). A value that breaks a rule throws
  * {@link InvalidPressRelease}, as building the record would.
  */
@@ -22,7 +22,7 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
     /** The current row's key; the same instance for every row. */
     static final class Key {
         private byte[] id;
-        private long ingestedAtMicros;
+        private long ingestedAtKey;
 
         byte[] id() {
             if (id == null) {
@@ -31,8 +31,8 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
             return id;
         }
 
-        long ingestedAtMicros() {
-            return ingestedAtMicros;
+        long ingestedAtKey() {
+            return ingestedAtKey;
         }
     }
 
@@ -53,9 +53,9 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
         return root;
     }
 
-    private static long micros(Binary value) {
+    private static long key(Binary value) {
         String text = value.toStringUsingUTF8();
-        return PressRelease.ingestedAtMicros(WireRecord.parseInstant(WireRecord.INGESTED_AT, text));
+        return PressRelease.ingestedAtKey(WireRecord.parseInstant(WireRecord.INGESTED_AT, text));
     }
 
     private final class Root extends GroupConverter {
@@ -78,7 +78,7 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
         @Override
         public void start() {
             key.id = null;
-            key.ingestedAtMicros = PressRelease.NOT_INGESTED;
+            key.ingestedAtKey = PressRelease.NOT_INGESTED;
         }
 
         @Override
@@ -95,13 +95,13 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
 
     private final class IngestedAtColumn extends PrimitiveConverter {
         private Dictionary dictionary;
-        /** Per dictionary id: its micros, once parsed. */
+        /** Per dictionary id: its key, once parsed. */
         private long[] parsed;
         private boolean[] known;
 
         @Override
         public void addBinary(Binary value) {
-            key.ingestedAtMicros = micros(value);
+            key.ingestedAtKey = key(value);
         }
 
         @Override
@@ -119,10 +119,10 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
         @Override
         public void addValueFromDictionary(int id) {
             if (!known[id]) {
-                parsed[id] = micros(dictionary.decodeToBinary(id));
+                parsed[id] = key(dictionary.decodeToBinary(id));
                 known[id] = true;
             }
-            key.ingestedAtMicros = parsed[id];
+            key.ingestedAtKey = parsed[id];
         }
     }
 }

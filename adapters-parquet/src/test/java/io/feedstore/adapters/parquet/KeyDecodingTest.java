@@ -32,8 +32,8 @@ class KeyDecodingTest {
 
     private final ParquetRecordCodec codec = new ParquetRecordCodec();
 
-    /** A row's key as the test sees it: the id as text and the micros. */
-    private record Key(String id, long ingestedAtMicros) {
+    /** A row's key as the test sees it: the id as text and the ingested_at key. */
+    private record Key(String id, long ingestedAtKey) {
     }
 
     private static ObjectContent content(byte[] file) {
@@ -51,7 +51,7 @@ class KeyDecodingTest {
     }
 
     private static List<Key> keysOf(List<PressRelease> rows) {
-        return rows.stream().map(r -> new Key(r.id().value(), r.ingestedAtMicros())).toList();
+        return rows.stream().map(r -> new Key(r.id().value(), r.ingestedAtKey())).toList();
     }
 
     @Test
@@ -83,8 +83,8 @@ class KeyDecodingTest {
 
         assertThat(keys(noColumn).get()).containsExactly(new Key("a", PressRelease.NOT_INGESTED));
         assertThat(keys(offsets).get()).isEqualTo(keysOf(codec.decode(offsets).get()));
-        assertThat(keys(offsets).get().get(0).ingestedAtMicros())
-                .isEqualTo(PressRelease.ingestedAtMicros(Instant.parse("2025-01-15T10:00:00.123456Z")));
+        assertThat(keys(offsets).get().get(0).ingestedAtKey())
+                .isEqualTo(PressRelease.ingestedAtKey(Instant.parse("2025-01-15T10:00:00.1234567Z")));
     }
 
     @Test

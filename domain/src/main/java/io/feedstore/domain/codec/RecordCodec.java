@@ -80,7 +80,7 @@ public interface RecordCodec {
      */
     default Either<DecodeFailure, Long> decodeKeys(ObjectContent file, RowKeys keys) {
         Objects.requireNonNull(keys, "keys");
-        return decode(file, r -> keys.accept(r.id().value().getBytes(StandardCharsets.UTF_8), r.ingestedAtMicros()));
+        return decode(file, r -> keys.accept(r.id().value().getBytes(StandardCharsets.UTF_8), r.ingestedAtKey()));
     }
 
     /**

@@ -12,9 +12,10 @@ import java.util.BitSet;
  * under 100 MB: ids are UTF-8 bytes in one arena, everything else primitive arrays indexed by an entry number, found
  * by open addressing; ids are always compared byte by byte, never conflated by hash.
  *
- * <p>Two or more rows of an id with the same newest {@code ingested_at} are a tie, which
- * {@link PressRelease#NEWEST_LAST} breaks by comparing the rows themselves (identical copies included: which copy
- * is kept does not matter, but the index cannot tell copies from rivals without their content). The index only
+ * <p>Two or more rows of an id with the same newest {@link PressRelease#ingestedAtKey key} are a tie, which
+ * {@link PressRelease#NEWEST_LAST} breaks by comparing the rows themselves (their instants where the key saturates,
+ * then parser versions and content; identical copies included: which copy is kept does not matter, but the index
+ * cannot tell copies from rivals without their content). The index only
  * marks such an id {@link #isTied tied}; the caller settles it from the candidate rows.
  */
 public final class NewestPerIdIndex {

@@ -12,9 +12,9 @@ import java.util.Objects;
  * One version of a press release, as typed values. The twelve Parquet columns map onto these fields in
  * {@link WireRecord}, the only place that knows their string forms.
  *
- * <p>Instants are normalised on construction to what the wire can carry: {@code releaseTimestamp} to whole
- * seconds, {@code ingestedAt} to microseconds (the precision of the older Python pipeline). Two records are
- * therefore equal exactly when their wire forms are equal.
+ * <p>Instants are normalised on construction to what the wire carries: {@code releaseTimestamp} to whole
+ * seconds; {@code ingestedAt} keeps the nanoseconds the producer gave, since versions a nanosecond apart must
+ * still be told apart. Two records are therefore equal exactly when their wire forms are equal.
  */
 public record PressRelease(
         PressReleaseId id,
@@ -52,7 +52,7 @@ public record PressRelease(
             throw new InvalidPressRelease("release_date", releaseDate.toString(), "must be between 0001-01-01 and 9999-12-31");
         }
         releaseTimestamp = inRange("release_ts_utc", releaseTimestamp).map(t -> t.truncatedTo(ChronoUnit.SECONDS));
-        ingestedAt = inRange("ingested_at", ingestedAt).map(t -> t.truncatedTo(ChronoUnit.MICROS));
+        ingestedAt = inRange("ingested_at", ingestedAt);
     }
 
     public Partition partition() {
@@ -76,33 +76,47 @@ public record PressRelease(
 
     /**
      * The order deduplication uses to pick a winner: newer {@code ingested_at} first (a missing one is older than
-     * any), then the canonical wire content, so the winner never depends on file names or read order.
+     * any); at the same {@code ingested_at} the higher {@code parser_version} (a missing one is older than any), so
+     * a re-parse by a newer parser supersedes an older parse of the same item; then the canonical wire content, so
+     * the winner never depends on file names or read order.
      */
     public static final Comparator<PressRelease> NEWEST_LAST = Comparator
             .comparing((PressRelease r) -> r.ingestedAt().getOrNull(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing((PressRelease r) -> r.parserVersion().getOrNull(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(WireRecord::of, WireRecord.CANONICAL_ORDER);
 
-    /** {@link #ingestedAtMicros} of a record without {@code ingested_at}: older than any instant, as in {@link #NEWEST_LAST}. */
+    /** {@link #ingestedAtKey} of a record without {@code ingested_at}: older than any instant, as in {@link #NEWEST_LAST}. */
     public static final long NOT_INGESTED = Long.MIN_VALUE;
 
-    /** {@code ingested_at} in microseconds since the epoch, or {@link #NOT_INGESTED}: the key deduplication sorts on. */
-    public long ingestedAtMicros() {
-        return ingestedAt.isEmpty() ? NOT_INGESTED : micros(ingestedAt.get());
+    /**
+     * {@code ingested_at} as a {@code long} that never orders two records against {@link #NEWEST_LAST}, or
+     * {@link #NOT_INGESTED}: nanoseconds since the epoch, exact from 1677 to 2262. Outside those years it saturates,
+     * so a greater key always means a newer {@code ingested_at}, while an equal key is a tie that the caller settles
+     * with {@link #NEWEST_LAST}, as it settles equal instants.
+     */
+    public long ingestedAtKey() {
+        return ingestedAt.isEmpty() ? NOT_INGESTED : key(ingestedAt.get());
     }
 
     /**
-     * What {@link #ingestedAtMicros} would be for a record built with {@code ingested_at} = {@code instant}, checked
-     * and truncated as the record checks it; for readers that want the key without building the record.
+     * What {@link #ingestedAtKey} would be for a record built with {@code ingested_at} = {@code instant}, checked as
+     * the record checks it; for readers that want the key without building the record.
      *
      * @throws InvalidPressRelease when the instant is outside the years the record accepts
      */
-    public static long ingestedAtMicros(Instant instant) {
-        return micros(inRange("ingested_at", Option.of(instant)).get());
+    public static long ingestedAtKey(Instant instant) {
+        return key(inRange("ingested_at", Option.of(instant)).get());
     }
 
-    private static long micros(Instant at) {
-        // In years 0001-9999 microseconds fit a long with room to spare; truncation as the record does it.
-        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+    private static long key(Instant at) {
+        long nanos;
+        try {
+            nanos = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+        } catch (ArithmeticException e) {
+            return at.getEpochSecond() < 0 ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
+        }
+        // The one instant whose nanoseconds are NOT_INGESTED joins the saturated ones rather than the missing.
+        return nanos == NOT_INGESTED ? Long.MIN_VALUE + 1 : nanos;
     }
 
     private static void requireText(String field, Option<String> value) {

@@ -134,22 +134,24 @@ public record WireRecord(
     }
 
     /**
-     * UTC with a {@code +00:00} suffix and microseconds only when present, like the existing data; with one
-     * offset and no trailing zeros in the fraction, string order equals time order.
+     * UTC with a {@code +00:00} suffix and a fraction only when present, down to the nanosecond, like the existing
+     * data (which has microseconds and is written exactly as before). The fraction never ends in a zero: with one
+     * offset and no trailing zeros, string order equals time order whatever the widths ({@code +} sorts before any
+     * digit, and {@code .5} after {@code .45}), where {@code .50} would sort after {@code .5} though equal to it.
      */
     public static String formatIngestedAt(Instant instant) {
-        StringBuilder text = WireTime.seconds(instant, 13);
+        StringBuilder text = WireTime.seconds(instant, 16);
         if (text == null) {
             text = new StringBuilder(SECONDS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
         }
-        int micros = instant.getNano() / 1_000;
-        if (micros != 0) {
-            int digits = 6;
-            while (micros % 10 == 0) {
-                micros /= 10;
+        int fraction = instant.getNano();
+        if (fraction != 0) {
+            int digits = 9;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
                 digits--;
             }
-            WireTime.pad(text.append('.'), micros, digits);
+            WireTime.pad(text.append('.'), fraction, digits);
         }
         return text.append("+00:00").toString();
     }

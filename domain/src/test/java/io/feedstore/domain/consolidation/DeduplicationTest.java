@@ -3,6 +3,7 @@ package io.feedstore.domain.consolidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -11,6 +12,7 @@ import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.Source;
 import io.feedstore.domain.release.WireRecord;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,6 +56,53 @@ class DeduplicationTest {
         PressRelease b = release("pr-1", "2025-01-15T11:00:00Z", "z");
 
         assertThat(Deduplication.newestPerId(List.of(a, b)).records()).containsExactly(a);
+    }
+
+    @Test
+    void aNanosecondIsEnoughToBeNewerWhateverTheContentAndTheOrder() {
+        qt().withExamples(1_000).forAll(Generators.pressReleases(), Generators.pressReleases(), Generators.instants())
+                .assuming((a, b, at) -> at.isBefore(Instant.parse("9999-12-31T23:59:59.999999999Z")))
+                .checkAssert((a, b, at) -> {
+                    PressRelease older = a.withIngestedAt(at);
+                    PressRelease newer = new PressRelease(older.id(), b.companyName(), b.category(), b.releaseDate(),
+                            b.releaseTimestamp(), Option.of(at.plusNanos(1)), b.title(), b.fullText(), b.source(),
+                            b.sourceUrl(), b.parserVersion(), b.schemaVersion());
+
+                    assertThat(Deduplication.newestPerId(List.of(older, newer)).records()).containsExactly(newer);
+                    assertThat(Deduplication.newestPerId(List.of(newer, older)).records()).containsExactly(newer);
+                });
+    }
+
+    @Test
+    void atTheSameIngestedAtTheHigherParserVersionWinsWhateverTheContent() {
+        qt().withExamples(1_000).forAll(Generators.pressReleases(), Generators.pressReleases(),
+                        Generators.options(integers().all()))
+                .assuming((a, b, version) -> version.forAll(v -> v < Integer.MAX_VALUE))
+                .checkAssert((a, b, version) -> {
+                    PressRelease older = new PressRelease(a.id(), a.companyName(), a.category(), a.releaseDate(),
+                            a.releaseTimestamp(), a.ingestedAt(), a.title(), a.fullText(), a.source(), a.sourceUrl(),
+                            version, a.schemaVersion());
+                    // A missing parser version is older than any; the re-parse has one more than the parse.
+                    PressRelease reparsed = new PressRelease(a.id(), b.companyName(), b.category(), b.releaseDate(),
+                            b.releaseTimestamp(), a.ingestedAt(), b.title(), b.fullText(), b.source(), b.sourceUrl(),
+                            Option.of(version.map(v -> v + 1).getOrElse(Integer.MIN_VALUE)), b.schemaVersion());
+
+                    assertThat(Deduplication.newestPerId(List.of(older, reparsed)).records()).containsExactly(reparsed);
+                    assertThat(Deduplication.newestPerId(List.of(reparsed, older)).records()).containsExactly(reparsed);
+                });
+    }
+
+    @Test
+    void aNewerParserVersionSupersedesAnOlderParseOfTheSameItem() {
+        PressRelease v1 = PressRelease.builder(PressReleaseId.of("pr-1"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z")).title("\u201cÅsa Lindqvist\u201d \u2013 zzz").parserVersion(1).build();
+        PressRelease v2 = PressRelease.builder(PressReleaseId.of("pr-1"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z")).title("\u201cÅsa Lindqvist\u201d \u2013 Jyväskylä").parserVersion(2).build();
+        PressRelease newerV1 = v1.withIngestedAt(Instant.parse("2025-01-15T10:00:00.000000001Z"));
+
+        assertThat(Deduplication.newer(v1, v2)).isEqualTo(v2);
+        assertThat(Deduplication.newer(v2, v1)).isEqualTo(v2);
+        assertThat(Deduplication.newer(v2, newerV1)).as("ingested_at still decides first").isEqualTo(newerV1);
     }
 
     @Test

@@ -24,7 +24,7 @@ class DigestVerificationTest {
         NewestPerIdIndex index = new NewestPerIdIndex();
         for (int i = 0; i < expected.size(); i++) {
             PressRelease r = expected.get(i);
-            index.setDigest(index.offer(NewestPerIdIndex.idBytes(r), r.ingestedAtMicros(), 0, i),
+            index.setDigest(index.offer(NewestPerIdIndex.idBytes(r), r.ingestedAtKey(), 0, i),
                     RowDigest.of(r));
         }
         DigestVerification verification = new DigestVerification(index);

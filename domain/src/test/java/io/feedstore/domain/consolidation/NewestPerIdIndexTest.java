@@ -32,7 +32,7 @@ class NewestPerIdIndexTest {
             List<PressRelease> rows = inputs.get(i);
             for (int r = 0; r < rows.size(); r++) {
                 PressRelease row = rows.get(r);
-                index.offer(NewestPerIdIndex.idBytes(row), row.ingestedAtMicros(), i, r);
+                index.offer(NewestPerIdIndex.idBytes(row), row.ingestedAtKey(), i, r);
             }
         }
         BitSet[] winners = index.winningRows(inputs.size());
@@ -47,7 +47,7 @@ class NewestPerIdIndexTest {
                 if (winners[i].get(r)) {
                     assertThat(byRank[rank[entry]]).as("one outright winner per id").isNull();
                     byRank[rank[entry]] = row;
-                } else if (index.isTied(entry) && index.ingestedAt(entry) == row.ingestedAtMicros()) {
+                } else if (index.isTied(entry) && index.ingestedAt(entry) == row.ingestedAtKey()) {
                     tied.merge(entry, row, Deduplication::newer);
                 }
             }
@@ -70,6 +70,31 @@ class NewestPerIdIndexTest {
                     assertThat(winnersThroughTheIndex(inputs))
                             .isEqualTo(Deduplication.newestPerId(rows).records());
                 });
+    }
+
+    @Test
+    void aNanosecondIsEnoughToBeNewerThroughTheIndexInEveryYear() {
+        qt().withExamples(1_000).forAll(Generators.pressReleases(), Generators.instants(), integers().between(0, 1))
+                .assuming((r, at, first) -> at.isBefore(Instant.parse("9999-12-31T23:59:59.999999999Z")))
+                .checkAssert((r, at, first) -> {
+                    PressRelease older = r.withIngestedAt(at).withTitle("“Ærø” – zzz");
+                    PressRelease newer = r.withIngestedAt(at.plusNanos(1)).withTitle("“Ærø” – a");
+                    List<List<PressRelease>> inputs = first == 0
+                            ? List.of(List.of(older), List.of(newer)) : List.of(List.of(newer, older));
+
+                    assertThat(winnersThroughTheIndex(inputs)).containsExactly(newer);
+                });
+    }
+
+    @Test
+    void atTheSameInstantTheHigherParserVersionWinsThroughTheIndex() {
+        PressRelease v1 = PressRelease.builder(PressReleaseId.of("x"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00.123456789Z")).title("zzz").parserVersion(1).build();
+        PressRelease v2 = PressRelease.builder(PressReleaseId.of("x"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00.123456789Z")).title("a").parserVersion(2).build();
+
+        assertThat(winnersThroughTheIndex(List.of(List.of(v1), List.of(v2)))).containsExactly(v2);
+        assertThat(winnersThroughTheIndex(List.of(List.of(v2, v1)))).containsExactly(v2);
     }
 
     @Test
@@ -159,6 +184,6 @@ class NewestPerIdIndexTest {
     }
 
     private static int offer(NewestPerIdIndex index, PressRelease row, int number) {
-        return index.offer(NewestPerIdIndex.idBytes(row), row.ingestedAtMicros(), 0, number);
+        return index.offer(NewestPerIdIndex.idBytes(row), row.ingestedAtKey(), 0, number);
     }
 }

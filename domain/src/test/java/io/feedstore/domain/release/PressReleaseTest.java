@@ -11,6 +11,7 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,23 +37,22 @@ class PressReleaseTest {
     }
 
     @Test
-    void ingestedAtIsKeptToMicrosecondsAsTheOlderPipelineWroteIt() {
+    void ingestedAtKeepsTheNanosecondsTheProducerGave() {
         PressRelease r = minimal().ingestedAt(Instant.parse("2025-01-15T10:30:00.123456789Z")).build();
 
-        assertThat(r.ingestedAt()).containsExactly(Instant.parse("2025-01-15T10:30:00.123456Z"));
+        assertThat(r.ingestedAt()).containsExactly(Instant.parse("2025-01-15T10:30:00.123456789Z"));
         assertThat(r.withIngestedAt(Instant.parse("2025-01-15T10:30:00.000000999Z")).ingestedAt())
-                .containsExactly(Instant.parse("2025-01-15T10:30:00Z"));
+                .containsExactly(Instant.parse("2025-01-15T10:30:00.000000999Z"));
     }
 
     @Test
-    void normalisedInstantsAreNeverLaterThanGivenAndLessThanAUnitEarlier() {
+    void releaseTimestampsAreCutToSecondsAndIngestedAtIsKeptAsGiven() {
         qt().withExamples(1_000).forAll(Generators.instants()).checkAssert(instant -> {
             PressRelease r = minimal().releaseTimestamp(instant).ingestedAt(instant).build();
 
             assertThat(r.releaseTimestamp().get()).isBeforeOrEqualTo(instant)
                     .isAfter(instant.minusSeconds(1)).isEqualTo(instant.truncatedTo(ChronoUnit.SECONDS));
-            assertThat(r.ingestedAt().get()).isBeforeOrEqualTo(instant)
-                    .isAfter(instant.minus(1, ChronoUnit.MICROS)).isEqualTo(instant.truncatedTo(ChronoUnit.MICROS));
+            assertThat(r.ingestedAt().get()).isEqualTo(instant);
         });
     }
 
@@ -60,8 +60,26 @@ class PressReleaseTest {
     void recordsThatDifferOnlyBelowTheWirePrecisionAreEqual() {
         Instant at = Instant.parse("2025-01-15T10:30:00.123456Z");
 
-        assertThat(minimal().ingestedAt(at.plusNanos(1)).releaseTimestamp(at).build())
-                .isEqualTo(minimal().ingestedAt(at.plusNanos(999)).releaseTimestamp(at.plusMillis(500)).build());
+        assertThat(minimal().ingestedAt(at).releaseTimestamp(at).build())
+                .isEqualTo(minimal().ingestedAt(at).releaseTimestamp(at.plusMillis(500)).build());
+        assertThat(minimal().ingestedAt(at.plusNanos(1)).build()).isNotEqualTo(minimal().ingestedAt(at).build());
+    }
+
+    @Test
+    void theIngestedKeyNeverOrdersTwoInstantsAgainstTheirOrderInAnyYear() {
+        qt().withExamples(3_000).forAll(Generators.instants().flatMap(a -> Generators.near(a).map(b -> List.of(a, b))))
+                .checkAssert(pair -> {
+                    long a = PressRelease.ingestedAtKey(pair.get(0));
+                    long b = PressRelease.ingestedAtKey(pair.get(1));
+
+                    assertThat(a).isNotEqualTo(PressRelease.NOT_INGESTED);
+                    if (a != b) {
+                        assertThat(Long.signum(Long.compare(a, b))).isEqualTo(Integer.signum(pair.get(0).compareTo(pair.get(1))));
+                    }
+                });
+        Instant modern = Instant.parse("2025-01-15T10:00:00.000000001Z");
+        assertThat(PressRelease.ingestedAtKey(modern.plusNanos(1)) - PressRelease.ingestedAtKey(modern))
+                .as("exact to the nanosecond in the years ingestion really happens").isEqualTo(1);
     }
 
     @Test
@@ -87,7 +105,7 @@ class PressReleaseTest {
         Instant last = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
         assertThat(minimal().releaseTimestamp(first).ingestedAt(last).build().ingestedAt())
-                .containsExactly(Instant.parse("9999-12-31T23:59:59.999999Z"));
+                .containsExactly(last);
         assertThat(minimal().releaseTimestamp(last).ingestedAt(first).build().releaseTimestamp())
                 .containsExactly(Instant.parse("9999-12-31T23:59:59Z"));
         for (Instant outside : new Instant[] {first.minusNanos(1), last.plusNanos(1), Instant.MIN, Instant.MAX}) {
@@ -170,7 +188,7 @@ class PressReleaseTest {
         qt().withExamples(300).forAll(Generators.pressReleases(), Generators.instants()).checkAssert((r, at) -> {
             PressRelease later = r.withIngestedAt(at).withTitle("new title");
 
-            assertThat(later.ingestedAt()).containsExactly(at.truncatedTo(ChronoUnit.MICROS));
+            assertThat(later.ingestedAt()).containsExactly(at);
             assertThat(later.title()).containsExactly("new title");
             assertThat(later.withIngestedAt(r.ingestedAt().getOrNull()).withTitle(r.title().getOrNull())).isEqualTo(r);
         });
@@ -208,17 +226,17 @@ class PressReleaseTest {
         qt().withExamples(500).forAll(Generators.pressReleases()).checkAssert(r -> {
             String wire = WireRecord.of(r).ingestedAt();
             if (wire == null) {
-                assertThat(r.ingestedAtMicros()).isEqualTo(PressRelease.NOT_INGESTED);
+                assertThat(r.ingestedAtKey()).isEqualTo(PressRelease.NOT_INGESTED);
             } else {
-                assertThat(PressRelease.ingestedAtMicros(WireRecord.parseInstant(WireRecord.INGESTED_AT, wire)))
-                        .isEqualTo(r.ingestedAtMicros());
+                assertThat(PressRelease.ingestedAtKey(WireRecord.parseInstant(WireRecord.INGESTED_AT, wire)))
+                        .isEqualTo(r.ingestedAtKey());
             }
         });
         Instant nanos = Instant.parse("2025-01-15T10:00:00.123456789Z");
-        assertThat(PressRelease.ingestedAtMicros(nanos)).isEqualTo(
+        assertThat(PressRelease.ingestedAtKey(nanos)).isEqualTo(
                 PressRelease.builder(PressReleaseId.of("x"), Source.of("rss"), LocalDate.of(2025, 1, 15))
-                        .ingestedAt(nanos).build().ingestedAtMicros());
-        assertThat(catchThrowableOfType(() -> PressRelease.ingestedAtMicros(Instant.parse("+10000-01-01T00:00:00Z")),
+                        .ingestedAt(nanos).build().ingestedAtKey());
+        assertThat(catchThrowableOfType(() -> PressRelease.ingestedAtKey(Instant.parse("+10000-01-01T00:00:00Z")),
                 InvalidPressRelease.class)).hasMessageContaining("ingested_at");
     }
 }

@@ -97,11 +97,11 @@ class WireTimeTest {
     @Test
     void formattingMatchesTheFormatterOverTheWholeRange() {
         qt().withExamples(20_000).forAll(longs().between(Generators.FIRST_SECOND, Generators.LAST_SECOND),
-                integers().between(0, 999_999)).checkAssert((second, micros) -> {
-                    Instant instant = Instant.ofEpochSecond(second, micros * 1_000L);
+                integers().between(0, 999_999_999)).checkAssert((second, nanos) -> {
+                    Instant instant = Instant.ofEpochSecond(second, nanos);
                     String seconds = SECONDS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-                    String fraction = micros == 0 ? ""
-                            : "." + String.format("%06d", micros).replaceFirst("0+$", "");
+                    String fraction = nanos == 0 ? ""
+                            : "." + String.format("%09d", nanos).replaceFirst("0+$", "");
                     assertThat(WireRecord.formatIngestedAt(instant)).isEqualTo(seconds + fraction + "+00:00");
                     assertThat(WireRecord.formatReleaseTimestamp(instant)).isEqualTo(seconds + "Z");
                     LocalDate date = LocalDate.ofInstant(instant, ZoneOffset.UTC);
