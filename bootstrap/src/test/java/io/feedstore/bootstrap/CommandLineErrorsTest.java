@@ -71,6 +71,26 @@ class CommandLineErrorsTest {
                 .contains("CONSOLIDATION_MIN_ROWS '-1' is not accepted");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            query     | Jyväskylä-feed?access_token=ya29.s3cr3t | ya29.s3cr3t
+            fragment  | Ærø-feed#s3cr3t-part                    | s3cr3t-part
+            """)
+    void aFileStoreWithAQueryOrFragmentIsRefusedWithoutRepeatingItAndCreatesNothing(String what, String name,
+                                                                                     String hidden) throws Exception {
+        Path input = Cli.file(temp, "in.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "A"));
+
+        Cli.Run run = new Cli(temp.resolve("unused")).run("--store", "file:" + temp.resolve(name), "ingest",
+                "--input", input.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.errLines()).as(run.toString()).singleElement().asString()
+                .contains("must not have a query or fragment", "file:PATH").doesNotContain(hidden);
+        try (var children = Files.list(temp)) {
+            assertThat(children.map(p -> p.getFileName().toString())).containsExactly("in.jsonl");
+        }
+    }
+
     @Test
     void readingFromAStoreThatDoesNotExistIsAConfigurationErrorAndCreatesNothing() {
         Cli.Run run = new Cli(temp.resolve("typo")).run("load", "--from", "2025-01-01", "--to", "2025-01-02");
