@@ -91,6 +91,7 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
     /** One line per reject on stderr: plain text, or a WARNING log line with its figures when logs are JSON. */
     private void printRejects(IngestReport report, String inputName, ObjectStore store, Settings settings) {
         PrintWriter err = spec.commandLine().getErr();
+        Secrets secrets = Secrets.of(feedstore.environment().variables());
         boolean json = settings.logFormat() == Settings.LogFormat.JSON;
         for (Reject reject : report.rejects()) {
             String line = "feedstore ingest: " + inputName + " line " + reject.lineNumber() + " rejected: "
@@ -99,7 +100,7 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
                 LOG.warn(Markers.append("line_number", reject.lineNumber()).and(Markers.append("reason",
                         reject.reason())), line);
             } else {
-                err.println(line);
+                err.println(TerminalText.line(secrets, line));
             }
         }
         report.deadLetters().forEach(key -> {
@@ -110,7 +111,7 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
                 LOG.warn(Markers.append("rejected", report.rejects().size()).and(Markers.append("dead_letters",
                         key.value())), line);
             } else {
-                err.println(line);
+                err.println(TerminalText.line(secrets, line));
             }
         });
         err.flush();
