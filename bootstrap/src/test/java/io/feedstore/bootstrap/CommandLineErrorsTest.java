@@ -26,6 +26,7 @@ class CommandLineErrorsTest {
             ingest without input        | ingest                                                     | --input
             batch size zero             | ingest --input - --batch-size 0                            | --batch-size '0' is not accepted: use a whole number of records, 1 to 1000000
             batch size not a number     | ingest --input - --batch-size many                         | many
+            future skew not a duration  | ingest --input - --max-future-skew soon                    | --max-future-skew 'soon' is not accepted: use a positive duration
             impossible date             | consolidate --date 2025-13-01                              | '2025-13-01' is not a date of the form YYYY-MM-DD
             source with a slash         | consolidate --sources gmail,a/b                            | source 'a/b' must match
             upper-case source           | load --from 2025-01-01 --to 2025-01-02 --sources Gmail     | source 'Gmail' must match

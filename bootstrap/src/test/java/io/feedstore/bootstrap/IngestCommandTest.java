@@ -92,6 +92,26 @@ class IngestCommandTest {
     }
 
     @Test
+    void anIngestedAtBeyondTheAllowedSkewIsDeadLetteredWithTheReasonAndTheSkewIsASetting() {
+        Path input = Cli.file(temp, "in.jsonl",
+                line("åsa", "gmail", "2025-01-14", "2099-01-14T10:00:00Z", "Åsa Lindqvist – “typo”"),
+                line("ærø", "rss", "2025-01-14", "2025-01-16T08:20:00Z", "Ærø – twenty minutes ahead"));
+
+        Cli.Run byDefault = new Cli(temp.resolve("a")).run("ingest", "--input", input.toString());
+        Cli.Run wider = new Cli(temp.resolve("b")).run("ingest", "--input", input.toString(),
+                "--max-future-skew", "30m");
+
+        assertThat(byDefault.exitCode()).as(byDefault.toString()).isEqualTo(1);
+        assertThat(byDefault.errLines()).hasSize(3);
+        assertThat(byDefault.errLines().get(0)).contains("line 1", "ingested_at '2099-01-14T10:00:00Z' is more than"
+                + " 10m after this run started (2025-01-16T08:00:00Z)");
+        assertThat(byDefault.errLines().get(1)).contains("line 2", "10m");
+        assertThat(wider.errLines()).hasSize(2);
+        assertThat(wider.errLines().get(0)).contains("line 1", "30m");
+        assertThat(wider.out()).contains("Ingested 1 press release ");
+    }
+
+    @Test
     void anInputWithOnlyValidLinesExitsZeroAndWritesNoDeadLetters() {
         Cli cli = new Cli(temp.resolve("store"));
         Path input = Cli.file(temp, "in.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Alpha"));
