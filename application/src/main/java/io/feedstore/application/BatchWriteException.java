@@ -13,6 +13,7 @@ public final class BatchWriteException extends RuntimeException {
 
     private final ObjectKey key;
     private final Option<StoreFailure> failure;
+    private final String reason;
 
     public BatchWriteException(ObjectKey key, StoreFailure failure) {
         super("could not write batch " + key + ": " + failure.message()
@@ -20,6 +21,7 @@ public final class BatchWriteException extends RuntimeException {
                 ? io.cause().getOrNull() : null);
         this.key = Objects.requireNonNull(key, "key");
         this.failure = Option.of(failure);
+        this.reason = "could not write batch " + key + ": " + failure.message();
     }
 
     public BatchWriteException(ObjectKey key, String reason, Throwable cause) {
@@ -27,6 +29,12 @@ public final class BatchWriteException extends RuntimeException {
                 + "; its records are still buffered and the next flush retries", cause);
         this.key = Objects.requireNonNull(key, "key");
         this.failure = Option.none();
+        this.reason = "could not write batch " + key + ": " + reason;
+    }
+
+    /** What went wrong, without the advice to flush again (for a caller that does not). */
+    public String reason() {
+        return reason;
     }
 
     /** The key the batch was to be written under. */

@@ -101,6 +101,19 @@ public final class BatchWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes every buffered record, but gives up at the first partition that fails: for a caller that stops
+     * anyway, since with an unreachable store every partition would spend the store's whole retry budget in turn.
+     * The failed partition and those not yet tried stay buffered.
+     */
+    public void flushUntilFirstFailure() {
+        List<PartitionBuffer> partitions = new ArrayList<>(buffers.values());
+        partitions.sort((a, b) -> a.partition.compareTo(b.partition));
+        for (PartitionBuffer buffer : partitions) {
+            buffer.flush();
+        }
+    }
+
     /** Refuses further adds and flushes. May be called again (or {@link #flush()}) to retry a failed flush. */
     @Override
     public void close() {
@@ -118,6 +131,12 @@ public final class BatchWriter implements AutoCloseable {
         synchronized (written) {
             return List.copyOf(written);
         }
+    }
+
+    /** How many records of {@code partition} are buffered, not yet stored: always the last ones added to it. */
+    public int pendingRecords(Partition partition) {
+        PartitionBuffer buffer = buffers.get(partition);
+        return buffer == null ? 0 : buffer.size();
     }
 
     /** How many records are buffered, not yet stored. */

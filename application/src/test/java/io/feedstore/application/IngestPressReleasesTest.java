@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class IngestPressReleasesTest {
@@ -67,7 +69,8 @@ class IngestPressReleasesTest {
         assertThat(report.rejects().get(0).reason()).contains("source").contains("../etc");
         assertThat(report.rejects().get(1).reason()).contains("release_date").contains("2025-02-30");
         assertThat(report.batches()).hasSize(2);
-        ObjectKey key = report.deadLetters().get();
+        assertThat(report.deadLetters()).hasSize(1);
+        ObjectKey key = report.deadLetters().get(0);
         assertThat(key.parent()).isEqualTo(StoreLayout.REJECTS);
         assertThat(key.name()).matches("ingest_20250116_030405_[a-z0-9]{10}\\.jsonl");
         assertThat(deadLetters(key).lines().toList()).containsExactly(
@@ -104,7 +107,7 @@ class IngestPressReleasesTest {
                 "x|BAD|2025-01-15||X", "a|gmail|2025-01-15||A", "b|gmail|2025-01-15||B").iterator()))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
                     assertThat(e.partial().rejects()).extracting(Reject::lineNumber).containsExactly(1L);
-                    assertThat(e.partial().deadLetters().isDefined()).isTrue();
+                    assertThat(e.partial().deadLetters()).hasSize(1);
                     assertThat(e.partial().batches()).isEmpty();
                     assertThat(e.getCause()).isInstanceOf(BatchWriteException.class);
                 })
@@ -125,8 +128,159 @@ class IngestPressReleasesTest {
                     assertThat(e.partial().deadLetters()).isEmpty();
                     assertThat(e.partial().accepted()).isEqualTo(1);
                 })
-                .hasMessageContaining("could not write the 1 dead letters");
+                .hasMessageContaining("could not write the 1 dead letter:");
         assertThat(loaded()).hasSize(1);
+    }
+
+    @Test
+    void aStoreFailureStopsTheRunAtOnceWithoutTryingTheOtherPartitionsAndNamesASafeResumePoint() {
+        AtomicInteger batchAttempts = new AtomicInteger();
+        InterceptingObjectStore batchesFail = new InterceptingObjectStore(store, InterceptingObjectStore.failing(
+                c -> c.op() == Op.CREATE && c.target().startsWith(StoreLayout.TABLE.value())
+                        && batchAttempts.incrementAndGet() > 0, InterceptingObjectStore::ioFailure));
+
+        assertThatThrownBy(() -> ingest(batchesFail, 2).ingest(List.of(
+                "åsa|rss|2025-01-14||Åsa Lindqvist – “one”", "x|BAD|2025-01-15||X", "b|gmail|2025-01-15||B",
+                "c|gmail|2025-01-15||C", "d|gmail|2025-01-15||D").iterator()))
+                .isInstanceOfSatisfying(IngestException.class, e -> {
+                    assertThat(e.partial().storedThrough()).isZero();
+                    assertThat(e.partial().linesRead()).isEqualTo(4);
+                    assertThat(e.partial().deadLetters()).hasSize(1);
+                })
+                .hasMessageStartingWith("stopped at line 4: could not write batch")
+                .hasMessageContaining("resume at line 1 (tail -n +1)")
+                .hasMessageContaining("resend the whole input, which is always safe")
+                .hasMessageContaining("0 batch files written").hasMessageNotContaining("line 0")
+                .hasMessageNotContaining("still buffered");
+        assertThat(batchAttempts).as("no partition is tried after the first failure").hasValue(1);
+    }
+
+    @Test
+    void aFailureAtTheEndIsReportedAfterTheLastLineAndFlushesNoFurtherPartitions() {
+        AtomicInteger batchAttempts = new AtomicInteger();
+        InterceptingObjectStore batchesFail = new InterceptingObjectStore(store, InterceptingObjectStore.failing(
+                c -> c.op() == Op.CREATE && c.target().startsWith(StoreLayout.TABLE.value())
+                        && batchAttempts.incrementAndGet() > 0, InterceptingObjectStore::ioFailure));
+
+        assertThatThrownBy(() -> ingest(batchesFail, 100).ingest(List.of(
+                "a|gmail|2025-01-14||A", "b|rss|2025-01-15||B", "c|web|2025-01-15||C").iterator()))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.partial().storedThrough()).isZero())
+                .hasMessageStartingWith("stopped after line 3: could not write batch")
+                .hasMessageContaining("0 batch files written");
+        assertThat(batchAttempts).hasValue(1);
+    }
+
+    /** Whenever the store starts failing, every line up to the reported resume point is stored or dead-lettered. */
+    @Test
+    void everyLineUpToTheReportedResumePointIsStoredOrDeadLetteredWheneverTheStoreFails() {
+        qt().withExamples(60).forAll(lists().of(integers().between(0, 9)).ofSizeBetween(1, 60),
+                integers().between(1, 4), integers().between(0, 12)).checkAssert((kinds, batchSize, failAfter) -> {
+                    InMemoryObjectStore fresh = new InMemoryObjectStore();
+                    AtomicInteger creates = new AtomicInteger();
+                    InterceptingObjectStore failing = new InterceptingObjectStore(fresh, InterceptingObjectStore.failing(
+                            c -> c.op() == Op.CREATE && c.target().startsWith(StoreLayout.TABLE.value())
+                                    && creates.incrementAndGet() > failAfter, InterceptingObjectStore::ioFailure));
+                    List<String> lines = new ArrayList<>();
+                    for (int i = 0; i < kinds.size(); i++) {
+                        int kind = kinds.get(i);
+                        lines.add(kind == 0 ? "bad-" + i + "|Ærø|2025-01-15||X"
+                                : "r" + i + "|" + List.of("gmail", "rss", "web").get(kind % 3) + "|2025-01-1" + (kind % 2 + 4)
+                                + "||Jyväskylä “" + i + "”");
+                    }
+                    IngestReport report;
+                    try {
+                        report = new IngestPressReleases(failing, codec, new PipeSeparatedLines(),
+                                new BatchWriterSettings(batchSize, EncodingOptions.BATCH), CLOCK).ingest(lines.iterator());
+                    } catch (IngestException e) {
+                        report = e.partial();
+                    }
+                    List<String> stored = new LoadPressReleases(fresh, codec).load(LocalDate.of(2025, 1, 1),
+                            LocalDate.of(2025, 1, 31), Option.none()).stream().map(r -> r.id().value()).toList();
+                    String letters = StoreSnapshot.of(fresh).keysUnder(StoreLayout.REJECTS).stream()
+                            .map(k -> new String(fresh.read(k).get().content(), StandardCharsets.UTF_8))
+                            .collect(Collectors.joining());
+                    for (int i = 0; i < report.storedThrough(); i++) {
+                        if (kinds.get(i) == 0) {
+                            assertThat(letters).contains((i + 1) + "\t");
+                        } else {
+                            assertThat(stored).contains("r" + i);
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void aStopRequestEndsTheRunAfterTheCurrentLineWithEverythingReadStored() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            lines.add(i % 7 == 3 ? "bad|Ærø|2025-01-15||X" : "r" + i + "|gmail|2025-01-15||Åsa – " + i);
+        }
+        AtomicInteger polls = new AtomicInteger();
+        IngestControl stopAfterTwenty = new IngestControl() {
+            @Override
+            public boolean stopRequested() {
+                return polls.incrementAndGet() > 20;
+            }
+
+            @Override
+            public void progress(IngestReport soFar) {
+            }
+        };
+
+        IngestReport report = ingest(store, 8).ingest(lines.iterator(), stopAfterTwenty);
+
+        assertThat(report.stopped()).isTrue();
+        assertThat(report.linesRead()).isEqualTo(20);
+        assertThat(report.storedThrough()).isEqualTo(20);
+        assertThat(report.rejects()).extracting(Reject::lineNumber).containsExactly(4L, 11L, 18L);
+        assertThat(report.deadLetters()).hasSize(1);
+        assertThat(loaded()).hasSize(17);
+    }
+
+    @Test
+    void deadLettersAreWrittenInChunksAsTheRunGoesAndProgressIsReportedWithTheResumePoint() {
+        List<String> lines = new ArrayList<>();
+        int total = 2 * IngestPressReleases.PROGRESS_EVERY + 500;
+        for (int i = 0; i < total; i++) {
+            lines.add(i % 9 == 0 ? "bad-" + i + "|Ærø|2025-01-15||X" : "r" + i + "|gmail|2025-01-15||Åsa " + i);
+        }
+        List<IngestReport> progress = new ArrayList<>();
+        List<Integer> objectsAtProgress = new ArrayList<>();
+        IngestControl watch = new IngestControl() {
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+
+            @Override
+            public void progress(IngestReport soFar) {
+                progress.add(soFar);
+                objectsAtProgress.add(StoreSnapshot.of(store).keysUnder(StoreLayout.REJECTS).size());
+            }
+        };
+
+        IngestReport report = ingest(store, 1_000).ingest(lines.iterator(), watch);
+
+        assertThat(progress).extracting(IngestReport::linesRead).containsExactly(10_000L, 20_000L);
+        assertThat(progress).allSatisfy(p -> assertThat(p.storedThrough()).isBetween(p.linesRead() - 1_000,
+                p.linesRead()));
+        assertThat(objectsAtProgress.get(0)).as("dead letters written before the first progress").isPositive();
+        assertThat(report.deadLetters()).hasSizeGreaterThan(2)
+                .hasSameSizeAs(StoreSnapshot.of(store).keysUnder(StoreLayout.REJECTS));
+        assertThat(report.storedThrough()).isEqualTo(total);
+    }
+
+    @Test
+    void anIngestedAtMoreThanTheSkewAfterTheRunStartedIsDeadLetteredWithTheReason() {
+        IngestReport report = ingest(store, 100).ingest(List.of(
+                "typo|gmail|2025-01-15|2099-01-15T10:00:00Z|Åsa Lindqvist – “2099”",
+                "edge|gmail|2025-01-15|2025-01-16T03:14:05Z|at the skew exactly",
+                "late|gmail|2025-01-15|2025-01-16T03:14:05.000001Z|a microsecond past it").iterator());
+
+        assertThat(report.rejects()).extracting(Reject::lineNumber).containsExactly(1L, 3L);
+        assertThat(report.rejects().get(0).reason()).contains("ingested_at '2099-01-15T10:00:00Z'",
+                "more than 10m after this run started (2025-01-16T03:04:05Z)");
+        assertThat(loaded()).extracting(r -> r.id().value()).containsExactly("edge");
     }
 
     /** Every non-blank line ends up exactly once: stored (newest version per id) or dead-lettered with its number. */
@@ -152,7 +306,8 @@ class IngestPressReleasesTest {
                     }
                     assertThat(report.accepted()).isEqualTo(valid.size());
                     assertThat(report.rejects()).extracting(Reject::lineNumber).isEqualTo(invalid);
-                    assertThat(report.deadLetters().isDefined()).isEqualTo(!invalid.isEmpty());
+                    assertThat(report.deadLetters().isEmpty()).isEqualTo(invalid.isEmpty());
+                    assertThat(report.storedThrough()).isEqualTo(lines.size());
                     report.deadLetters().forEach(key -> assertThat(
                             new String(fresh.read(key).get().content(), StandardCharsets.UTF_8).lines().count())
                             .isEqualTo(invalid.size()));

@@ -1,5 +1,6 @@
 package io.feedstore.bootstrap;
 
+import io.feedstore.application.BatchWriterSettings;
 import io.feedstore.application.ConsolidatePartitions;
 import io.feedstore.application.IngestPressReleases;
 import io.feedstore.application.IngestReport;
@@ -9,6 +10,7 @@ import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.PartitionReport;
+import io.feedstore.domain.ingest.PressReleaseLines;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.partition.PartitionFile;
 import io.feedstore.domain.release.PressRelease;
@@ -22,6 +24,7 @@ import io.feedstore.domain.store.StoreFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -89,7 +92,10 @@ final class DemoCommand implements Callable<Integer> {
         int written = writeLegacyFiles(sample, store, codec);
         out.printf("   %-18s %3d one-row files written%s%n", "older pipeline:", written,
                 written < sample.legacy().size() ? " (" + (sample.legacy().size() - written) + " still there)" : "");
-        IngestPressReleases ingest = app.get(IngestPressReleases.class);
+        // The sample's deliveries span a day and its corrections are stamped hours after the demo's "now", which
+        // a real ingest would refuse as a producer's wrong clock.
+        IngestPressReleases ingest = new IngestPressReleases(store, codec, app.get(PressReleaseLines.class),
+                app.get(BatchWriterSettings.class), settings.clock(), Duration.ofDays(3));
         long rejected = 0;
         for (DemoSample.Delivery delivery : sample.deliveries()) {
             IngestReport report = ingest.ingest(delivery.releases().stream().map(OutputFormat::jsonLine).iterator());

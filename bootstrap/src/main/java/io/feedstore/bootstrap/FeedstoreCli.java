@@ -161,11 +161,11 @@ final class FeedstoreCli {
                 LOG.error(Markers.append("exit_code", exitCode), secrets.redact(line), trace);
                 return;
             }
-            err.println(secrets.redact(line));
+            err.println(TerminalText.line(secrets, line));
             if (trace != null) {
                 StringWriter text = new StringWriter();
                 trace.printStackTrace(new PrintWriter(text));
-                err.print(secrets.redact(text.toString()));
+                err.print(TerminalText.lines(secrets, text.toString()));
             }
             err.flush();
         }

@@ -98,6 +98,6 @@ final class FeedstoreModule extends AbstractModule {
     @Provides
     IngestPressReleases ingestPressReleases(ObjectStore store, RecordCodec codec, PressReleaseLines lines,
                                             BatchWriterSettings config, Clock clock) {
-        return new IngestPressReleases(store, codec, lines, config, clock);
+        return new IngestPressReleases(store, codec, lines, config, clock, settings.maxFutureSkew());
     }
 }

@@ -217,11 +217,12 @@ final class Logging {
                 String name = event.getLoggerName();
                 line.append(name.substring(name.lastIndexOf('.') + 1)).append(" - ");
             }
-            line.append(event.getFormattedMessage()).append('\n');
+            line.append(TerminalText.line(secrets, event.getFormattedMessage())).append('\n');
             if (verbose && event.getThrowableProxy() != null) {
-                line.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+                line.append(TerminalText.lines(secrets,
+                        ThrowableProxyUtil.asString(event.getThrowableProxy()))).append('\n');
             }
-            return secrets.redact(line.toString());
+            return line.toString();
         }
     }
 

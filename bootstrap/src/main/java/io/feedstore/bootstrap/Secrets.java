@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Keeps credentials out of everything feedstore prints: the user and password part of any URL
  * ({@code scheme://user:token@host}), credential-like query parameters, and the value of every environment variable
  * whose name says it holds a secret ({@code *TOKEN*}, {@code *SECRET*}, {@code *PASSWORD*}, {@code *CREDENTIALS*},
- * {@code *_KEY}, ...). Every log line and every error line goes through {@link #redact}; messages are also built
+ * {@code *_KEY}, {@code *_API_KEY}, {@code *_PASS}, {@code *_PWD}, {@code *_PAT}, ...). Every log line and every error line goes through {@link #redact}; messages are also built
  * not to carry such values in the first place, so this is the safety net, not the plan.
  */
 final class Secrets {
@@ -21,8 +21,14 @@ final class Secrets {
     private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s'\"]+@");
     private static final Pattern SECRET_QUERY = Pattern.compile(
             "(?i)([?&](?:access_token|token|key|api_key|apikey|sig|signature|password|secret|credential)=)[^&\\s'\"]+");
+    /**
+     * Words that say "secret" anywhere in a name, and short ones ({@code PASS}, {@code PWD}, {@code PAT},
+     * {@code KEY}, {@code SAS}) only as a whole part after another ({@code DB_PASS}, {@code GH_PAT_FILE}): alone or
+     * inside a word they are ordinary ({@code PWD}, {@code PATH}, {@code KEYBOARD_LAYOUT}).
+     */
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|_KEY$|AUTH).*");
+            "(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH).*"
+                    + "|.+_(PASS|PWD|PAT|KEY|SAS)(_.*)?");
     /** Shorter values would mask ordinary words. */
     private static final int MIN_SECRET_LENGTH = 6;
 

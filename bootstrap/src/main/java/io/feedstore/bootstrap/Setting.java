@@ -17,6 +17,7 @@ enum Setting {
             "host:port or http://host:port"),
     MIN_ROWS("--min-rows", Settings.MIN_ROWS_VARIABLE, "`50`", "a whole number of rows, 0 or more"),
     BATCH_SIZE("--batch-size", "FEEDSTORE_BATCH_SIZE", "`100`", "a whole number of records, 1 to 1000000"),
+    MAX_FUTURE_SKEW("--max-future-skew", "FEEDSTORE_MAX_FUTURE_SKEW", "`10m`", Settings.DURATION),
     COMPRESSION(null, "FEEDSTORE_COMPRESSION", "`zstd`", "zstd, gzip, snappy or uncompressed"),
     COMPRESSION_LEVEL(null, "FEEDSTORE_COMPRESSION_LEVEL", "`9` for zstd, `6` for gzip",
             "1..22 for zstd, 0..9 for gzip, nothing for snappy or uncompressed"),

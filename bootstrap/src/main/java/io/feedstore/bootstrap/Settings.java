@@ -2,6 +2,7 @@ package io.feedstore.bootstrap;
 
 import io.feedstore.adapters.gcs.GcsSettings;
 import io.feedstore.application.BatchWriterSettings;
+import io.feedstore.application.IngestPressReleases;
 import io.feedstore.domain.codec.Compression;
 import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.consolidation.AnomalyRule;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * @param batch        how batch files are encoded
  * @param verbose      stack traces of errors are shown
  */
-record Settings(StoreUri store, int batchSize, AnomalyRule anomalyRule, EncodingOptions consolidated,
+record Settings(StoreUri store, int batchSize, Duration maxFutureSkew, AnomalyRule anomalyRule, EncodingOptions consolidated,
                 EncodingOptions batch, GcsSettings gcs, LogFormat logFormat, LogLevel logLevel, boolean verbose,
                 Clock clock) {
 
@@ -42,6 +43,7 @@ record Settings(StoreUri store, int batchSize, AnomalyRule anomalyRule, Encoding
 
     Settings {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
         Objects.requireNonNull(anomalyRule, "anomalyRule");
         Objects.requireNonNull(consolidated, "consolidated");
         Objects.requireNonNull(batch, "batch");
@@ -70,6 +72,8 @@ record Settings(StoreUri store, int batchSize, AnomalyRule anomalyRule, Encoding
         StoreUri store = store(sources);
         int batchSize = sources.get(Setting.BATCH_SIZE, v -> wholeNumber(v, 1, 1_000_000))
                 .orElse(BatchWriterSettings.DEFAULT_BATCH_SIZE);
+        Duration maxFutureSkew = sources.get(Setting.MAX_FUTURE_SKEW, Settings::duration)
+                .orElse(IngestPressReleases.DEFAULT_MAX_FUTURE_SKEW);
         AnomalyRule anomalyRule = sources.get(Setting.MIN_ROWS, v -> new AnomalyRule(wholeNumber(v, 0,
                 Integer.MAX_VALUE))).orElse(AnomalyRule.DEFAULT);
         int rowGroupRows = sources.get(Setting.ROW_GROUP_ROWS, v -> wholeNumber(v, 1, 10_000_000))
@@ -79,7 +83,7 @@ record Settings(StoreUri store, int batchSize, AnomalyRule anomalyRule, Encoding
                 .map(c -> new EncodingOptions(c, defaultLevel(c, 3), rowGroupRows))
                 .orElse(new EncodingOptions(EncodingOptions.BATCH.compression(), EncodingOptions.BATCH.level(),
                         rowGroupRows));
-        return new Settings(store, batchSize, anomalyRule, consolidated, batch, gcs(sources), logFormat, logLevel,
+        return new Settings(store, batchSize, maxFutureSkew, anomalyRule, consolidated, batch, gcs(sources), logFormat, logLevel,
                 verbose, clock);
     }
 
@@ -93,11 +97,11 @@ record Settings(StoreUri store, int batchSize, AnomalyRule anomalyRule, Encoding
     }
 
     Settings withBatchSize(int size) {
-        return new Settings(store, size, anomalyRule, consolidated, batch, gcs, logFormat, logLevel, verbose, clock);
+        return new Settings(store, size, maxFutureSkew, anomalyRule, consolidated, batch, gcs, logFormat, logLevel, verbose, clock);
     }
 
     Settings withStore(StoreUri newStore) {
-        return new Settings(newStore, batchSize, anomalyRule, consolidated, batch, gcs, logFormat, logLevel, verbose,
+        return new Settings(newStore, batchSize, maxFutureSkew, anomalyRule, consolidated, batch, gcs, logFormat, logLevel, verbose,
                 clock);
     }
 

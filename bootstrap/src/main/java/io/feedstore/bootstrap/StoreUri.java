@@ -43,9 +43,11 @@ record StoreUri(String text, String scheme, String location, String origin) {
                     + " user name or password: use " + scheme + "://BUCKET[/PREFIX]; the GCS store signs in with"
                     + " Application Default Credentials");
         }
-        if (!scheme.equals("file") && (text.contains("?") || text.contains("#"))) {
+        if (text.contains("?") || text.contains("#")) {
+            // Not repeated: a query is where a credential would go.
             throw FeedstoreError.configuration(from + "store '" + text.replaceAll("[?#].*", "?" + Secrets.MASK)
-                    + "' must not have a query or fragment: use gs://BUCKET[/PREFIX]");
+                    + "' must not have a query or fragment: " + (scheme.equals("file")
+                    ? "use file:PATH, a local directory whose path has no '?' or '#'" : "use gs://BUCKET[/PREFIX]"));
         }
         String location = text.substring(colon + 1);
         if (scheme.equals("file")) {

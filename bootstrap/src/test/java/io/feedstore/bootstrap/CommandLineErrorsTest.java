@@ -26,6 +26,7 @@ class CommandLineErrorsTest {
             ingest without input        | ingest                                                     | --input
             batch size zero             | ingest --input - --batch-size 0                            | --batch-size '0' is not accepted: use a whole number of records, 1 to 1000000
             batch size not a number     | ingest --input - --batch-size many                         | many
+            future skew not a duration  | ingest --input - --max-future-skew soon                    | --max-future-skew 'soon' is not accepted: use a positive duration
             impossible date             | consolidate --date 2025-13-01                              | '2025-13-01' is not a date of the form YYYY-MM-DD
             source with a slash         | consolidate --sources gmail,a/b                            | source 'a/b' must match
             upper-case source           | load --from 2025-01-01 --to 2025-01-02 --sources Gmail     | source 'Gmail' must match
@@ -69,6 +70,26 @@ class CommandLineErrorsTest {
         assertThat(negativeMinRows.exitCode()).isEqualTo(2);
         assertThat(negativeMinRows.errLines()).singleElement().asString()
                 .contains("CONSOLIDATION_MIN_ROWS '-1' is not accepted");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            query     | Jyväskylä-feed?access_token=ya29.s3cr3t | ya29.s3cr3t
+            fragment  | Ærø-feed#s3cr3t-part                    | s3cr3t-part
+            """)
+    void aFileStoreWithAQueryOrFragmentIsRefusedWithoutRepeatingItAndCreatesNothing(String what, String name,
+                                                                                     String hidden) throws Exception {
+        Path input = Cli.file(temp, "in.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "A"));
+
+        Cli.Run run = new Cli(temp.resolve("unused")).run("--store", "file:" + temp.resolve(name), "ingest",
+                "--input", input.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.errLines()).as(run.toString()).singleElement().asString()
+                .contains("must not have a query or fragment", "file:PATH").doesNotContain(hidden);
+        try (var children = Files.list(temp)) {
+            assertThat(children.map(p -> p.getFileName().toString())).containsExactly("in.jsonl");
+        }
     }
 
     @Test

@@ -66,6 +66,52 @@ class IngestCommandTest {
     }
 
     @Test
+    void controlCharactersInEchoedValuesAreEscapedSoInputCannotForgeLinesOrDriveTheTerminal() throws Exception {
+        Cli cli = new Cli(temp.resolve("store"));
+        // JSON escapes, so that the decoded values carry a newline, ESC, CR, a C1 CSI and a line separator.
+        String forgedLine = "{\"press_release_id\":\"å\",\"source\":\"gmail\\nfeedstore ingest: all good\","
+                + "\"release_date\":\"2025-01-14\"}";
+        String escapes = "{\"press_release_id\":\"ö\",\"source\":\"rss\",\"release_date\":"
+                + "\"2025-01-14\\u001b[2J\\r\\u009b31m\\u2028–“Ærø”\"}";
+        Path input = Cli.file(temp, "in.jsonl", forgedLine, escapes);
+
+        Cli.Run run = cli.run("ingest", "--input", input.toString());
+        Cli.Run badFlag = cli.run("consolidate", "--date", "2025-01-14\u001b]0;owned\u0007");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.errLines()).as(run.toString()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).startsWith("feedstore ingest: "));
+        assertThat(run.errLines().get(0)).contains("line 1", "gmail\\nfeedstore ingest: all good");
+        assertThat(run.errLines().get(1)).contains("line 2", "2025-01-14\\u001b[2J\\r\\u009b31m\\u2028–“Ærø”");
+        assertThat(badFlag.exitCode()).isEqualTo(2);
+        assertThat(badFlag.errLines()).singleElement().asString().contains("\\u001b]0;owned\\u0007");
+        for (Cli.Run r : List.of(run, badFlag)) {
+            assertThat(r.err().replace("\n", "")).as(r.toString())
+                    .doesNotContainPattern("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]");
+        }
+    }
+
+    @Test
+    void anIngestedAtBeyondTheAllowedSkewIsDeadLetteredWithTheReasonAndTheSkewIsASetting() {
+        Path input = Cli.file(temp, "in.jsonl",
+                line("åsa", "gmail", "2025-01-14", "2099-01-14T10:00:00Z", "Åsa Lindqvist – “typo”"),
+                line("ærø", "rss", "2025-01-14", "2025-01-16T08:20:00Z", "Ærø – twenty minutes ahead"));
+
+        Cli.Run byDefault = new Cli(temp.resolve("a")).run("ingest", "--input", input.toString());
+        Cli.Run wider = new Cli(temp.resolve("b")).run("ingest", "--input", input.toString(),
+                "--max-future-skew", "30m");
+
+        assertThat(byDefault.exitCode()).as(byDefault.toString()).isEqualTo(1);
+        assertThat(byDefault.errLines()).hasSize(3);
+        assertThat(byDefault.errLines().get(0)).contains("line 1", "ingested_at '2099-01-14T10:00:00Z' is more than"
+                + " 10m after this run started (2025-01-16T08:00:00Z)");
+        assertThat(byDefault.errLines().get(1)).contains("line 2", "10m");
+        assertThat(wider.errLines()).hasSize(2);
+        assertThat(wider.errLines().get(0)).contains("line 1", "30m");
+        assertThat(wider.out()).contains("Ingested 1 press release ");
+    }
+
+    @Test
     void anInputWithOnlyValidLinesExitsZeroAndWritesNoDeadLetters() {
         Cli cli = new Cli(temp.resolve("store"));
         Path input = Cli.file(temp, "in.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Alpha"));

@@ -173,4 +173,14 @@ class JacksonPressReleaseLinesTest {
                 .checkAssert(release -> assertThat(lines.parse(OutputFormat.jsonLine(release), NOW).get())
                         .isEqualTo(release.ingestedAt().isDefined() ? release : release.withIngestedAt(NOW)));
     }
+
+    @Test
+    void aStringOfTwentyMillionCharactersIsAcceptedAndALongerOneRejectsItsLineNamingTheLimit() {
+        String head = "{\"press_release_id\":\"å\",\"source\":\"rss\",\"release_date\":\"2025-01-14\",\"full_text\":\"";
+        String atLimit = "Ærø – “" + "x".repeat(20_000_000 - 8) + "”";
+
+        assertThat(atLimit).hasSize(20_000_000);
+        assertThat(lines.parse(head + atLimit + "\"}", NOW).get().fullText().get()).hasSize(20_000_000);
+        assertThat(lines.parse(head + atLimit + "y\"}", NOW).getLeft()).contains("20000000");
+    }
 }

@@ -42,7 +42,7 @@ class LoadCommandTest {
                 awkward,
                 line("a-1", "rss", "2025-01-14", "2025-01-14T12:00:00+00:00", "New title"),
                 line("a-0", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "First"),
-                line("x-9", "gmail", "2025-01-20", "2025-01-20T10:00:00Z", "Out of range"));
+                line("x-9", "gmail", "2025-01-20", "2025-01-16T07:00:00Z", "Out of range"));
     }
 
     @Test

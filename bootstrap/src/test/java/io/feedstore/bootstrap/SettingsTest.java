@@ -186,6 +186,7 @@ class SettingsTest {
     void everySettingHasAVariableAndThoseWithAFlagAreTheOnesTheCommandLineOffers() {
         assertThat(Setting.values()).allSatisfy(s -> assertThat(s.variable()).matches("[A-Z][A-Z0-9_]+"));
         assertThat(java.util.Arrays.stream(Setting.values()).filter(s -> s.flag() != null).map(Setting::flag))
-                .containsExactlyInAnyOrder("--store", "--min-rows", "--batch-size", "--log-format", "--log-level");
+                .containsExactlyInAnyOrder("--store", "--min-rows", "--batch-size", "--max-future-skew", "--log-format",
+                        "--log-level");
     }
 }

@@ -1,5 +1,6 @@
 package io.feedstore.gcsserver;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +25,7 @@ public final class FaultInjector {
     private double probability;
     private List<Fault> randomFaults = List.of();
     private int injected;
+    private Duration latency = Duration.ZERO;
 
     /** The next request of any kind meets {@code fault}. */
     public synchronized FaultInjector next(Fault fault) {
@@ -67,6 +69,19 @@ public final class FaultInjector {
         return this;
     }
 
+    /** Every request waits this long before it is handled, faults or not: a distant or slow Cloud Storage. */
+    public synchronized FaultInjector latency(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative: " + latency);
+        }
+        this.latency = latency;
+        return this;
+    }
+
+    synchronized Duration latency() {
+        return latency;
+    }
+
     /** No more faults. */
     public synchronized void clear() {
         queued.clear();
@@ -74,6 +89,7 @@ public final class FaultInjector {
         failAfterFault = null;
         random = null;
         randomFaults = List.of();
+        latency = Duration.ZERO;
     }
 
     /** How many requests met a fault so far. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -107,6 +108,10 @@ final class JsonApi implements HttpHandler {
         try {
             // Read the whole request first, so that a fault never leaves the client blocked while sending.
             byte[] body = readBody(exchange);
+            Duration latency = faults.latency();
+            if (!latency.isZero()) {
+                sleep(new Fault.Delay(latency));
+            }
             Fault fault = faults.take(operation);
             if (fault instanceof Fault.DropConnection) {
                 return;
