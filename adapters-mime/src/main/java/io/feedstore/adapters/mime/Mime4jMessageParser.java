@@ -35,7 +35,8 @@ public final class Mime4jMessageParser implements MessageParser {
     /** The most characters kept of one text part; the original bytes stay whole in bronze. */
     static final int MAX_TEXT_CHARS = 8 * 1024 * 1024;
 
-    private static final MimeConfig CONFIG = MimeConfig.PERMISSIVE;
+    /** Lenient about malformed input; no limit on the length of a message, since bodies are streamed, not held. */
+    private static final MimeConfig CONFIG = MimeConfig.copy(MimeConfig.PERMISSIVE).setMaxContentLen(-1).build();
 
     @Override
     public Either<String, ParsedMessage> parse(InputStream rfc822) {
