@@ -21,13 +21,16 @@ public record DeclaredTime(Instant utc, String raw) {
 
     private static final String ISO_TIME = "(\\d{2}):(\\d{2})(?::(\\d{2}))?";
     private static final String TIME = "(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?";
-    private static final String ZONE = "\\s*(" + TimeZoneLabel.PATTERN + ")(?![\\p{L}\\p{N}])";
     /** {@code 2025-03-14 09:30[:00] ZONE}, {@code T} allowed between date and time. */
-    private static final Pattern ISO = Pattern.compile(
-            "(?<![0-9])(\\d{4})-(\\d{2})-(\\d{2})[T ]" + ISO_TIME + ZONE);
+    private static final String ISO = "(?<![0-9])(\\d{4})-(\\d{2})-(\\d{2})[T ]" + ISO_TIME;
     /** {@code 14.3.2025 [klo|kl.] 9.30 ZONE} and {@code 14/3/2025 9:30 ZONE}, the Nordic way of writing a date. */
-    private static final Pattern NORDIC = Pattern.compile(
-            "(?<![0-9])(\\d{1,2})[./](\\d{1,2})[./](\\d{4}),?\\s+(?:klo\\.?\\s+|kl\\.?\\s+|at\\s+)?" + TIME + ZONE);
+    private static final String NORDIC =
+            "(?<![0-9])(\\d{1,2})[./](\\d{1,2})[./](\\d{4}),?\\s+(?:klo\\.?\\s+|kl\\.?\\s+|at\\s+)?" + TIME;
+
+    private static final Pattern ISO_EMAIL = Pattern.compile(ISO + zone(TimeZoneLabel.EUROPEAN));
+    private static final Pattern NORDIC_EMAIL = Pattern.compile(NORDIC + zone(TimeZoneLabel.EUROPEAN));
+    private static final Pattern ISO_ANY = Pattern.compile(ISO + zone(TimeZoneLabel.PATTERN));
+    private static final Pattern NORDIC_ANY = Pattern.compile(NORDIC + zone(TimeZoneLabel.PATTERN));
 
     public DeclaredTime {
         Objects.requireNonNull(utc, "utc");
@@ -43,34 +46,29 @@ public record DeclaredTime(Instant utc, String raw) {
         Matcher labelled = LABELLED.matcher(text);
         while (labelled.find()) {
             String rest = labelled.group(1);
-            Option<DeclaredTime> found = firstIso(rest).orElse(() -> firstNordic(rest));
+            Option<DeclaredTime> found = first(ISO_EMAIL, rest, false).orElse(() -> first(NORDIC_EMAIL, rest, true));
             if (found.isDefined()) {
                 return found;
             }
         }
-        return firstIso(text);
+        return first(ISO_EMAIL, text, false);
     }
 
     /** The first zoned time in a page dateline, ISO or Nordic form. */
     public static Option<DeclaredTime> inDateline(String text) {
-        return firstIso(text).orElse(() -> firstNordic(text));
+        return first(ISO_ANY, text, false).orElse(() -> first(NORDIC_ANY, text, true));
     }
 
-    private static Option<DeclaredTime> firstIso(String text) {
-        Matcher m = ISO.matcher(text);
-        while (m.find()) {
-            Option<DeclaredTime> t = at(m, m.group(1), m.group(2), m.group(3), 4);
-            if (t.isDefined()) {
-                return t;
-            }
-        }
-        return Option.none();
+    private static String zone(String labels) {
+        return "\\s*(" + labels + ")(?![\\p{L}\\p{N}])";
     }
 
-    private static Option<DeclaredTime> firstNordic(String text) {
-        Matcher m = NORDIC.matcher(text);
+    private static Option<DeclaredTime> first(Pattern pattern, String text, boolean dayFirst) {
+        Matcher m = pattern.matcher(text);
         while (m.find()) {
-            Option<DeclaredTime> t = at(m, m.group(3), m.group(2), m.group(1), 4);
+            Option<DeclaredTime> t = dayFirst
+                    ? at(m, m.group(3), m.group(2), m.group(1), 4)
+                    : at(m, m.group(1), m.group(2), m.group(3), 4);
             if (t.isDefined()) {
                 return t;
             }

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  */
 public final class TimeZoneLabel {
 
-    /** Every label this class understands, longest first so that "CEST" is not read as "CET". */
-    public static final String PATTERN = "(?:(?:GMT|UTC)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}"
-            + "|CEST|CET|EEST|EET|BST|WEST|WET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|UTC|GMT|ET|CT|MT|PT|Z)";
+    /** The labels an email's declared time may carry, longest first so that "CEST" is not read as "CET". */
+    public static final String EUROPEAN = "(?:(?:GMT|UTC)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}"
+            + "|CEST|CET|EEST|EET|BST|WEST|WET|UTC|GMT|Z)";
+    /** Every label this class understands: page datelines add the US zones. */
+    public static final String PATTERN = "(?:" + EUROPEAN.substring(3, EUROPEAN.length() - 1)
+            + "|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT)";
 
     private static final Pattern GMT_OFFSET = Pattern.compile("(?:GMT|UTC)\\s?([+-])(\\d{1,2})(?::?(\\d{2}))?");
     private static final Pattern NUMERIC = Pattern.compile("([+-])(\\d{2}):?(\\d{2})");

@@ -55,6 +55,12 @@ class DeclaredTimeTest {
     }
 
     @Test
+    void usZonesBelongToPageDatelinesNotToEmails() {
+        assertThat(DeclaredTime.inEmail("Published: 2025-03-14 09:30 ET\nPlats: Åbo 2025-03-14 10:00 PT")).isEmpty();
+        assertThat(DeclaredTime.inDateline("2025-03-14 09:30 EDT").get().utc()).isEqualTo(Instant.parse("2025-03-14T13:30:00Z"));
+    }
+
+    @Test
     void cetInSummerStillMeansPlusOneBecauseThatIsWhatTheSenderWrote() {
         assertThat(DeclaredTime.inEmail("Publicerad: 2025-07-14 09:30 CET").get().utc())
                 .isEqualTo(Instant.parse("2025-07-14T08:30:00Z"));
