@@ -26,6 +26,10 @@ class HexagonRulesTest {
     private static final String PARQUET_ADAPTER = "io.feedstore.adapters.parquet..";
     private static final String GCS_ADAPTER = "io.feedstore.adapters.gcs..";
     private static final String LOCALFS_ADAPTER = "io.feedstore.adapters.localfs..";
+    private static final String MIME_ADAPTER = "io.feedstore.adapters.mime..";
+    private static final String HTML_ADAPTER = "io.feedstore.adapters.html..";
+    private static final String BRONZE_JSON_ADAPTER = "io.feedstore.adapters.bronzejson..";
+    private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String BOOTSTRAP = "io.feedstore.bootstrap..";
     private static final String JDK = "java..";
     private static final String VAVR = "io.vavr..";
@@ -84,6 +88,35 @@ class HexagonRulesTest {
                     "com.google.cloud..", "com.google.auth..", "com.google.api..");
 
     @ArchTest
+    static final ArchRule theMimeAdapterNeedsOnlyMime4j = classes()
+            .that().resideInAPackage(MIME_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(MIME_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
+                    "org.apache.james.mime4j..");
+
+    @ArchTest
+    static final ArchRule theHtmlAdapterNeedsOnlyJsoupAndJacksonForJsonLd = classes()
+            .that().resideInAPackage(HTML_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(HTML_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
+                    "org.jsoup..", JACKSON);
+
+    @ArchTest
+    static final ArchRule theBronzeJsonAdapterNeedsOnlyJackson = classes()
+            .that().resideInAPackage(BRONZE_JSON_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(BRONZE_JSON_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
+                    JACKSON);
+
+    @ArchTest
+    static final ArchRule mimeIsParsedOnlyInTheMimeAdapter = noClasses()
+            .that().resideOutsideOfPackage(MIME_ADAPTER)
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "jakarta.mail..",
+                    "javax.mail..");
+
+    @ArchTest
+    static final ArchRule htmlIsParsedOnlyInTheHtmlAdapter = noClasses()
+            .that().resideOutsideOfPackage(HTML_ADAPTER)
+            .should().dependOnClassesThat().resideInAPackage("org.jsoup..");
+
+    @ArchTest
     static final ArchRule nothingDependsOnTheWiring = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)
             .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP);
@@ -101,9 +134,9 @@ class HexagonRulesTest {
 
     // adapters-gcs reaches GCS through google-cloud-storage's own JSON stack and uses no Jackson type itself.
     @ArchTest
-    static final ArchRule jacksonIsUsedOnlyInBootstrap = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..");
+    static final ArchRule jacksonIsUsedOnlyInBootstrapTheBronzeMetadataAndThePageParser = noClasses()
+            .that().resideOutsideOfPackages(BOOTSTRAP, BRONZE_JSON_ADAPTER, HTML_ADAPTER)
+            .should().dependOnClassesThat().resideInAPackage(JACKSON);
 
     @ArchTest
     static final ArchRule theLoggingBackendIsChosenOnlyInBootstrap = noClasses()
