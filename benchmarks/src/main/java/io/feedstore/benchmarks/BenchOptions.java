@@ -29,8 +29,8 @@ record BenchOptions(
 
     static final String USAGE = """
             usage: feedstore-bench [options]
-              --quick            large cases at 1/10 of issue 5's sizes, 3 runs (minutes, not an hour)
-              --scale F          large cases at F times issue 5's sizes (default 1)
+              --quick            large cases at 1/10 of the full sizes, 3 runs (minutes, not an hour)
+              --scale F          large cases at F times the full sizes (default 1)
               --tiny             the smoke test's sizes (seconds)
               --runs N           measured runs per case (default 5)
               --big-runs N       measured runs of cases 3 and 6 (default 3)

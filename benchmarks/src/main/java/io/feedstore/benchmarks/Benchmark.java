@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The harness of issue 5: runs every case on generated data, feedstore and DuckDB side by side in this process,
+ * The harness: runs every case on generated data, feedstore and DuckDB side by side in this process,
  * and rewrites RESULTS.md. Run it through {@code ./feedstore-bench} at the repository root.
  */
 public final class Benchmark {
@@ -168,7 +168,7 @@ public final class Benchmark {
                                  Map<String, Double> interference) {
         StringBuilder md = new StringBuilder();
         md.append("# feedstore vs DuckDB: benchmark results\n\n");
-        md.append("Written by `./feedstore-bench` (module `benchmarks`, issue 5) on ")
+        md.append("Written by `./feedstore-bench` (module `benchmarks`) on ")
                 .append(started.format(DateTimeFormatter.ISO_LOCAL_DATE)).append(" at ")
                 .append(started.format(DateTimeFormatter.ofPattern("HH:mm"))).append(" UTC, in ")
                 .append(Report.number(minutes, 1)).append(" minutes. Do not edit: re-run to regenerate.")
@@ -183,7 +183,7 @@ public final class Benchmark {
         }
         md.append(Report.table(List.of("case", "feedstore", "DuckDB", "ratio", "target"), summary));
         List<Report.Target> targets = sections.stream().flatMap(s -> s.targets().stream()).toList();
-        md.append("\n### Targets of issue 5\n\n");
+        md.append("\n### Targets\n\n");
         if (targets.isEmpty()) {
             md.append("No target was measured in this run.\n");
         }
@@ -226,10 +226,10 @@ public final class Benchmark {
                 .append(" feedstore consolidation starts from a fresh copy of the same inputs (hard links, made")
                 .append(" outside the timed region); inputs are in the page cache for both engines.\n");
         md.append("- Settings compared: consolidated output ZSTD level 9, row groups of 10,000 rows, for both")
-                .append(" engines; batches snappy. DuckDB's consolidation is issue 5's one-liner: `COPY (SELECT * FROM")
+                .append(" engines; batches snappy. DuckDB's consolidation is the design's one-liner: `COPY (SELECT * FROM")
                 .append(" read_parquet([...], hive_partitioning=false) ").append(DuckDb.NEWEST_PER_ID).append(") TO '...' (")
                 .append(DuckDb.CONSOLIDATED_OPTIONS).append(")`. `hive_partitioning=false` is the one addition to")
-                .append(" issue 5's one-liner: without it DuckDB reads the `key=value` folders of the store's paths as")
+                .append(" the design's one-liner: without it DuckDB reads the `key=value` folders of the store's paths as")
                 .append(" columns and writes a file with an extra `table` column and a DATE `release_date`, not the")
                 .append(" production schema.\n");
         md.append("- What each side does: feedstore runs its whole use case: list, read, deduplicate, write with a")

@@ -53,13 +53,13 @@ final class CompressionCase {
         Trees.delete(legacyDir);
         rows.add(new Report.Row("5. Compression, " + day.name() + ": legacy one-file-per-release bytes / consolidated",
                 Report.bytes(fs), "legacy: " + Report.bytes(legacy), Report.ratio(legacyRatio) + " smaller",
-                legacyRatio >= 3 ? "at least the seed's 3-5×" : "below the seed's 3-5×"));
+                legacyRatio >= 3 ? "at least the design's 3-5×" : "below the design's 3-5×"));
         md.append("\nLegacy layout, for the ").append(day.name()).append(" partition (").append(releases.size())
                 .append(" press releases, each in its own snappy Parquet file as the older pipeline wrote them): ")
                 .append(Report.exactBytes(legacy)).append(" (").append(Report.exactBytes(legacyBlocks))
                 .append(" on a file system with 4 KiB blocks), against ").append(Report.exactBytes(fs))
                 .append(" consolidated: ").append(Report.ratio(legacyRatio)).append(" smaller (")
-                .append(Report.ratio((double) legacyBlocks / fs)).append(" counting 4 KiB blocks). The seed expects")
+                .append(Report.ratio((double) legacyBlocks / fs)).append(" counting 4 KiB blocks). The design expects")
                 .append(" 3-5× overall. An average legacy file is ")
                 .append(Report.exactBytes(legacy / Math.max(1, releases.size()))).append("; the consolidated file")
                 .append(" spends ").append(Report.exactBytes(fs / Math.max(1, releases.size())))

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Cases 1-3: consolidate one partition's batch files. feedstore runs its whole use case (list, read, deduplicate,
- * write ZSTD 9 with a compare-and-swap, read back and verify, delete the inputs); DuckDB runs issue 5's COPY
+ * write ZSTD 9 with a compare-and-swap, read back and verify, delete the inputs); DuckDB runs the design's COPY
  * one-liner over the same files. Each feedstore run starts from a fresh copy of the same inputs.
  */
 final class ConsolidationCase {
@@ -175,7 +175,7 @@ final class ConsolidationCase {
         }
     }
 
-    /** Issue 5's DuckDB one-liner over the same files; checks the row count, keeps the last output. */
+    /** The design's DuckDB one-liner over the same files; checks the row count, keeps the last output. */
     private static final class DuckDbTrial implements Measurement.Trial {
         private final Bench bench;
         private final Workload.PartitionInput input;

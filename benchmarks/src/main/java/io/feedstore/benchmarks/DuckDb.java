@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /** The peer: an in-process DuckDB (duckdb_jdbc) and the SQL a user would write instead of running feedstore. */
 final class DuckDb implements AutoCloseable {
 
-    /** The deduplication of issue 5, verbatim: the newest ingested_at per id. */
+    /** The design's deduplication, verbatim: the newest ingested_at per id. */
     static final String NEWEST_PER_ID =
             "QUALIFY row_number() OVER (PARTITION BY press_release_id ORDER BY ingested_at DESC) = 1";
 
@@ -57,7 +57,7 @@ final class DuckDb implements AutoCloseable {
     }
 
     /**
-     * The one-liner of issue 5: consolidate {@code inputs} into {@code output}. With one addition:
+     * The design's one-liner: consolidate {@code inputs} into {@code output}. With one addition:
      * {@code hive_partitioning=false}. By default DuckDB sees {@code key=value} folders in the paths and adds them
      * as columns, so the one-liner as written would add a {@code table} column and turn {@code release_date} into
      * a DATE: a file with another schema than the production one.

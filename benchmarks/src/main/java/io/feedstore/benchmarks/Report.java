@@ -10,7 +10,7 @@ final class Report {
     private Report() {
     }
 
-    /** A target of issue 5 and whether this run met it. */
+    /** A target and whether this run met it. */
     record Target(String what, String measured, boolean met) {
     }
 

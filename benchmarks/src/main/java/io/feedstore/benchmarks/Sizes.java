@@ -2,7 +2,7 @@ package io.feedstore.benchmarks;
 
 import java.util.Locale;
 
-/** How much data each case generates: issue 5's sizes, or a fraction of them, or a tiny set for the smoke test. */
+/** How much data each case generates: the full sizes, or a fraction of them, or a tiny set for the smoke test. */
 record Sizes(
         String name,
         int dayRows, int dayBatches,
@@ -15,13 +15,13 @@ record Sizes(
     static final double BUSY_DUPLICATES = 0.10;
     static final double BIG_DUPLICATES = 0.10;
 
-    /** The sizes of issue 5. */
+    /** The full sizes: a day, a busy and a big partition, a year, as the design note sizes them. */
     static Sizes full() {
-        return new Sizes("full (issue 5's sizes)", 300, 15, 100_000, 100, 1_000_000, 1_000, 3, 365, 300, 300, 15,
+        return new Sizes("full", 300, 15, 100_000, 100, 1_000_000, 1_000, 3, 365, 300, 300, 15,
                 1_000_000, 30);
     }
 
-    /** Issue 5's sizes times {@code f} for the large cases (busy, big, year, batch writer); the day stays a day. */
+    /** The full sizes times {@code f} for the large cases (busy, big, year, batch writer); the day stays a day. */
     static Sizes scaled(double f) {
         if (f == 1.0) {
             return full();

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a consolidation run did, as text in the seed's summary format (one block per source and date, then the
+ * What a consolidation run did, as text in the older pipeline's summary format (one block per source and date, then the
  * files and bytes before and after) or as a JSON document with the same figures.
  */
 final class ConsolidationSummary {

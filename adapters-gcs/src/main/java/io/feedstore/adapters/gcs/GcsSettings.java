@@ -29,7 +29,7 @@ public record GcsSettings(Option<String> projectId, Option<URI> emulatorHost, Du
 
     /** The environment variable the Google client libraries read to find an emulator. */
     public static final String EMULATOR_HOST_VARIABLE = "STORAGE_EMULATOR_HOST";
-    /** The environment variable the seed reads the project from. */
+    /** The environment variable the older ingestion jobs read the project from, kept so their deployments work unchanged. */
     public static final String PROJECT_VARIABLE = "PROJECT_ID";
 
     public GcsSettings {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The settings fail fast on nonsense, read the seed's environment, and reach the client as configured. */
+/** The settings fail fast on nonsense, read the older jobs' environment, and reach the client as configured. */
 class GcsSettingsTest {
 
     @Test
