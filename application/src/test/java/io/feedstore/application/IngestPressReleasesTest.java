@@ -190,7 +190,7 @@ class IngestPressReleasesTest {
                     IngestReport report;
                     try {
                         report = new IngestPressReleases(failing, codec, new PipeSeparatedLines(),
-                                new BatchWriterSettings(batchSize, EncodingOptions.BATCH), CLOCK).ingest(lines.iterator());
+                                new BatchWriterSettings(batchSize), CLOCK).ingest(lines.iterator());
                     } catch (IngestException e) {
                         report = e.partial();
                     }
