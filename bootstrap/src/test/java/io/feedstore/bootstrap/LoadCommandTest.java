@@ -176,8 +176,8 @@ class LoadCommandTest {
     @Test
     void versionsANanosecondApartKeepTheirOrderAndTheirPrecisionThroughTheStore() throws Exception {
         ingest("nanos.jsonl",
-                line("n-1", "gmail", "2025-01-16", "2025-01-16T10:00:00.123456790+00:00", "“Newer” – a"),
-                line("n-1", "gmail", "2025-01-16", "2025-01-16T12:00:00.123456789+02:00", "“Older” – zzz"));
+                line("n-1", "gmail", "2025-01-16", "2025-01-16T07:00:00.123456790+00:00", "“Newer” – a"),
+                line("n-1", "gmail", "2025-01-16", "2025-01-16T09:00:00.123456789+02:00", "“Older” – zzz"));
 
         for (boolean consolidated : new boolean[] {false, true}) {
             if (consolidated) {
@@ -188,7 +188,7 @@ class LoadCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode row = json.readTree(run.outLines().get(0));
             assertThat(row.get("title").asText()).as("consolidated: %s", consolidated).isEqualTo("“Newer” – a");
-            assertThat(row.get("ingested_at").asText()).isEqualTo("2025-01-16T10:00:00.12345679+00:00");
+            assertThat(row.get("ingested_at").asText()).isEqualTo("2025-01-16T07:00:00.12345679+00:00");
         }
     }
 
