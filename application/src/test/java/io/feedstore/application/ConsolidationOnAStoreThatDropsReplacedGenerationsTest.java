@@ -19,6 +19,7 @@ import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.testkit.ForwardingObjectContent;
 import io.feedstore.testkit.ForwardingObjectStore;
 import io.feedstore.testkit.InMemoryObjectStore;
 import io.feedstore.testkit.InMemorySpillSpace;
@@ -65,25 +66,10 @@ class ConsolidationOnAStoreThatDropsReplacedGenerationsTest {
 
         private ObjectContent readableWhileLive(ObjectContent content) {
             ObjectKey key = content.key();
-            return new ObjectContent() {
-                @Override
-                public ObjectKey key() {
-                    return content.key();
-                }
-
-                @Override
-                public Generation generation() {
-                    return content.generation();
-                }
-
-                @Override
-                public long size() {
-                    return content.size();
-                }
-
+            return new ForwardingObjectContent(content) {
                 @Override
                 public void readFully(long position, byte[] target, int offset, int length) throws IOException {
-                    if (!delegate().read(key).map(live -> live.generation().equals(content.generation()))
+                    if (!DropsReplacedGenerations.this.delegate().read(key).map(live -> live.generation().equals(content.generation()))
                             .getOrElse(false)) {
                         throw new IOException("No such object: " + key + " generation " + content.generation());
                     }

@@ -13,6 +13,7 @@ import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoredObject;
 import io.feedstore.domain.store.WriteCondition;
+import io.feedstore.testkit.ForwardingObjectContent;
 import io.feedstore.testkit.ForwardingObjectStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -182,22 +183,7 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
 
     /** Every range read of the content is a call of its own, so races can happen between two row groups. */
     private ObjectContent intercepted(ObjectContent content) {
-        return new ObjectContent() {
-            @Override
-            public ObjectKey key() {
-                return content.key();
-            }
-
-            @Override
-            public Generation generation() {
-                return content.generation();
-            }
-
-            @Override
-            public long size() {
-                return content.size();
-            }
-
+        return new ForwardingObjectContent(content) {
             @Override
             public void readFully(long position, byte[] target, int offset, int length) throws IOException {
                 Either<StoreFailure, Done> read = interceptor.intercept(new Call(Op.READ_RANGE, content.key().value()),
@@ -214,11 +200,6 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
                     throw failure instanceof StoreFailure.IoFailure io && io.cause().isDefined()
                             && io.cause().get() instanceof IOException cause ? cause : new IOException(failure.message());
                 }
-            }
-
-            @Override
-            public void close() throws IOException {
-                content.close();
             }
         };
     }

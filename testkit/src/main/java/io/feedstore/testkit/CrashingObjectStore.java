@@ -246,22 +246,7 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
 
     /** A dead process reads no more ranges of what it opened. */
     private ObjectContent dyingWithTheProcess(ObjectContent content) {
-        return new ObjectContent() {
-            @Override
-            public ObjectKey key() {
-                return content.key();
-            }
-
-            @Override
-            public Generation generation() {
-                return content.generation();
-            }
-
-            @Override
-            public long size() {
-                return content.size();
-            }
-
+        return new ForwardingObjectContent(content) {
             @Override
             public void readFully(long position, byte[] target, int offset, int length) throws IOException {
                 requireAlive("reading " + length + " bytes at " + position + " of " + content.key());
@@ -272,11 +257,6 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
             public byte[] readAll() throws IOException {
                 requireAlive("reading all of " + content.key());
                 return content.readAll();
-            }
-
-            @Override
-            public void close() throws IOException {
-                content.close();
             }
         };
     }
