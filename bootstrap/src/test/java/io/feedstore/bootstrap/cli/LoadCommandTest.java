@@ -1,6 +1,6 @@
 package io.feedstore.bootstrap.cli;
 
-import static io.feedstore.bootstrap.Cli.line;
+import static io.feedstore.bootstrap.cli.Cli.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
