@@ -19,7 +19,7 @@ WORKDIR /app
 COPY --from=build --chmod=0444 /src/bootstrap/target/feedstore.jar /app/feedstore.jar
 COPY --chmod=0555 docker/entrypoint.sh /app/entrypoint.sh
 # The image's defaults; a Cloud Run job adds FEEDSTORE_STORE or GCS_BUCKET, PROJECT_ID, CONSOLIDATION_MIN_ROWS.
-# (bootstrap/src/test/java/io/feedstore/bootstrap/EntrypointScriptIT.java runs the entrypoint with exactly these.)
+# (bootstrap/src/test/java/io/feedstore/bootstrap/cli/EntrypointScriptIT.java runs the entrypoint with exactly these.)
 ENV FEEDSTORE_JAR=/app/feedstore.jar
 ENV FEEDSTORE_LOG_FORMAT=json
 ENV FEEDSTORE_JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"

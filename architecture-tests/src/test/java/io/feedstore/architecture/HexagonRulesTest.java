@@ -29,6 +29,7 @@ class HexagonRulesTest {
     private static final String MIME_ADAPTER = "io.feedstore.adapters.mime..";
     private static final String HTML_ADAPTER = "io.feedstore.adapters.html..";
     private static final String BRONZE_JSON_ADAPTER = "io.feedstore.adapters.bronzejson..";
+    private static final String JSON_LINES_ADAPTER = "io.feedstore.adapters.jsonlines..";
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String BOOTSTRAP = "io.feedstore.bootstrap..";
     private static final String JDK = "java..";
@@ -106,6 +107,12 @@ class HexagonRulesTest {
                     JACKSON);
 
     @ArchTest
+    static final ArchRule theJsonLinesAdapterNeedsOnlyJackson = classes()
+            .that().resideInAPackage(JSON_LINES_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JSON_LINES_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
+                    JACKSON);
+
+    @ArchTest
     static final ArchRule mimeIsParsedOnlyInTheMimeAdapter = noClasses()
             .that().resideOutsideOfPackage(MIME_ADAPTER)
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "jakarta.mail..",
@@ -134,8 +141,8 @@ class HexagonRulesTest {
 
     // adapters-gcs reaches GCS through google-cloud-storage's own JSON stack and uses no Jackson type itself.
     @ArchTest
-    static final ArchRule jacksonIsUsedOnlyInBootstrapTheBronzeMetadataAndThePageParser = noClasses()
-            .that().resideOutsideOfPackages(BOOTSTRAP, BRONZE_JSON_ADAPTER, HTML_ADAPTER)
+    static final ArchRule jacksonIsUsedOnlyInBootstrapAndTheAdaptersThatReadJson = noClasses()
+            .that().resideOutsideOfPackages(BOOTSTRAP, JSON_LINES_ADAPTER, BRONZE_JSON_ADAPTER, HTML_ADAPTER)
             .should().dependOnClassesThat().resideInAPackage(JACKSON);
 
     @ArchTest

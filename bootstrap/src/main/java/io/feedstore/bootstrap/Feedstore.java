@@ -1,19 +1,16 @@
 package io.feedstore.bootstrap;
 
-import com.google.inject.CreationException;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.ProvisionException;
-import com.google.inject.Stage;
-import com.google.inject.spi.Message;
 import io.feedstore.application.BatchWriter;
 import io.feedstore.application.LoadPressReleases;
-import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.bootstrap.errors.ExitCode;
+import io.feedstore.bootstrap.errors.FeedstoreError;
+import io.feedstore.bootstrap.settings.Setting;
+import io.feedstore.bootstrap.settings.Settings;
+import io.feedstore.bootstrap.wiring.WiredStore;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * feedstore as a library, for JVM code such as ingestion jobs: one open store, wired exactly as the command line
@@ -33,15 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Feedstore implements AutoCloseable {
 
-    private final Injector injector;
-    private final Settings settings;
-    private final ObjectStore store;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final WiredStore wired;
 
-    private Feedstore(Injector injector) {
-        this.injector = injector;
-        this.settings = injector.getInstance(Settings.class);
-        this.store = injector.getInstance(ObjectStore.class);
+    private Feedstore(WiredStore wired) {
+        this.wired = wired;
     }
 
     /**
@@ -65,22 +57,11 @@ public final class Feedstore implements AutoCloseable {
         try {
             Settings settings = Settings.resolve(Map.of(Setting.STORE, store.toString()), false, configuration,
                     Clock.systemUTC());
-            return wire(settings, true);
+            return new Feedstore(WiredStore.wire(settings, true));
         } catch (FeedstoreError e) {
             throw e.exitCode() == ExitCode.USAGE
                     ? new IllegalArgumentException(e.getMessage(), e)
                     : new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    /** The wiring the command line uses; a bad setting or location is a {@link FeedstoreError}. */
-    static Feedstore wire(Settings settings, boolean mayCreateStore) {
-        try {
-            return new Feedstore(Guice.createInjector(Stage.PRODUCTION, new FeedstoreModule(settings, mayCreateStore)));
-        } catch (CreationException e) {
-            throw unwrap(e, e.getErrorMessages());
-        } catch (ProvisionException e) {
-            throw unwrap(e, e.getErrorMessages());
         }
     }
 
@@ -89,54 +70,22 @@ public final class Feedstore implements AutoCloseable {
      * partition; {@link BatchWriter#close()} writes what is left, so close it (try-with-resources) before this.
      */
     public BatchWriter batchWriter() {
-        return injector.getInstance(BatchWriter.class);
+        return wired.get(BatchWriter.class);
     }
 
     /** The loader: each press release of a date range once, in its newest version. */
     public LoadPressReleases loader() {
-        return injector.getInstance(LoadPressReleases.class);
+        return wired.get(LoadPressReleases.class);
     }
 
     /** Where the store is, for messages: {@code gs://bucket/prefix} or the local directory. */
     public String describe() {
-        return store.describe();
+        return wired.describe();
     }
 
     /** Releases the store's threads and connections (a GCS store); idempotent. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && store instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("could not close " + store.describe() + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    <T> T get(Class<T> type) {
-        return injector.getInstance(type);
-    }
-
-    Settings settings() {
-        return settings;
-    }
-
-    ObjectStore store() {
-        return store;
-    }
-
-    /** Guice wraps what a provider throws; the user needs the original one-line reason. */
-    private static RuntimeException unwrap(RuntimeException guice, Iterable<Message> messages) {
-        for (Message message : messages) {
-            for (Throwable t = message.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof FeedstoreError error) {
-                    return error;
-                }
-            }
-        }
-        return guice;
+        wired.close();
     }
 }

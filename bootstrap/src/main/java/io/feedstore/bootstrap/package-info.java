@@ -1,2 +1,2 @@
-/** Wiring and the command line: Guice modules, picocli commands, settings, logging, the demo and the library entry point. */
+/** The library entry point: feedstore opened from JVM code, wired exactly as the command line wires it. */
 package io.feedstore.bootstrap;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.ingestion.IngestionJob;
 import io.feedstore.application.BatchWriter;
+import io.feedstore.bootstrap.cli.Cli;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.Source;
