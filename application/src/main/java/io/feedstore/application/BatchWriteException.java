@@ -16,17 +16,20 @@ public final class BatchWriteException extends RuntimeException {
     private final String reason;
 
     public BatchWriteException(ObjectKey key, StoreFailure failure) {
-        super("could not write batch " + key + ": " + failure.message()
-                + "; its records are still buffered and the next flush retries", failure instanceof StoreFailure.IoFailure io
-                ? io.cause().getOrNull() : null);
+        super(
+                "could not write batch " + key + ": " + failure.message()
+                        + "; its records are still buffered and the next flush retries",
+                failure instanceof StoreFailure.IoFailure io ? io.cause().getOrNull() : null);
         this.key = Objects.requireNonNull(key, "key");
         this.failure = Option.of(failure);
         this.reason = "could not write batch " + key + ": " + failure.message();
     }
 
     public BatchWriteException(ObjectKey key, String reason, Throwable cause) {
-        super("could not write batch " + key + ": " + reason
-                + "; its records are still buffered and the next flush retries", cause);
+        super(
+                "could not write batch " + key + ": " + reason
+                        + "; its records are still buffered and the next flush retries",
+                cause);
         this.key = Objects.requireNonNull(key, "key");
         this.failure = Option.none();
         this.reason = "could not write batch " + key + ": " + reason;

@@ -68,8 +68,8 @@ public final class BatchWriter implements AutoCloseable {
         lifecycle.readLock().lock();
         try {
             if (closed) {
-                throw new IllegalStateException("the batch writer is closed: press release " + record.id()
-                        + " was not added");
+                throw new IllegalStateException(
+                        "the batch writer is closed: press release " + record.id() + " was not added");
             }
             buffers.computeIfAbsent(record.partition(), PartitionBuffer::new).add(record);
         } finally {

@@ -40,13 +40,14 @@ public final class ConsolidatePartitions {
     private final int bucketIds;
 
     /** Tied ids that do not fit in memory go to {@code spill}. */
-    public ConsolidatePartitions(ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings) {
+    public ConsolidatePartitions(
+            ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings) {
         this(store, codec, spill, settings, MAX_BUCKET_IDS);
     }
 
     /** With {@code bucketIds} tied ids settled in memory at a time; tests make it small to exercise the spill. */
-    ConsolidatePartitions(ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings,
-                          int bucketIds) {
+    ConsolidatePartitions(
+            ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings, int bucketIds) {
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.spill = Objects.requireNonNull(spill, "spill");
@@ -78,7 +79,10 @@ public final class ConsolidatePartitions {
             report = consolidate(partition, mode, counted, progress);
         } catch (RuntimeException e) {
             String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            report = PartitionReport.early(partition, PartitionStatus.FAILED, progress.plan,
+            report = PartitionReport.early(
+                    partition,
+                    PartitionStatus.FAILED,
+                    progress.plan,
                     "unexpected error (" + what + "); " + progress.stage.leftBehind(partition));
         }
         return report.withStorageCalls(counted.calls());
@@ -91,7 +95,8 @@ public final class ConsolidatePartitions {
         }
         ConsolidationPlan plan = ((PlanConsolidation.ToMerge) planned).plan();
         progress.plan = plan;
-        try (OpenedInputs inputs = new OpenedInputs(); Workers workers = new Workers(settings.threads())) {
+        try (OpenedInputs inputs = new OpenedInputs();
+                Workers workers = new Workers(settings.threads())) {
             PickWinners.Picked picked = new PickWinners(store, codec, workers).pick(plan, inputs);
             if (picked instanceof PickWinners.Stopped stopped) {
                 return stopped.report();
@@ -107,15 +112,15 @@ public final class ConsolidatePartitions {
             if (written instanceof WriteWinners.Stopped stopped) {
                 return stopped.report();
             }
-            VerifyConsolidated.Verified verified = new VerifyConsolidated(store, codec)
-                    .verify(merge, ((WriteWinners.Published) written).generation());
+            VerifyConsolidated.Verified verified =
+                    new VerifyConsolidated(store, codec).verify(merge, ((WriteWinners.Published) written).generation());
             if (verified instanceof VerifyConsolidated.Stopped stopped) {
                 return stopped.report();
             }
 
             progress.stage = ConsolidationStage.DELETING;
-            return new DeleteMerged(store).delete(merge, ((VerifyConsolidated.Holds) verified).bytes(),
-                    settings.anomalyRule());
+            return new DeleteMerged(store)
+                    .delete(merge, ((VerifyConsolidated.Holds) verified).bytes(), settings.anomalyRule());
         }
     }
 

@@ -35,7 +35,8 @@ final class DeleteMerged {
         toDelete.forEach(input -> asRead.put(input.key(), input.generation()));
         List<String> failedDeletes = new ArrayList<>();
         int leftInPlace = 0;
-        for (Either<StoreFailure, Done> deleted : BulkCalls.deleteAllIfUnchanged(store, asRead).values()) {
+        for (Either<StoreFailure, Done> deleted :
+                BulkCalls.deleteAllIfUnchanged(store, asRead).values()) {
             if (deleted.isRight()) {
                 continue;
             }
@@ -47,14 +48,23 @@ final class DeleteMerged {
         }
         String consolidated = merge.plan().partition().consolidatedKey().name();
         if (!failedDeletes.isEmpty()) {
-            return PartitionReport.notCleanedUp(merge.plan(), merge.figures(), bytesAfter, consolidated
-                    + " is written and verified, but " + failedDeletes.size() + " of " + toDelete.size()
-                    + " merged inputs could not be deleted (" + failedDeletes.get(0)
-                    + "); no row is lost: the leftover inputs will be merged again next run");
+            return PartitionReport.notCleanedUp(
+                    merge.plan(),
+                    merge.figures(),
+                    bytesAfter,
+                    consolidated
+                            + " is written and verified, but " + failedDeletes.size() + " of " + toDelete.size()
+                            + " merged inputs could not be deleted (" + failedDeletes.get(0)
+                            + "); no row is lost: the leftover inputs will be merged again next run");
         }
-        return PartitionReport.succeeded(merge.plan(), merge.figures(), bytesAfter, anomalyRule, leftInPlace == 0
-                ? Option.none()
-                : Option.of(leftInPlace + " merged inputs had changed or were already gone and were left alone;"
-                        + " the next run merges whatever remains"));
+        return PartitionReport.succeeded(
+                merge.plan(),
+                merge.figures(),
+                bytesAfter,
+                anomalyRule,
+                leftInPlace == 0
+                        ? Option.none()
+                        : Option.of(leftInPlace + " merged inputs had changed or were already gone and were left alone;"
+                                + " the next run merges whatever remains"));
     }
 }

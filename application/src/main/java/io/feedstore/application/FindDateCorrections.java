@@ -76,7 +76,8 @@ public final class FindDateCorrections {
      */
     public Either<StoreFailure, List<DateCorrection>> among(List<Partition> subjects) {
         Map<Source, TreeSet<LocalDate>> datesBySource = new TreeMap<>();
-        subjects.forEach(p -> datesBySource.computeIfAbsent(p.source(), s -> new TreeSet<>()).add(p.releaseDate()));
+        subjects.forEach(p ->
+                datesBySource.computeIfAbsent(p.source(), s -> new TreeSet<>()).add(p.releaseDate()));
         // By source, then in groups of dates no more than the window apart, so that a run over a long backlog holds
         // the ids of a few weeks at a time; an id found by two groups is merged.
         Map<Source, Map<String, TreeSet<LocalDate>>> found = new TreeMap<>();
@@ -86,8 +87,10 @@ public final class FindDateCorrections {
                 if (ofGroup.isLeft()) {
                     return Either.left(ofGroup.getLeft());
                 }
-                ofGroup.get().forEach((id, dates) -> found.computeIfAbsent(entry.getKey(), s -> new TreeMap<>())
-                        .computeIfAbsent(id, k -> new TreeSet<>()).addAll(dates));
+                ofGroup.get()
+                        .forEach((id, dates) -> found.computeIfAbsent(entry.getKey(), s -> new TreeMap<>())
+                                .computeIfAbsent(id, k -> new TreeSet<>())
+                                .addAll(dates));
             }
         }
         List<DateCorrection> corrections = new ArrayList<>();
@@ -101,7 +104,8 @@ public final class FindDateCorrections {
     private List<TreeSet<LocalDate>> groups(TreeSet<LocalDate> dates) {
         List<TreeSet<LocalDate>> groups = new ArrayList<>();
         for (LocalDate date : dates) {
-            if (groups.isEmpty() || ChronoUnit.DAYS.between(groups.get(groups.size() - 1).first(), date) > windowDays) {
+            if (groups.isEmpty()
+                    || ChronoUnit.DAYS.between(groups.get(groups.size() - 1).first(), date) > windowDays) {
                 groups.add(new TreeSet<>());
             }
             groups.get(groups.size() - 1).add(date);
@@ -110,7 +114,8 @@ public final class FindDateCorrections {
     }
 
     /** The ids of the group's partitions stored under two or more dates, with those dates. */
-    private Either<StoreFailure, Map<String, TreeSet<LocalDate>>> ofGroup(Source source, TreeSet<LocalDate> subjectDates) {
+    private Either<StoreFailure, Map<String, TreeSet<LocalDate>>> ofGroup(
+            Source source, TreeSet<LocalDate> subjectDates) {
         LocalDate from = clamp(subjectDates.first().minusDays(windowDays));
         LocalDate to = clamp(subjectDates.last().plusDays(windowDays));
         Either<StoreFailure, Map<Partition, List<PartitionFile>>> listed =
@@ -129,8 +134,8 @@ public final class FindDateCorrections {
         });
         // Only the subjects' ids are kept, so memory is bounded by them, not by the neighbours.
         Map<String, TreeSet<LocalDate>> datesById = new HashMap<>();
-        subjectFiles.forEach((partition, files) -> readIds(files, id ->
-                datesById.computeIfAbsent(id, k -> new TreeSet<>()).add(partition.releaseDate())));
+        subjectFiles.forEach((partition, files) -> readIds(
+                files, id -> datesById.computeIfAbsent(id, k -> new TreeSet<>()).add(partition.releaseDate())));
         neighbourFiles.forEach((partition, files) -> readIds(files, id -> {
             TreeSet<LocalDate> dates = datesById.get(id);
             if (dates != null) {

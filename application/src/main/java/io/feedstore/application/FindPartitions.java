@@ -39,7 +39,8 @@ public final class FindPartitions {
      */
     public Either<StoreFailure, List<Partition>> needingConsolidation(LocalDate before) {
         Objects.requireNonNull(before, "before");
-        return files().map(byPartition -> select(byPartition,
+        return files().map(byPartition -> select(
+                byPartition,
                 p -> p.releaseDate().isBefore(before)
                         && byPartition.get(p).stream().anyMatch(f -> f.kind() != PartitionFile.Kind.CONSOLIDATED)));
     }
@@ -52,9 +53,13 @@ public final class FindPartitions {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(sources, "sources");
         if (sources.isDefined()) {
-            return Either.right(sources.get().stream().map(s -> new Partition(s, date)).sorted().toList());
+            return Either.right(sources.get().stream()
+                    .map(s -> new Partition(s, date))
+                    .sorted()
+                    .toList());
         }
-        return files().map(byPartition -> select(byPartition, p -> p.releaseDate().equals(date)));
+        return files().map(
+                        byPartition -> select(byPartition, p -> p.releaseDate().equals(date)));
     }
 
     /** Partitions holding data dated {@code from} to {@code to} inclusive, of the given sources or of all. */
@@ -66,15 +71,17 @@ public final class FindPartitions {
      * The data files of every partition dated {@code from} to {@code to} inclusive, from one listing per named
      * source (or one of the whole table), by partition in date-then-source order.
      */
-    Either<StoreFailure, Map<Partition, List<PartitionFile>>> filesBetween(LocalDate from, LocalDate to,
-                                                                         Option<Set<Source>> sources) {
+    Either<StoreFailure, Map<Partition, List<PartitionFile>>> filesBetween(
+            LocalDate from, LocalDate to, Option<Set<Source>> sources) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(sources, "sources");
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("the date range " + from + " to " + to + " is empty: 'to' is before 'from'");
+            throw new IllegalArgumentException(
+                    "the date range " + from + " to " + to + " is empty: 'to' is before 'from'");
         }
-        Predicate<Partition> inRange = p -> !p.releaseDate().isBefore(from) && !p.releaseDate().isAfter(to);
+        Predicate<Partition> inRange =
+                p -> !p.releaseDate().isBefore(from) && !p.releaseDate().isAfter(to);
         if (sources.isEmpty()) {
             return files().map(byPartition -> restrict(byPartition, inRange));
         }
@@ -101,8 +108,10 @@ public final class FindPartitions {
             for (ObjectInfo object : listing) {
                 PartitionFile file = PartitionFile.classify(object);
                 if (file.isData()) {
-                    Partition.containing(object.key()).forEach(p ->
-                            byPartition.computeIfAbsent(p, k -> new ArrayList<>()).add(file));
+                    Partition.containing(object.key())
+                            .forEach(p -> byPartition
+                                    .computeIfAbsent(p, k -> new ArrayList<>())
+                                    .add(file));
                 }
             }
             return byPartition;
@@ -113,8 +122,8 @@ public final class FindPartitions {
         return byPartition.keySet().stream().filter(which).toList();
     }
 
-    private static Map<Partition, List<PartitionFile>> restrict(Map<Partition, List<PartitionFile>> byPartition,
-                                                               Predicate<Partition> which) {
+    private static Map<Partition, List<PartitionFile>> restrict(
+            Map<Partition, List<PartitionFile>> byPartition, Predicate<Partition> which) {
         Map<Partition, List<PartitionFile>> kept = new TreeMap<>();
         byPartition.forEach((p, files) -> {
             if (which.test(p)) {

@@ -51,11 +51,9 @@ final class InOrderPipeline {
         }
     }
 
-    private record Failure(Throwable cause) {
-    }
+    private record Failure(Throwable cause) {}
 
-    private record End<R>(R result) {
-    }
+    private record End<R>(R result) {}
 
     /** Runs inputs {@code 0..inputs-1}; answers normally once every input is done or the receiver stopped it. */
     <T, R> void run(int inputs, Producer<T, R> producer, Receiver<T, R> receiver) {

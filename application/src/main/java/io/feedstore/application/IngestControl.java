@@ -14,8 +14,7 @@ public interface IngestControl {
         }
 
         @Override
-        public void progress(IngestReport soFar) {
-        }
+        public void progress(IngestReport soFar) {}
     };
 
     boolean stopRequested();

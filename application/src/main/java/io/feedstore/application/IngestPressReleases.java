@@ -58,14 +58,19 @@ public final class IngestPressReleases {
     private final Clock clock;
     private final Duration maxFutureSkew;
 
-    public IngestPressReleases(ObjectStore store, RecordCodec codec, PressReleaseLines format,
-                               BatchWriterSettings settings, Clock clock) {
+    public IngestPressReleases(
+            ObjectStore store, RecordCodec codec, PressReleaseLines format, BatchWriterSettings settings, Clock clock) {
         this(store, codec, format, settings, clock, DEFAULT_MAX_FUTURE_SKEW);
     }
 
     /** @param maxFutureSkew how far after the run's start an {@code ingested_at} may be; later ones are refused */
-    public IngestPressReleases(ObjectStore store, RecordCodec codec, PressReleaseLines format,
-                               BatchWriterSettings settings, Clock clock, Duration maxFutureSkew) {
+    public IngestPressReleases(
+            ObjectStore store,
+            RecordCodec codec,
+            PressReleaseLines format,
+            BatchWriterSettings settings,
+            Clock clock,
+            Duration maxFutureSkew) {
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.format = Objects.requireNonNull(format, "format");
@@ -161,15 +166,24 @@ public final class IngestPressReleases {
             if (problem == null && letterProblem == null) {
                 return report;
             }
-            String message = Stream.of(problem, letterProblem).filter(Objects::nonNull)
-                    .collect(Collectors.joining("; "))
-                    + (report.storedThrough() == 0 ? "; no line is known to be stored yet: resume at line 1"
-                    : "; every line up to line " + report.storedThrough() + " is stored or dead-lettered: resume at"
-                    + " line " + report.resumeAt()) + " (tail -n +" + report.resumeAt() + "), or resend the whole"
-                    + " input, which is always safe (" + count(accepted, "line") + " accepted, "
-                    + count(report.batches().size(), "batch file") + " written, " + count(rejects.size(), "line")
-                    + " rejected" + (deadLetterKeys.isEmpty() ? "" : " and kept in " + deadLetterKeys.get(0)
-                    + (deadLetterKeys.size() > 1 ? " and " + (deadLetterKeys.size() - 1) + " more" : "")) + ")";
+            String message =
+                    Stream.of(problem, letterProblem).filter(Objects::nonNull).collect(Collectors.joining("; "))
+                            + (report.storedThrough() == 0
+                                    ? "; no line is known to be stored yet: resume at line 1"
+                                    : "; every line up to line " + report.storedThrough()
+                                            + " is stored or dead-lettered: resume at" + " line " + report.resumeAt())
+                            + " (tail -n +" + report.resumeAt() + "), or resend the whole"
+                            + " input, which is always safe (" + count(accepted, "line") + " accepted, "
+                            + count(report.batches().size(), "batch file") + " written, "
+                            + count(rejects.size(), "line")
+                            + " rejected"
+                            + (deadLetterKeys.isEmpty()
+                                    ? ""
+                                    : " and kept in " + deadLetterKeys.get(0)
+                                            + (deadLetterKeys.size() > 1
+                                                    ? " and " + (deadLetterKeys.size() - 1) + " more"
+                                                    : ""))
+                            + ")";
             throw new IngestException(message, report, cause);
         }
 
@@ -184,7 +198,8 @@ public final class IngestPressReleases {
             }
             PressRelease record = parsed.get();
             accepted++;
-            buffered.computeIfAbsent(record.partition(), p -> new ArrayDeque<>()).addLast(lineNumber);
+            buffered.computeIfAbsent(record.partition(), p -> new ArrayDeque<>())
+                    .addLast(lineNumber);
             try {
                 writer.add(record);
             } finally {
@@ -196,8 +211,9 @@ public final class IngestPressReleases {
         private Either<String, PressRelease> notInTheFuture(PressRelease record) {
             Instant at = record.ingestedAt().getOrNull();
             if (at != null && at.isAfter(latestIngestedAt)) {
-                return Either.left("ingested_at '" + at + "' is more than " + maxFutureSkew.toString().substring(2)
-                        .toLowerCase(Locale.ROOT) + " after this run started (" + startedAt + "): a producer's"
+                return Either.left("ingested_at '" + at + "' is more than "
+                        + maxFutureSkew.toString().substring(2).toLowerCase(Locale.ROOT) + " after this run started ("
+                        + startedAt + "): a producer's"
                         + " clock is wrong or the value is a typo, and it would win over every later correction");
             }
             return Either.right(record);
@@ -237,8 +253,8 @@ public final class IngestPressReleases {
             if (!unwrittenLetters.isEmpty()) {
                 storedThrough = Math.min(storedThrough, firstUnwrittenLetter - 1);
             }
-            return new IngestReport(lineNumber, accepted, rejects, writer.writtenBatches(), deadLetterKeys,
-                    storedThrough, stopped);
+            return new IngestReport(
+                    lineNumber, accepted, rejects, writer.writtenBatches(), deadLetterKeys, storedThrough, stopped);
         }
 
         /** The dead letters not yet written, as one new object; on failure they are kept for the next try. */
@@ -262,8 +278,7 @@ public final class IngestPressReleases {
             String what = count(deadLetters.size(), "dead letter");
             StoreFailure last = null;
             for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
-                ObjectKey key = StoreLayout.REJECTS.key("ingest_" + stamp + "_" + BatchName.randomUnique()
-                        + ".jsonl");
+                ObjectKey key = StoreLayout.REJECTS.key("ingest_" + stamp + "_" + BatchName.randomUnique() + ".jsonl");
                 Either<StoreFailure, Generation> created;
                 try {
                     created = store.createIfAbsent(key, content);

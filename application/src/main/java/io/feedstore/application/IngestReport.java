@@ -11,20 +11,26 @@ import java.util.Objects;
  *
  * @param stopped the run was asked to stop (a SIGTERM) before the end of its input
  */
-public record IngestReport(long linesRead, long accepted, List<Reject> rejects, List<ObjectKey> batches,
-                           List<ObjectKey> deadLetters, long storedThrough, boolean stopped) {
+public record IngestReport(
+        long linesRead,
+        long accepted,
+        List<Reject> rejects,
+        List<ObjectKey> batches,
+        List<ObjectKey> deadLetters,
+        long storedThrough,
+        boolean stopped) {
 
     public IngestReport {
         rejects = List.copyOf(rejects);
         batches = List.copyOf(batches);
         deadLetters = List.copyOf(Objects.requireNonNull(deadLetters, "deadLetters"));
         if (accepted < 0 || linesRead < 0) {
-            throw new IllegalArgumentException("counts must not be negative: " + linesRead + " lines read, "
-                    + accepted + " accepted");
+            throw new IllegalArgumentException(
+                    "counts must not be negative: " + linesRead + " lines read, " + accepted + " accepted");
         }
         if (storedThrough < 0 || storedThrough > linesRead) {
-            throw new IllegalArgumentException("the resume point " + storedThrough + " must be within the "
-                    + linesRead + " lines read");
+            throw new IllegalArgumentException(
+                    "the resume point " + storedThrough + " must be within the " + linesRead + " lines read");
         }
     }
 

@@ -85,7 +85,9 @@ public final class LoadPressReleases {
         Loaded loaded = loadReadable(from, to, sources);
         if (!loaded.isComplete()) {
             throw new LoadException(loaded.unreadable().get(0).describe()
-                    + (loaded.unreadable().size() > 1 ? " (and " + (loaded.unreadable().size() - 1) + " more)" : ""));
+                    + (loaded.unreadable().size() > 1
+                            ? " (and " + (loaded.unreadable().size() - 1) + " more)"
+                            : ""));
         }
         return loaded.releases();
     }
@@ -98,9 +100,10 @@ public final class LoadPressReleases {
      * @throws IllegalArgumentException when {@code to} is before {@code from}
      */
     public Loaded loadReadable(LocalDate from, LocalDate to, Option<Set<Source>> sources) {
-        Map<Partition, List<PartitionFile>> listed = partitions.filesBetween(from, to, sources)
-                .getOrElseThrow(failure -> new LoadException("could not list the partitions of " + store.describe()
-                        + ": " + failure.message()));
+        Map<Partition, List<PartitionFile>> listed = partitions
+                .filesBetween(from, to, sources)
+                .getOrElseThrow(failure -> new LoadException(
+                        "could not list the partitions of " + store.describe() + ": " + failure.message()));
         List<PressRelease> rows = new ArrayList<>();
         List<Loaded.Unreadable> unreadable = new ArrayList<>();
         List<Loaded.Misplaced> misplaced = new ArrayList<>();
@@ -113,15 +116,15 @@ public final class LoadPressReleases {
                 unreadable.addAll(read.unreadable());
             }
         });
-        List<PressRelease> newest = new ArrayList<>(Deduplication.newestPerId(rows).records());
+        List<PressRelease> newest =
+                new ArrayList<>(Deduplication.newestPerId(rows).records());
         newest.sort(ORDER);
         return new Loaded(newest, unreadable, misplaced);
     }
 
     /** One partition as read: the rows that belong to it, and the files that could not be read or held others. */
-    private record PartitionRows(List<PressRelease> rows, List<Loaded.Unreadable> unreadable,
-            List<Loaded.Misplaced> misplaced) {
-    }
+    private record PartitionRows(
+            List<PressRelease> rows, List<Loaded.Unreadable> unreadable, List<Loaded.Misplaced> misplaced) {}
 
     /**
      * All rows of one partition. When a listed file has vanished, a consolidation has moved its rows into
@@ -154,8 +157,8 @@ public final class LoadPressReleases {
         List<PressRelease> rows = new ArrayList<>();
         List<Loaded.Unreadable> unreadable = new ArrayList<>();
         List<Loaded.Misplaced> misplaced = new ArrayList<>();
-        Map<ObjectKey, Either<StoreFailure, StoredObject>> contents =
-                BulkCalls.readAll(store, files.stream().map(f -> f.object().key()).toList());
+        Map<ObjectKey, Either<StoreFailure, StoredObject>> contents = BulkCalls.readAll(
+                store, files.stream().map(f -> f.object().key()).toList());
         for (PartitionFile file : files) {
             ObjectKey key = file.object().key();
             Either<StoreFailure, StoredObject> stored = contents.get(key);
@@ -163,13 +166,18 @@ public final class LoadPressReleases {
                 if (stored.getLeft() instanceof StoreFailure.NotFound) {
                     return Either.left(key);
                 }
-                unreadable.add(new Loaded.Unreadable(partition, key, "could not read it from " + store.describe()
-                        + ": " + stored.getLeft().message()));
+                unreadable.add(new Loaded.Unreadable(
+                        partition,
+                        key,
+                        "could not read it from " + store.describe() + ": "
+                                + stored.getLeft().message()));
                 continue;
             }
-            Either<DecodeFailure, List<PressRelease>> decoded = codec.decode(stored.get().content());
+            Either<DecodeFailure, List<PressRelease>> decoded =
+                    codec.decode(stored.get().content());
             if (decoded.isLeft()) {
-                unreadable.add(new Loaded.Unreadable(partition, key, "cannot decode it: " + decoded.getLeft().reason()));
+                unreadable.add(new Loaded.Unreadable(
+                        partition, key, "cannot decode it: " + decoded.getLeft().reason()));
                 continue;
             }
             long elsewhere = 0;
@@ -190,7 +198,8 @@ public final class LoadPressReleases {
     private List<PartitionFile> relist(Partition partition) {
         Either<StoreFailure, List<ObjectInfo>> listing = store.list(partition.prefix());
         if (listing.isLeft()) {
-            throw new LoadException("could not list partition " + partition + ": " + listing.getLeft().message());
+            throw new LoadException("could not list partition " + partition + ": "
+                    + listing.getLeft().message());
         }
         return ConsolidationPlan.of(partition, listing.get()).inputs();
     }

@@ -3,11 +3,11 @@ package io.feedstore.application;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.ObjectKey;
 import io.vavr.control.Option;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The inputs a consolidation opened, in plan order (their positions are the index's input numbers); closing it
@@ -35,7 +35,8 @@ final class OpenedInputs implements AutoCloseable {
 
     /** The existing consolidated file, which the new one replaces by compare-and-swap. */
     Option<OpenedInput> consolidated() {
-        return Option.ofOptional(inputs.stream().filter(OpenedInput::isConsolidated).findFirst());
+        return Option.ofOptional(
+                inputs.stream().filter(OpenedInput::isConsolidated).findFirst());
     }
 
     /** The generation of every input as it was opened. */

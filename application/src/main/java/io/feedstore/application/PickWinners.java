@@ -26,16 +26,13 @@ import java.util.function.Consumer;
  */
 final class PickWinners {
 
-    sealed interface Picked permits Merge, Stopped {
-    }
+    sealed interface Picked permits Merge, Stopped {}
 
     /** An input could not be opened or decoded: the consolidation ends here, having changed nothing. */
-    record Stopped(PartitionReport report) implements Picked {
-    }
+    record Stopped(PartitionReport report) implements Picked {}
 
     /** One row as pass 1 reads it: only what picks the winner. */
-    private record Keys(byte[] id, long ingestedAt, int row) {
-    }
+    private record Keys(byte[] id, long ingestedAt, int row) {}
 
     private final ObjectStore store;
     private final RecordCodec codec;
@@ -55,19 +52,34 @@ final class PickWinners {
             return new Stopped(unopened.get());
         }
         IntoIndex index = new IntoIndex();
-        workers.pipeline().run(inputs.size(), (number, emit) -> {
-            OpenedInput input = inputs.get(number);
-            Either<DecodeFailure, Long> rows = codec.decodeKeys(input.content(), new Numbered(emit));
-            return rows.isLeft() ? Option.of(input.key() + ": " + rows.getLeft().reason()) : Option.<String>none();
-        }, index);
+        workers.pipeline()
+                .run(
+                        inputs.size(),
+                        (number, emit) -> {
+                            OpenedInput input = inputs.get(number);
+                            Either<DecodeFailure, Long> rows = codec.decodeKeys(input.content(), new Numbered(emit));
+                            return rows.isLeft()
+                                    ? Option.of(
+                                            input.key() + ": " + rows.getLeft().reason())
+                                    : Option.<String>none();
+                        },
+                        index);
         if (index.failure.isDefined()) {
-            PartitionStatus status = StoreOutcomes.ofFailingWhile(anotherRun.changed(plan.partition(), inputs.asOpened()));
-            return new Stopped(PartitionReport.early(plan.partition(), status, plan, status == PartitionStatus.CONFLICT
-                    ? "could not read " + index.failure.get() + ", as opened: another run changed the partition"
-                            + " meanwhile; nothing was changed"
-                    : "cannot decode " + index.failure.get() + "; nothing was changed"));
+            PartitionStatus status =
+                    StoreOutcomes.ofFailingWhile(anotherRun.changed(plan.partition(), inputs.asOpened()));
+            return new Stopped(PartitionReport.early(
+                    plan.partition(),
+                    status,
+                    plan,
+                    status == PartitionStatus.CONFLICT
+                            ? "could not read " + index.failure.get() + ", as opened: another run changed the partition"
+                                    + " meanwhile; nothing was changed"
+                            : "cannot decode " + index.failure.get() + "; nothing was changed"));
         }
-        return new Merge(plan, inputs, index.index,
+        return new Merge(
+                plan,
+                inputs,
+                index.index,
                 new PartitionReport.Merged(index.index.offered(), index.index.size(), inputs.bytes()));
     }
 
@@ -77,11 +89,12 @@ final class PickWinners {
      */
     private Option<PartitionReport> open(ConsolidationPlan plan, OpenedInputs inputs) {
         List<PartitionFile> files = plan.inputs();
-        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened =
-                BulkCalls.openAll(store, files.stream().map(f -> f.object().key()).toList());
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = BulkCalls.openAll(
+                store, files.stream().map(f -> f.object().key()).toList());
         Option<PartitionReport> unopened = Option.none();
         for (PartitionFile file : files) {
-            Either<StoreFailure, ObjectContent> stored = opened.get(file.object().key());
+            Either<StoreFailure, ObjectContent> stored =
+                    opened.get(file.object().key());
             if (stored.isRight()) {
                 inputs.add(new OpenedInput(file, stored.get()));
             } else if (unopened.isEmpty()) {

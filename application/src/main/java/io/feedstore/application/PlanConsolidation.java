@@ -12,15 +12,12 @@ import java.util.List;
 /** Step 1: what consolidating a partition merges, decided from one listing; anything listed later waits. */
 final class PlanConsolidation {
 
-    sealed interface Planned permits ToMerge, Stopped {
-    }
+    sealed interface Planned permits ToMerge, Stopped {}
 
-    record ToMerge(ConsolidationPlan plan) implements Planned {
-    }
+    record ToMerge(ConsolidationPlan plan) implements Planned {}
 
     /** The listing failed, or there is nothing to merge: the consolidation ends here, having changed nothing. */
-    record Stopped(PartitionReport report) implements Planned {
-    }
+    record Stopped(PartitionReport report) implements Planned {}
 
     private final ObjectStore store;
 
@@ -31,8 +28,10 @@ final class PlanConsolidation {
     Planned plan(Partition partition) {
         Either<StoreFailure, List<ObjectInfo>> listing = store.list(partition.prefix());
         if (listing.isLeft()) {
-            return new Stopped(PartitionReport.failed(partition, "could not list " + partition.prefix() + ": "
-                    + listing.getLeft().message() + "; nothing was changed"));
+            return new Stopped(PartitionReport.failed(
+                    partition,
+                    "could not list " + partition.prefix() + ": "
+                            + listing.getLeft().message() + "; nothing was changed"));
         }
         ConsolidationPlan plan = ConsolidationPlan.of(partition, listing.get());
         return plan.nothingToMerge() ? new Stopped(PartitionReport.nothingToDo(plan)) : new ToMerge(plan);

@@ -85,8 +85,7 @@ final class TieSpill implements Closeable {
             buckets[bucket].close();
             buckets[bucket] = null;
             Map<PressReleaseId, PressRelease> rows = new HashMap<>();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(files[bucket].input(),
-                    64 * 1024))) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(files[bucket].input(), 64 * 1024))) {
                 while (true) {
                     WireRecord wire = read(in);
                     if (wire == null) {
@@ -94,7 +93,8 @@ final class TieSpill implements Closeable {
                     }
                     Either<InvalidPressRelease, PressRelease> row = wire.toPressRelease();
                     if (row.isLeft()) {
-                        throw new IOException("spilled row no longer decodes: " + row.getLeft().getMessage());
+                        throw new IOException("spilled row no longer decodes: "
+                                + row.getLeft().getMessage());
                     }
                     rows.merge(row.get().id(), row.get(), merge);
                 }
@@ -170,9 +170,19 @@ final class TieSpill implements Closeable {
             return null;
         }
         String id = text(in, first);
-        return new WireRecord(id, text(in, in.read()), text(in, in.read()), text(in, in.read()),
-                text(in, in.read()), text(in, in.read()), text(in, in.read()), text(in, in.read()),
-                text(in, in.read()), text(in, in.read()), number(in), number(in));
+        return new WireRecord(
+                id,
+                text(in, in.read()),
+                text(in, in.read()),
+                text(in, in.read()),
+                text(in, in.read()),
+                text(in, in.read()),
+                text(in, in.read()),
+                text(in, in.read()),
+                text(in, in.read()),
+                text(in, in.read()),
+                number(in),
+                number(in));
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {
@@ -208,5 +218,4 @@ final class TieSpill implements Closeable {
     private static Long number(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readLong() : null;
     }
-
 }

@@ -13,9 +13,9 @@ import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
-import java.util.Map;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Step 4, pass 3: streams the consolidated file back as stored and proves it is the generation this run wrote,
@@ -23,16 +23,13 @@ import java.io.IOException;
  */
 final class VerifyConsolidated {
 
-    sealed interface Verified permits Holds, Stopped {
-    }
+    sealed interface Verified permits Holds, Stopped {}
 
     /** The file holds exactly the merged rows; {@code bytes} is its size. */
-    record Holds(long bytes) implements Verified {
-    }
+    record Holds(long bytes) implements Verified {}
 
     /** The file was replaced, could not be read back, or does not hold the merged rows; nothing was deleted. */
-    record Stopped(PartitionReport report) implements Verified {
-    }
+    record Stopped(PartitionReport report) implements Verified {}
 
     private final ObjectStore store;
     private final RecordCodec codec;
@@ -50,32 +47,45 @@ final class VerifyConsolidated {
         if (back.isLeft()) {
             StoreFailure failure = back.getLeft();
             PartitionStatus status = StoreOutcomes.ofReadingBack(failure);
-            return stopped(merge, status, failure instanceof StoreFailure.PreconditionFailed
-                    ? target + " was replaced by another run after this one wrote it (" + failure.message()
-                            + "); nothing was deleted"
-                    : "could not read back " + target + ": " + failure.message() + "; nothing was deleted");
+            return stopped(
+                    merge,
+                    status,
+                    failure instanceof StoreFailure.PreconditionFailed
+                            ? target + " was replaced by another run after this one wrote it (" + failure.message()
+                                    + "); nothing was deleted"
+                            : "could not read back " + target + ": " + failure.message() + "; nothing was deleted");
         }
         try (ObjectContent content = back.get()) {
             DigestVerification verification = new DigestVerification(merge.index());
-            Either<DecodeFailure, Long> stored = codec.decodeMapped(content, DigestVerification.Stored::of,
-                    verification::accept);
+            Either<DecodeFailure, Long> stored =
+                    codec.decodeMapped(content, DigestVerification.Stored::of, verification::accept);
             if (stored.isLeft() && anotherRun.changed(merge.plan().partition(), Map.of(target, written))) {
-                return stopped(merge, PartitionStatus.CONFLICT, target + " was replaced by another run while this one"
-                        + " read it back (" + stored.getLeft().reason() + "); nothing was deleted");
+                return stopped(
+                        merge,
+                        PartitionStatus.CONFLICT,
+                        target + " was replaced by another run while this one" + " read it back ("
+                                + stored.getLeft().reason() + "); nothing was deleted");
             }
             if (stored.isLeft()) {
-                return stopped(merge, PartitionStatus.FAILED, target + " as stored cannot be decoded: "
-                        + stored.getLeft().reason() + "; nothing was deleted");
+                return stopped(
+                        merge,
+                        PartitionStatus.FAILED,
+                        target + " as stored cannot be decoded: "
+                                + stored.getLeft().reason() + "; nothing was deleted");
             }
             Either<String, Verification.Verified> verified = verification.result();
             if (verified.isLeft()) {
-                return stopped(merge, PartitionStatus.FAILED, target + " failed verification: " + verified.getLeft()
-                        + "; nothing was deleted");
+                return stopped(
+                        merge,
+                        PartitionStatus.FAILED,
+                        target + " failed verification: " + verified.getLeft() + "; nothing was deleted");
             }
             return new Holds(content.size());
         } catch (IOException closing) {
-            return stopped(merge, PartitionStatus.FAILED, "could not read back " + target + ": "
-                    + closing.getMessage() + "; nothing was deleted");
+            return stopped(
+                    merge,
+                    PartitionStatus.FAILED,
+                    "could not read back " + target + ": " + closing.getMessage() + "; nothing was deleted");
         }
     }
 

@@ -42,25 +42,19 @@ import java.util.function.Consumer;
  */
 final class WriteWinners {
 
-    sealed interface Written permits Published, Stopped {
-    }
+    sealed interface Written permits Published, Stopped {}
 
-    record Published(Generation generation) implements Written {
-    }
+    record Published(Generation generation) implements Written {}
 
     /** The file could not be written or published; nothing was deleted. */
-    record Stopped(PartitionReport report) implements Written {
-    }
+    record Stopped(PartitionReport report) implements Written {}
 
     /** A row of pass 2: a winner with its digest (computed on the decoding thread), or a tied id's candidate. */
-    private sealed interface Decoded permits Winner, Candidate {
-    }
+    private sealed interface Decoded permits Winner, Candidate {}
 
-    private record Winner(PressRelease row, int entry, RowDigest digest) implements Decoded {
-    }
+    private record Winner(PressRelease row, int entry, RowDigest digest) implements Decoded {}
 
-    private record Candidate(PressRelease row, int entry) implements Decoded {
-    }
+    private record Candidate(PressRelease row, int entry) implements Decoded {}
 
     /** An input holds a row of another partition; its message names the file and the rule. */
     private static final class Misplaced extends IOException {
@@ -96,21 +90,27 @@ final class WriteWinners {
             return new Published(write.get());
         }
         if (encoded.misplaced.isDefined()) {
-            return new Stopped(PartitionReport.failed(merge.plan(), merge.figures(),
-                    refusal(encoded.misplaced.get())));
+            return new Stopped(PartitionReport.failed(merge.plan(), merge.figures(), refusal(encoded.misplaced.get())));
         }
         StoreFailure failure = write.getLeft();
         PartitionStatus status = StoreOutcomes.ofPublishing(failure);
         if (status == PartitionStatus.FAILED
                 && anotherRun.changed(merge.plan().partition(), merge.inputs().asOpened())) {
-            return new Stopped(PartitionReport.stopped(PartitionStatus.CONFLICT, merge.plan(), merge.figures(),
+            return new Stopped(PartitionReport.stopped(
+                    PartitionStatus.CONFLICT,
+                    merge.plan(),
+                    merge.figures(),
                     "could not write " + target + ": another run changed the inputs while they were read ("
                             + failure.message() + "); nothing was deleted"));
         }
-        return new Stopped(PartitionReport.stopped(status, merge.plan(), merge.figures(), status == PartitionStatus.FAILED
-                ? "could not write " + target + ": " + failure.message() + "; nothing was deleted"
-                : target + " changed since it was read (another run won): " + failure.message()
-                        + "; nothing was deleted"));
+        return new Stopped(PartitionReport.stopped(
+                status,
+                merge.plan(),
+                merge.figures(),
+                status == PartitionStatus.FAILED
+                        ? "could not write " + target + ": " + failure.message() + "; nothing was deleted"
+                        : target + " changed since it was read (another run won): " + failure.message()
+                                + "; nothing was deleted"));
     }
 
     /** A dry run: encodes the file to count its bytes, keeps nothing. */
@@ -123,12 +123,19 @@ final class WriteWinners {
         } catch (Misplaced e) {
             return PartitionReport.failed(merge.plan(), merge.figures(), refusal(e.getMessage()));
         } catch (IOException e) {
-            return PartitionReport.failed(merge.plan(), merge.figures(), "could not plan " + partition.consolidatedKey()
-                    + ": " + e.getMessage() + "; nothing was changed");
+            return PartitionReport.failed(
+                    merge.plan(),
+                    merge.figures(),
+                    "could not plan " + partition.consolidatedKey() + ": " + e.getMessage() + "; nothing was changed");
         }
-        return PartitionReport.planned(merge.plan(), merge.figures(), counted.count, anomalyRule,
-                "would write " + merge.figures().finalRows() + " rows to " + partition.consolidatedKey().name()
-                        + " and delete " + merge.inputs().toDelete().size() + " merged files");
+        return PartitionReport.planned(
+                merge.plan(),
+                merge.figures(),
+                counted.count,
+                anomalyRule,
+                "would write " + merge.figures().finalRows() + " rows to "
+                        + partition.consolidatedKey().name() + " and delete "
+                        + merge.inputs().toDelete().size() + " merged files");
     }
 
     private static String refusal(String misplaced) {
@@ -160,22 +167,27 @@ final class WriteWinners {
             Partition partition = merge.plan().partition();
             BitSet[] winners = index.winningRows(inputs.size());
             boolean ties = index.tiedCount() > 0;
-            try (TieSpill tied = new TieSpill(ties ? index.ranks() : new int[0], bucketIds, Deduplication::newer,
-                    spill);
-                 RecordSink sink = codec.encoder(FileRole.CONSOLIDATED, out)) {
+            try (TieSpill tied =
+                            new TieSpill(ties ? index.ranks() : new int[0], bucketIds, Deduplication::newer, spill);
+                    RecordSink sink = codec.encoder(FileRole.CONSOLIDATED, out)) {
                 IntoFile intoFile = new IntoFile(index, tied, sink);
-                workers.pipeline().run(inputs.size(), (number, emit) -> {
-                    OpenedInput input = inputs.get(number);
-                    Rows rows = new Rows(partition, index, winners[number], ties, emit);
-                    Either<DecodeFailure, Long> decoded = codec.decode(input.content(), rows);
-                    if (rows.misplaced.isDefined()) {
-                        return Option.<IOException>of(new Misplaced(input.key() + ": " + rows.misplaced.get()));
-                    }
-                    return decoded.isLeft()
-                            ? Option.of(new IOException("cannot decode " + input.key() + ": "
-                                    + decoded.getLeft().reason()))
-                            : Option.<IOException>none();
-                }, intoFile);
+                workers.pipeline()
+                        .run(
+                                inputs.size(),
+                                (number, emit) -> {
+                                    OpenedInput input = inputs.get(number);
+                                    Rows rows = new Rows(partition, index, winners[number], ties, emit);
+                                    Either<DecodeFailure, Long> decoded = codec.decode(input.content(), rows);
+                                    if (rows.misplaced.isDefined()) {
+                                        return Option.<IOException>of(
+                                                new Misplaced(input.key() + ": " + rows.misplaced.get()));
+                                    }
+                                    return decoded.isLeft()
+                                            ? Option.of(new IOException("cannot decode " + input.key() + ": "
+                                                    + decoded.getLeft().reason()))
+                                            : Option.<IOException>none();
+                                },
+                                intoFile);
                 if (intoFile.failure.isDefined()) {
                     throw intoFile.failure.get();
                 }

@@ -14,7 +14,6 @@ import io.feedstore.domain.consolidation.Deduplication;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.partition.Partition;
-import io.feedstore.domain.partition.PartitionFile;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.store.ObjectKey;
@@ -77,22 +76,30 @@ public abstract class AbstractNoLossModelTest {
     }
 
     private static final LocalDate FIRST_DAY = ReleaseGenerators.PARTITIONS.stream()
-            .map(Partition::releaseDate).min(LocalDate::compareTo).orElseThrow();
+            .map(Partition::releaseDate)
+            .min(LocalDate::compareTo)
+            .orElseThrow();
     private static final LocalDate LAST_DAY = ReleaseGenerators.PARTITIONS.stream()
-            .map(Partition::releaseDate).max(LocalDate::compareTo).orElseThrow();
+            .map(Partition::releaseDate)
+            .max(LocalDate::compareTo)
+            .orElseThrow();
     /** Small, so that adds write batches on their own too. */
     private static final int BATCH_SIZE = 3;
 
     @Test
     void theLoaderAlwaysReturnsTheNewestVersionOfEveryStoredRecordWhateverCrashesRetriesOrRacesHappen() {
-        qt().withExamples(examples()).withShrinkCycles(200).forAll(operations(Mix.EVERYTHING))
+        qt().withExamples(examples())
+                .withShrinkCycles(200)
+                .forAll(operations(Mix.EVERYTHING))
                 .checkAssert(this::runCheckingAfterEveryOperation);
     }
 
     /** The same promise under a mix dense in interleaved consolidations with other writers landing in between. */
     @Test
     void racingConsolidationsAndWritersNeverLoseARecord() {
-        qt().withExamples(examples()).withShrinkCycles(200).forAll(operations(Mix.RACES))
+        qt().withExamples(examples())
+                .withShrinkCycles(200)
+                .forAll(operations(Mix.RACES))
                 .checkAssert(this::runCheckingAfterEveryOperation);
     }
 
@@ -110,28 +117,33 @@ public abstract class AbstractNoLossModelTest {
 
     @Test
     void consolidatingTwiceEqualsConsolidatingOnce() {
-        qt().withExamples(examples()).withShrinkCycles(200).forAll(operations(Mix.EVERYTHING)).checkAssert(operations -> {
-            World world = new World(newStore(), codec());
-            operations.forEach(world::apply);
-            world.flushEverything();
-            world.consolidateEverything();
-            StoreSnapshot once = StoreSnapshot.of(world.store);
-            List<PressRelease> viewOnce = world.load();
+        qt().withExamples(examples())
+                .withShrinkCycles(200)
+                .forAll(operations(Mix.EVERYTHING))
+                .checkAssert(operations -> {
+                    World world = new World(newStore(), codec());
+                    operations.forEach(world::apply);
+                    world.flushEverything();
+                    world.consolidateEverything();
+                    StoreSnapshot once = StoreSnapshot.of(world.store);
+                    List<PressRelease> viewOnce = world.load();
 
-            List<PartitionReport> again = world.consolidation(world.store).consolidate(world.partitions(), RunMode.APPLY);
+                    List<PartitionReport> again =
+                            world.consolidation(world.store).consolidate(world.partitions(), RunMode.APPLY);
 
-            assertThat(again).extracting(PartitionReport::status).allMatch(s -> s == PartitionStatus.UNCHANGED);
-            assertThat(StoreSnapshot.of(world.store)).as("the store after a second consolidation").isEqualTo(once);
-            assertThat(world.load()).isEqualTo(viewOnce);
-            world.assertLoaderMatchesModel("after consolidating twice");
-        });
+                    assertThat(again).extracting(PartitionReport::status).allMatch(s -> s == PartitionStatus.UNCHANGED);
+                    assertThat(StoreSnapshot.of(world.store))
+                            .as("the store after a second consolidation")
+                            .isEqualTo(once);
+                    assertThat(world.load()).isEqualTo(viewOnce);
+                    world.assertLoaderMatchesModel("after consolidating twice");
+                });
     }
 
     // ---- Operations -------------------------------------------------------------------------------------
 
     /** One step of a generated history. */
-    sealed interface Operation {
-    }
+    sealed interface Operation {}
 
     /** Adds a record through the long-lived batch writer. */
     record Add(int id, int partition, int stamp, int variant) implements Operation {
@@ -145,26 +157,20 @@ public abstract class AbstractNoLossModelTest {
         }
     }
 
-    record Flush() implements Operation {
-    }
+    record Flush() implements Operation {}
 
     /** A flush during which every write fails: before reaching the store, or after it was performed. */
-    record FailingFlush(boolean performedFirst) implements Operation {
-    }
+    record FailingFlush(boolean performedFirst) implements Operation {}
 
     /** A legacy one-row file, as the older pipeline left them. */
-    record LegacyFile(Add row) implements Operation {
-    }
+    record LegacyFile(Add row) implements Operation {}
 
-    record Consolidate(int partition) implements Operation {
-    }
+    record Consolidate(int partition) implements Operation {}
 
-    record DryRun(int partition) implements Operation {
-    }
+    record DryRun(int partition) implements Operation {}
 
     /** A consolidation whose process dies at its {@code crashAt}-th mutating store call. */
-    record CrashingConsolidation(int partition, int crashAt, CrashingObjectStore.When when) implements Operation {
-    }
+    record CrashingConsolidation(int partition, int crashAt, CrashingObjectStore.When when) implements Operation {}
 
     /**
      * Two consolidations on two threads whose store calls take turns as {@code schedule} says: the first makes
@@ -173,23 +179,23 @@ public abstract class AbstractNoLossModelTest {
      * stores {@code batch} (into the first's partition) right after the {@code batchAfterCalls}-th store call of
      * the two together, if they make that many.
      */
-    record InterleavedConsolidations(int first, int second, List<Integer> schedule, int batchAfterCalls, List<Add> batch)
-            implements Operation {
-    }
+    record InterleavedConsolidations(
+            int first, int second, List<Integer> schedule, int batchAfterCalls, List<Add> batch) implements Operation {}
 
     /** Another writer stores a batch right after the consolidation's {@code afterCalls}-th store call. */
-    record BatchDuringConsolidation(int partition, int afterCalls, List<Add> batch) implements Operation {
-    }
+    record BatchDuringConsolidation(int partition, int afterCalls, List<Add> batch) implements Operation {}
 
     /**
      * A load during which a consolidation of {@code partition} runs to completion right after the loader's
      * {@code afterCalls}-th store call; what it returns must match the model like any other load.
      */
-    record LoadDuringConsolidation(int partition, int afterCalls) implements Operation {
-    }
+    record LoadDuringConsolidation(int partition, int afterCalls) implements Operation {}
 
     /** Which operations a history is made of, and how often. */
-    enum Mix { EVERYTHING, RACES }
+    enum Mix {
+        EVERYTHING,
+        RACES
+    }
 
     private Gen<List<Operation>> operations(Mix mix) {
         return operations(mix, maxOperations());
@@ -202,21 +208,35 @@ public abstract class AbstractNoLossModelTest {
         Gen<Integer> fresh = integers().between(ReleaseGenerators.IDS, 99);
         Gen<Integer> addIds = Generate.frequency(List.of(Pair.of(3, pooled), Pair.of(1, fresh)));
         Gen<Integer> otherWriterIds = Generate.frequency(List.of(Pair.of(1, pooled), Pair.of(2, fresh)));
-        Gen<Add> adds = addIds.zip(ReleaseGenerators.partitions(), ReleaseGenerators.stamps(),
-                ReleaseGenerators.variants(), Add::new);
+        Gen<Add> adds = addIds.zip(
+                ReleaseGenerators.partitions(), ReleaseGenerators.stamps(), ReleaseGenerators.variants(), Add::new);
         Gen<Integer> partitions = ReleaseGenerators.partitions();
-        Gen<List<int[]>> batchRows = lists().of(otherWriterIds.zip(ReleaseGenerators.stamps(),
-                ReleaseGenerators.variants(), (id, stamp, variant) -> new int[] {id, stamp, variant})).ofSizeBetween(1, 3);
-        Gen<Operation> interleaved = partitions.zip(integers().between(0, 3),
+        Gen<List<int[]>> batchRows = lists().of(otherWriterIds.zip(
+                        ReleaseGenerators.stamps(), ReleaseGenerators.variants(), (id, stamp, variant) ->
+                                new int[] {id, stamp, variant}))
+                .ofSizeBetween(1, 3);
+        Gen<Operation> interleaved = partitions.zip(
+                integers().between(0, 3),
                 lists().of(integers().between(1, 12)).ofSizeBetween(0, 8),
-                integers().between(0, 10), batchRows,
-                (p, other, schedule, after, rows) -> new InterleavedConsolidations(p, other == 0 ? (p + 1) % 4 : p,
-                        schedule, after, rows.stream().map(r -> new Add(r[0], p, r[1], r[2])).toList()));
-        Gen<Operation> batchDuring = partitions.zip(integers().between(1, 10), batchRows,
-                (p, after, rows) -> new BatchDuringConsolidation(p, after,
+                integers().between(0, 10),
+                batchRows,
+                (p, other, schedule, after, rows) -> new InterleavedConsolidations(
+                        p,
+                        other == 0 ? (p + 1) % 4 : p,
+                        schedule,
+                        after,
                         rows.stream().map(r -> new Add(r[0], p, r[1], r[2])).toList()));
-        Gen<Operation> crashing = partitions.zip(integers().between(1, 8),
-                Generate.enumValues(CrashingObjectStore.When.class), CrashingConsolidation::new);
+        Gen<Operation> batchDuring = partitions.zip(
+                integers().between(1, 10),
+                batchRows,
+                (p, after, rows) -> new BatchDuringConsolidation(
+                        p,
+                        after,
+                        rows.stream().map(r -> new Add(r[0], p, r[1], r[2])).toList()));
+        Gen<Operation> crashing = partitions.zip(
+                integers().between(1, 8),
+                Generate.enumValues(CrashingObjectStore.When.class),
+                CrashingConsolidation::new);
         Gen<Operation> loadDuring = partitions.zip(integers().between(1, 8), LoadDuringConsolidation::new);
         Gen<Operation> operation = mix == Mix.RACES
                 ? Generate.frequency(List.of(
@@ -249,30 +269,36 @@ public abstract class AbstractNoLossModelTest {
         final RecordCodec codec;
         /** How the long-lived writer's writes currently fare. */
         private final AtomicReference<WriteFate> writes = new AtomicReference<>(WriteFate.SUCCEED);
+
         private final BatchWriter writer;
         /** Records known to be stored: their flush (or direct write) succeeded. */
         private final List<PressRelease> stored = new ArrayList<>();
         /** Records added to the writer and not yet confirmed by a successful flush: stored or not, in doubt. */
         private final List<PressRelease> inDoubt = new ArrayList<>();
+
         private int legacyFiles;
 
         World(ObjectStore store, RecordCodec codec) {
             this.store = store;
             this.codec = codec;
-            this.writer = new BatchWriter(new InterceptingObjectStore(store, new InterceptingObjectStore.Interceptor() {
-                @Override
-                public <T> Either<StoreFailure, T> intercept(InterceptingObjectStore.Call call,
-                                                             Supplier<Either<StoreFailure, T>> proceed) {
-                    return switch (writes.get()) {
-                        case SUCCEED -> proceed.get();
-                        case FAIL_BEFORE -> Either.left(InterceptingObjectStore.ioFailure(call));
-                        case FAIL_AFTER -> {
-                            proceed.get();
-                            yield Either.left(InterceptingObjectStore.ioFailure(call));
+            this.writer = new BatchWriter(
+                    new InterceptingObjectStore(store, new InterceptingObjectStore.Interceptor() {
+                        @Override
+                        public <T> Either<StoreFailure, T> intercept(
+                                InterceptingObjectStore.Call call, Supplier<Either<StoreFailure, T>> proceed) {
+                            return switch (writes.get()) {
+                                case SUCCEED -> proceed.get();
+                                case FAIL_BEFORE -> Either.left(InterceptingObjectStore.ioFailure(call));
+                                case FAIL_AFTER -> {
+                                    proceed.get();
+                                    yield Either.left(InterceptingObjectStore.ioFailure(call));
+                                }
+                            };
                         }
-                    };
-                }
-            }), codec, new BatchWriterSettings(BATCH_SIZE), Releases.CLOCK);
+                    }),
+                    codec,
+                    new BatchWriterSettings(BATCH_SIZE),
+                    Releases.CLOCK);
         }
 
         ConsolidatePartitions consolidation(ObjectStore on) {
@@ -298,7 +324,9 @@ public abstract class AbstractNoLossModelTest {
             } else if (operation instanceof LegacyFile legacy) {
                 PressRelease row = legacy.row().release();
                 ObjectKey key = row.partition().prefix().key("part-" + (legacyFiles++) + "-c000.snappy.parquet");
-                assertThat(store.createIfAbsent(key, codec.encode(List.of(row), FileRole.BATCH)).isRight()).isTrue();
+                assertThat(store.createIfAbsent(key, codec.encode(List.of(row), FileRole.BATCH))
+                                .isRight())
+                        .isTrue();
                 stored.add(row);
             } else if (operation instanceof Consolidate c) {
                 consolidateAlone(partition(c.partition()));
@@ -328,18 +356,23 @@ public abstract class AbstractNoLossModelTest {
             writes.set(performedFirst ? WriteFate.FAIL_AFTER : WriteFate.FAIL_BEFORE);
             try {
                 writer.flush();
-                assertThat(buffered).as("a flush with nothing buffered writes nothing, so cannot fail").isZero();
+                assertThat(buffered)
+                        .as("a flush with nothing buffered writes nothing, so cannot fail")
+                        .isZero();
             } catch (BatchWriteException e) {
                 assertThat(buffered).isPositive();
             } finally {
                 writes.set(WriteFate.SUCCEED);
             }
-            assertThat(writer.pendingRecords()).as("records kept after a failed flush").isEqualTo(buffered);
+            assertThat(writer.pendingRecords())
+                    .as("records kept after a failed flush")
+                    .isEqualTo(buffered);
         }
 
         void consolidateEverything() {
             List<PartitionReport> reports = consolidation(store).consolidate(partitions(), RunMode.APPLY);
-            assertThat(reports).extracting(PartitionReport::status)
+            assertThat(reports)
+                    .extracting(PartitionReport::status)
                     .as("consolidating every partition, nothing else running")
                     .allMatch(s -> s == PartitionStatus.CONSOLIDATED || s == PartitionStatus.UNCHANGED);
             reports.forEach(r -> assertOnlyConsolidated(r.partition()));
@@ -347,8 +380,7 @@ public abstract class AbstractNoLossModelTest {
 
         private void consolidateAlone(Partition partition) {
             PartitionReport report = consolidation(store).consolidate(partition, RunMode.APPLY);
-            assertThat(report.status()).as("%s", report)
-                    .isIn(PartitionStatus.CONSOLIDATED, PartitionStatus.UNCHANGED);
+            assertThat(report.status()).as("%s", report).isIn(PartitionStatus.CONSOLIDATED, PartitionStatus.UNCHANGED);
             assertOnlyConsolidated(partition);
         }
 
@@ -365,7 +397,9 @@ public abstract class AbstractNoLossModelTest {
             if (crashing.crashed()) {
                 assertThat(report.status()).as("%s", report).isEqualTo(PartitionStatus.FAILED);
             } else {
-                assertThat(report.status()).as("%s", report).isIn(PartitionStatus.CONSOLIDATED, PartitionStatus.UNCHANGED);
+                assertThat(report.status())
+                        .as("%s", report)
+                        .isIn(PartitionStatus.CONSOLIDATED, PartitionStatus.UNCHANGED);
             }
         }
 
@@ -374,8 +408,9 @@ public abstract class AbstractNoLossModelTest {
             AtomicInteger calls = new AtomicInteger();
             List<PressRelease> rows = c.batch().stream().map(Add::release).toList();
             // Runs inside a call's turn, so it lands exactly between two calls of the interleaving.
-            ObjectStore withOtherWriter = new InterceptingObjectStore(store, InterceptingObjectStore.after(
-                    call -> calls.incrementAndGet() == c.batchAfterCalls(), call -> {
+            ObjectStore withOtherWriter = new InterceptingObjectStore(
+                    store,
+                    InterceptingObjectStore.after(call -> calls.incrementAndGet() == c.batchAfterCalls(), call -> {
                         Releases.batch(store, codec, rows);
                         stored.addAll(rows);
                     }));
@@ -386,15 +421,17 @@ public abstract class AbstractNoLossModelTest {
             for (int actor = 0; actor < 2; actor++) {
                 int me = actor;
                 ObjectStore mine = new InterceptingObjectStore(withOtherWriter, turns.interceptor(me));
-                threads[actor] = new Thread(() -> {
-                    try {
-                        reports[me] = consolidation(mine).consolidate(partitions[me], RunMode.APPLY);
-                    } catch (Throwable t) {
-                        errors[me] = t;
-                    } finally {
-                        turns.finished(me);
-                    }
-                }, "consolidation-" + actor);
+                threads[actor] = new Thread(
+                        () -> {
+                            try {
+                                reports[me] = consolidation(mine).consolidate(partitions[me], RunMode.APPLY);
+                            } catch (Throwable t) {
+                                errors[me] = t;
+                            } finally {
+                                turns.finished(me);
+                            }
+                        },
+                        "consolidation-" + actor);
             }
             for (Thread thread : threads) {
                 thread.start();
@@ -417,7 +454,8 @@ public abstract class AbstractNoLossModelTest {
             assertThat(statuses).as("%s", List.of(reports[0], reports[1])).doesNotContain(PartitionStatus.FAILED);
             if (partitions[0].equals(partitions[1])) {
                 // A conflict only ever means the other run wrote; the last writer verifies its own file.
-                assertThat(statuses).as("%s", List.of(reports[0], reports[1]))
+                assertThat(statuses)
+                        .as("%s", List.of(reports[0], reports[1]))
                         .isNotEqualTo(List.of(PartitionStatus.CONFLICT, PartitionStatus.CONFLICT));
             } else {
                 assertThat(statuses).doesNotContain(PartitionStatus.CONFLICT);
@@ -433,8 +471,10 @@ public abstract class AbstractNoLossModelTest {
                 written.add(Releases.batch(store, codec, rows));
                 stored.addAll(rows);
             };
-            ObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.after(
-                    call -> calls.incrementAndGet() == c.afterCalls(), call -> otherWriter.run()));
+            ObjectStore racing = new InterceptingObjectStore(
+                    store,
+                    InterceptingObjectStore.after(
+                            call -> calls.incrementAndGet() == c.afterCalls(), call -> otherWriter.run()));
 
             PartitionReport report = consolidation(racing).consolidate(partition, RunMode.APPLY);
 
@@ -443,30 +483,40 @@ public abstract class AbstractNoLossModelTest {
                 otherWriter.run();
             } else {
                 assertThat(store.read(written.get(0)).isRight())
-                        .as("a batch written after the listing is never deleted").isTrue();
+                        .as("a batch written after the listing is never deleted")
+                        .isTrue();
             }
         }
 
         private void loadDuring(LoadDuringConsolidation c) {
             AtomicInteger calls = new AtomicInteger();
             List<PartitionReport> reports = new ArrayList<>();
-            ObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.after(
-                    call -> calls.incrementAndGet() == c.afterCalls(),
-                    call -> reports.add(consolidation(store).consolidate(partition(c.partition()), RunMode.APPLY))));
+            ObjectStore racing = new InterceptingObjectStore(
+                    store,
+                    InterceptingObjectStore.after(
+                            call -> calls.incrementAndGet() == c.afterCalls(),
+                            call -> reports.add(
+                                    consolidation(store).consolidate(partition(c.partition()), RunMode.APPLY))));
 
-            List<PressRelease> loaded = new LoadPressReleases(racing, codec, 3, Duration.ZERO)
-                    .load(FIRST_DAY, LAST_DAY, Option.none());
+            List<PressRelease> loaded =
+                    new LoadPressReleases(racing, codec, 3, Duration.ZERO).load(FIRST_DAY, LAST_DAY, Option.none());
 
-            assertThat(reports).extracting(PartitionReport::status)
+            assertThat(reports)
+                    .extracting(PartitionReport::status)
                     .allMatch(s -> s == PartitionStatus.CONSOLIDATED || s == PartitionStatus.UNCHANGED);
             assertMatchesModel(loaded, "the load during " + c);
         }
 
         private void assertOnlyConsolidated(Partition partition) {
-            List<ObjectKey> data = ConsolidationPlan.of(partition,
-                    store.list(partition.prefix()).getOrElseThrow(f -> new AssertionError(f.message())))
-                    .inputs().stream().map(f -> f.object().key()).toList();
-            assertThat(data).as("data files of %s after it was consolidated", partition)
+            List<ObjectKey> data = ConsolidationPlan.of(
+                            partition,
+                            store.list(partition.prefix()).getOrElseThrow(f -> new AssertionError(f.message())))
+                    .inputs()
+                    .stream()
+                    .map(f -> f.object().key())
+                    .toList();
+            assertThat(data)
+                    .as("data files of %s after it was consolidated", partition)
                     .isSubsetOf(partition.consolidatedKey());
         }
 
@@ -481,12 +531,14 @@ public abstract class AbstractNoLossModelTest {
         private void assertMatchesModel(List<PressRelease> loaded, String when) {
             Map<PressReleaseId, PressRelease> view = new HashMap<>();
             for (PressRelease r : loaded) {
-                assertThat(view.put(r.id(), r)).as("%s: %s is loaded once", when, r.id()).isNull();
+                assertThat(view.put(r.id(), r))
+                        .as("%s: %s is loaded once", when, r.id())
+                        .isNull();
             }
             Map<PressReleaseId, PressRelease> known = Deduplication.newestPerId(stored).records().stream()
                     .collect(Collectors.toMap(PressRelease::id, r -> r));
-            Map<PressReleaseId, List<PressRelease>> doubtful = inDoubt.stream()
-                    .collect(Collectors.groupingBy(PressRelease::id));
+            Map<PressReleaseId, List<PressRelease>> doubtful =
+                    inDoubt.stream().collect(Collectors.groupingBy(PressRelease::id));
             Set<PressReleaseId> ids = new HashSet<>(known.keySet());
             ids.addAll(doubtful.keySet());
             assertThat(ids).as("%s: ids loaded that were never added", when).containsAll(view.keySet());
@@ -495,12 +547,17 @@ public abstract class AbstractNoLossModelTest {
                 PressRelease newestKnown = known.get(id);
                 List<PressRelease> maybe = doubtful.getOrDefault(id, List.of());
                 if (maybe.isEmpty() || seen == null) {
-                    assertThat(seen).as("%s: the version of %s loaded", when, id).isEqualTo(newestKnown);
+                    assertThat(seen)
+                            .as("%s: the version of %s loaded", when, id)
+                            .isEqualTo(newestKnown);
                 } else if (!seen.equals(newestKnown)) {
-                    assertThat(maybe).as("%s: %s loaded in a version never added", when, id).contains(seen);
+                    assertThat(maybe)
+                            .as("%s: %s loaded in a version never added", when, id)
+                            .contains(seen);
                     if (newestKnown != null) {
                         assertThat(PressRelease.NEWEST_LAST.compare(seen, newestKnown))
-                                .as("%s: %s loaded in a version older than one known stored", when, id).isPositive();
+                                .as("%s: %s loaded in a version older than one known stored", when, id)
+                                .isPositive();
                     }
                 }
             }
@@ -511,7 +568,11 @@ public abstract class AbstractNoLossModelTest {
         return ReleaseGenerators.PARTITIONS.get(index);
     }
 
-    private enum WriteFate { SUCCEED, FAIL_BEFORE, FAIL_AFTER }
+    private enum WriteFate {
+        SUCCEED,
+        FAIL_BEFORE,
+        FAIL_AFTER
+    }
 
     /**
      * Lets two threads make their store calls strictly one at a time, in the order a generated schedule says,
@@ -533,8 +594,8 @@ public abstract class AbstractNoLossModelTest {
         InterceptingObjectStore.Interceptor interceptor(int actor) {
             return new InterceptingObjectStore.Interceptor() {
                 @Override
-                public <T> Either<StoreFailure, T> intercept(InterceptingObjectStore.Call call,
-                                                             Supplier<Either<StoreFailure, T>> proceed) {
+                public <T> Either<StoreFailure, T> intercept(
+                        InterceptingObjectStore.Call call, Supplier<Either<StoreFailure, T>> proceed) {
                     awaitTurn(actor);
                     try {
                         return proceed.get();

@@ -86,7 +86,8 @@ class BatchWriterTest {
         writer.flush();
 
         assertThat(writer.writtenBatches()).hasSize(2);
-        assertThat(writer.writtenBatches()).extracting(ObjectKey::parent)
+        assertThat(writer.writtenBatches())
+                .extracting(ObjectKey::parent)
                 .containsExactlyInAnyOrder(GMAIL_DAY.prefix(), RSS_DAY.prefix());
         assertThat(keys()).containsExactlyInAnyOrderElementsOf(writer.writtenBatches());
     }
@@ -100,9 +101,13 @@ class BatchWriterTest {
         first.add(release("r", RSS_DAY, null, "R"));
         second.add(release("a", 2, "A2"));
 
-        List<BatchName> names = first.writtenBatches().stream().map(k -> BatchName.parse(k.name()).get()).toList();
+        List<BatchName> names = first.writtenBatches().stream()
+                .map(k -> BatchName.parse(k.name()).get())
+                .toList();
         assertThat(names).extracting(BatchName::sequence).containsExactly(1, 2, 1);
-        assertThat(names).extracting(BatchName::unique).containsOnly(names.get(0).unique());
+        assertThat(names)
+                .extracting(BatchName::unique)
+                .containsOnly(names.get(0).unique());
         assertThat(BatchName.parse(second.writtenBatches().get(0).name()).get().unique())
                 .isNotEqualTo(names.get(0).unique());
         assertThat(keys()).hasSize(4);
@@ -116,7 +121,8 @@ class BatchWriterTest {
         assertThat(keys()).hasSize(1);
         assertThatThrownBy(() -> writer.add(release("b", 1, "B")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("closed").hasMessageContaining("b");
+                .hasMessageContaining("closed")
+                .hasMessageContaining("b");
         writer.close();
         assertThat(keys()).hasSize(1);
     }
@@ -124,8 +130,10 @@ class BatchWriterTest {
     @Test
     void aFailedWriteKeepsTheRecordsBufferedAndTheNextFlushWritesThem() {
         AtomicBoolean failing = new AtomicBoolean(true);
-        InterceptingObjectStore flaky = new InterceptingObjectStore(store,
-                InterceptingObjectStore.failing(c -> c.op() == Op.CREATE && failing.get(), InterceptingObjectStore::ioFailure));
+        InterceptingObjectStore flaky = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.failing(
+                        c -> c.op() == Op.CREATE && failing.get(), InterceptingObjectStore::ioFailure));
         BatchWriter writer = new BatchWriter(flaky, codec, new BatchWriterSettings(10), CLOCK);
         writer.add(release("a", 1, "A"));
         writer.add(release("b", 1, "B"));
@@ -151,8 +159,8 @@ class BatchWriterTest {
     @Test
     void anAddWhoseBatchCannotBeWrittenRaisesButKeepsTheRecord() {
         AtomicBoolean failing = new AtomicBoolean(true);
-        InterceptingObjectStore flaky = new InterceptingObjectStore(store,
-                InterceptingObjectStore.failing(c -> failing.get(), InterceptingObjectStore::ioFailure));
+        InterceptingObjectStore flaky = new InterceptingObjectStore(
+                store, InterceptingObjectStore.failing(c -> failing.get(), InterceptingObjectStore::ioFailure));
         BatchWriter writer = new BatchWriter(flaky, codec, new BatchWriterSettings(1), CLOCK);
         assertThatThrownBy(() -> writer.add(release("a", 1, "A"))).isInstanceOf(BatchWriteException.class);
         assertThat(writer.pendingRecords()).isEqualTo(1);
@@ -164,14 +172,16 @@ class BatchWriterTest {
     @Test
     void aWriteThatSucceededButReportedFailureIsRetriedUnderANewNameWithoutLosingOrCorruptingAnything() {
         AtomicInteger creates = new AtomicInteger();
-        InterceptingObjectStore ambiguous = new InterceptingObjectStore(store, new InterceptingObjectStore.Interceptor() {
-            @Override
-            public <T> Either<StoreFailure, T> intercept(Call call, Supplier<Either<StoreFailure, T>> proceed) {
-                Either<StoreFailure, T> result = proceed.get();
-                return call.op() == Op.CREATE && creates.incrementAndGet() == 1
-                        ? Either.left(InterceptingObjectStore.ioFailure(call)) : result;
-            }
-        });
+        InterceptingObjectStore ambiguous =
+                new InterceptingObjectStore(store, new InterceptingObjectStore.Interceptor() {
+                    @Override
+                    public <T> Either<StoreFailure, T> intercept(Call call, Supplier<Either<StoreFailure, T>> proceed) {
+                        Either<StoreFailure, T> result = proceed.get();
+                        return call.op() == Op.CREATE && creates.incrementAndGet() == 1
+                                ? Either.left(InterceptingObjectStore.ioFailure(call))
+                                : result;
+                    }
+                });
         BatchWriter writer = new BatchWriter(ambiguous, codec, new BatchWriterSettings(10), CLOCK);
         writer.add(release("a", 1, "A"));
         assertThatThrownBy(writer::flush).isInstanceOf(BatchWriteException.class);
@@ -180,7 +190,8 @@ class BatchWriterTest {
         // The first attempt did land; the retry finds its name taken and moves to the next sequence.
         assertThat(keys()).hasSize(2);
         assertThat(writer.writtenBatches()).hasSize(1);
-        assertThat(BatchName.parse(writer.writtenBatches().get(0).name()).get().sequence()).isEqualTo(2);
+        assertThat(BatchName.parse(writer.writtenBatches().get(0).name()).get().sequence())
+                .isEqualTo(2);
         assertThat(new LoadPressReleases(store, codec).load(DAY, DAY, io.vavr.control.Option.none()))
                 .containsExactly(release("a", 1, "A"));
     }
@@ -188,25 +199,34 @@ class BatchWriterTest {
     @Test
     void aNameTakenByAnotherWriterMovesToTheNextSequence() {
         AtomicInteger creates = new AtomicInteger();
-        InterceptingObjectStore colliding = new InterceptingObjectStore(store, InterceptingObjectStore.failing(
-                c -> c.op() == Op.CREATE && creates.incrementAndGet() <= 2,
-                c -> new StoreFailure.PreconditionFailed(ObjectKey.of(c.target()), "taken")));
+        InterceptingObjectStore colliding = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.failing(
+                        c -> c.op() == Op.CREATE && creates.incrementAndGet() <= 2,
+                        c -> new StoreFailure.PreconditionFailed(ObjectKey.of(c.target()), "taken")));
         BatchWriter writer = new BatchWriter(colliding, codec, new BatchWriterSettings(1), CLOCK);
         writer.add(release("a", 1, "A"));
-        assertThat(writer.writtenBatches()).extracting(k -> BatchName.parse(k.name()).get().sequence()).containsExactly(3);
+        assertThat(writer.writtenBatches())
+                .extracting(k -> BatchName.parse(k.name()).get().sequence())
+                .containsExactly(3);
         writer.add(release("b", 1, "B"));
-        assertThat(writer.writtenBatches()).extracting(k -> BatchName.parse(k.name()).get().sequence()).containsExactly(3, 4);
+        assertThat(writer.writtenBatches())
+                .extracting(k -> BatchName.parse(k.name()).get().sequence())
+                .containsExactly(3, 4);
     }
 
     @Test
     void oneFailingPartitionDoesNotStopTheFlushOfTheOthers() {
-        InterceptingObjectStore failingGmail = new InterceptingObjectStore(store, InterceptingObjectStore.failing(
-                c -> c.op() == Op.CREATE && ObjectKey.of(c.target()).startsWith(GMAIL_DAY.prefix()),
-                InterceptingObjectStore::ioFailure));
+        InterceptingObjectStore failingGmail = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.failing(
+                        c -> c.op() == Op.CREATE && ObjectKey.of(c.target()).startsWith(GMAIL_DAY.prefix()),
+                        InterceptingObjectStore::ioFailure));
         BatchWriter writer = new BatchWriter(failingGmail, codec, new BatchWriterSettings(10), CLOCK);
         writer.add(release("a", 1, "A"));
         writer.add(release("r", RSS_DAY, null, "R"));
-        assertThatThrownBy(writer::flush).isInstanceOf(BatchWriteException.class)
+        assertThatThrownBy(writer::flush)
+                .isInstanceOf(BatchWriteException.class)
                 .hasMessageContaining(GMAIL_DAY.prefix().value());
         assertThat(keys()).singleElement().satisfies(k -> assertThat(k.parent()).isEqualTo(RSS_DAY.prefix()));
         assertThat(writer.pendingRecords()).isEqualTo(1);
@@ -237,7 +257,8 @@ class BatchWriterTest {
     @Test
     void aBatchSizeBelowOneIsRefused() {
         assertThatThrownBy(() -> new BatchWriterSettings(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch size 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch size 0");
     }
 
     @Test
@@ -255,9 +276,11 @@ class BatchWriterTest {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
-                        PressRelease r = release("t" + thread + "-" + i,
+                        PressRelease r = release(
+                                "t" + thread + "-" + i,
                                 ReleaseGenerators.PARTITIONS.get(i % ReleaseGenerators.PARTITIONS.size()),
-                                ReleaseGenerators.stampAt(1 + i % 3), "x");
+                                ReleaseGenerators.stampAt(1 + i % 3),
+                                "x");
                         writer.add(r);
                         added.add(r);
                         if (i % 97 == 0) {

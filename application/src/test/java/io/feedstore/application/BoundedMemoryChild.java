@@ -21,12 +21,11 @@ import java.util.Random;
 public final class BoundedMemoryChild {
 
     private static final String[] WORDS = ("the of and to in a is that for on with as by at from this be are was it an"
-            + " will its has have company announces quarter results revenue growth market product launch customers"
-            + " partnership acquisition shares board director annual report financial statement operations new global")
+                    + " will its has have company announces quarter results revenue growth market product launch customers"
+                    + " partnership acquisition shares board director annual report financial statement operations new global")
             .split(" ");
 
-    private BoundedMemoryChild() {
-    }
+    private BoundedMemoryChild() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
@@ -51,17 +50,22 @@ public final class BoundedMemoryChild {
                 }
                 textBytes += text.length();
                 batch.add(PressRelease.builder(PressReleaseId.of("pr-" + id), Releases.GMAIL, Releases.DAY)
-                        .ingestedAt(base.plusMillis(n)).title("Title " + n).fullText(text.toString())
-                        .companyName("Company " + (id % 500)).build());
+                        .ingestedAt(base.plusMillis(n))
+                        .title("Title " + n)
+                        .fullText(text.toString())
+                        .companyName("Company " + (id % 500))
+                        .build());
             }
             String name = new BatchName(b, java.time.LocalDateTime.of(2025, 1, 15, 1, 0), "bench" + b).fileName();
             store.createIfAbsent(Releases.GMAIL_DAY.prefix().key(name), codec.encode(batch, FileRole.BATCH))
                     .getOrElseThrow(f -> new IllegalStateException(f.message()));
         }
-        PartitionReport report = new ConsolidatePartitions(store, codec, TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT)
+        PartitionReport report = new ConsolidatePartitions(
+                        store, codec, TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT)
                 .consolidate(Releases.GMAIL_DAY, RunMode.APPLY);
         System.out.println("status=" + report.status() + " inputRows=" + report.inputRows() + " finalRows="
-                + report.finalRows() + " textBytes=" + textBytes + " maxHeap=" + Runtime.getRuntime().maxMemory()
+                + report.finalRows() + " textBytes=" + textBytes + " maxHeap="
+                + Runtime.getRuntime().maxMemory()
                 + " detail=" + report.detail().getOrElse(""));
     }
 }

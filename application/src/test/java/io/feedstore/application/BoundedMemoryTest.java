@@ -27,9 +27,17 @@ class BoundedMemoryTest {
     @Test
     void aPartitionTwiceTheSizeOfTheHeapConsolidatesWithinIt() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx" + HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), BoundedMemoryChild.class.getName(),
-                root.toString(), String.valueOf(ROWS), String.valueOf(BATCHES), String.valueOf(TEXT_CHARS))
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx" + HEAP_MB + "m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BoundedMemoryChild.class.getName(),
+                        root.toString(),
+                        String.valueOf(ROWS),
+                        String.valueOf(BATCHES),
+                        String.valueOf(TEXT_CHARS))
                 .redirectErrorStream(true)
                 .start();
         boolean ended = child.waitFor(120, TimeUnit.SECONDS);
@@ -39,8 +47,11 @@ class BoundedMemoryTest {
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(ended).as("the child ended in time; output:%n%s", output).isTrue();
-        assertThat(child.exitValue()).as("the child's exit code; output:%n%s", output).isZero();
-        Matcher report = Pattern.compile("status=(\\w+) inputRows=(\\d+) finalRows=(\\d+) textBytes=(\\d+) maxHeap=(\\d+)")
+        assertThat(child.exitValue())
+                .as("the child's exit code; output:%n%s", output)
+                .isZero();
+        Matcher report = Pattern.compile(
+                        "status=(\\w+) inputRows=(\\d+) finalRows=(\\d+) textBytes=(\\d+) maxHeap=(\\d+)")
                 .matcher(output);
         assertThat(report.find()).as(output).isTrue();
         assertThat(report.group(1)).as(output).isEqualTo("CONSOLIDATED");
@@ -51,5 +62,4 @@ class BoundedMemoryTest {
         assertThat(root.resolve(Releases.GMAIL_DAY.prefix().value()).toFile().list())
                 .containsExactly("consolidated.parquet");
     }
-
 }

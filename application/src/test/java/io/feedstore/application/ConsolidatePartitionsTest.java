@@ -18,23 +18,21 @@ import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
-import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.BulkObjectStore;
+import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
-import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
-import io.feedstore.domain.store.ReadCondition;
-import io.feedstore.domain.store.StoreFailure;
-import io.feedstore.domain.store.WriteCondition;
-import io.feedstore.domain.store.ContentWriter;
-import io.feedstore.domain.store.StoredObject;
-import java.util.Collection;
-import java.util.Map;
+import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StorageCalls;
+import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.StoredObject;
+import io.feedstore.domain.store.WriteCondition;
 import io.feedstore.testkit.InMemoryObjectStore;
 import io.feedstore.testkit.InMemorySpillSpace;
 import io.feedstore.testkit.SerializingTestCodec;
@@ -42,7 +40,9 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,8 @@ class ConsolidatePartitionsTest {
     }
 
     private List<PressRelease> consolidatedRows(Partition partition) {
-        return codec.decode(store.read(partition.consolidatedKey()).get().content()).get();
+        return codec.decode(store.read(partition.consolidatedKey()).get().content())
+                .get();
     }
 
     private List<ObjectKey> filesOf(Partition partition) {
@@ -85,7 +86,8 @@ class ConsolidatePartitionsTest {
         fillGmail();
         List<PressRelease> before = loaded();
         long bytesBefore = StoreSnapshot.of(store).keysUnder(GMAIL_DAY.prefix()).stream()
-                .mapToLong(k -> store.read(k).get().content().length).sum();
+                .mapToLong(k -> store.read(k).get().content().length)
+                .sum();
 
         PartitionReport report = consolidate(GMAIL_DAY);
 
@@ -97,11 +99,17 @@ class ConsolidatePartitionsTest {
         assertThat(report.duplicatesRemoved()).isEqualTo(2);
         assertThat(report.finalRows()).isEqualTo(5);
         assertThat(report.bytesBefore()).isEqualTo(bytesBefore);
-        assertThat(report.bytesAfter()).isEqualTo(store.read(GMAIL_DAY.consolidatedKey()).get().content().length);
+        assertThat(report.bytesAfter())
+                .isEqualTo(store.read(GMAIL_DAY.consolidatedKey()).get().content().length);
         assertThat(report.anomaly()).isTrue();
         assertThat(filesOf(GMAIL_DAY)).containsExactly(GMAIL_DAY.consolidatedKey());
-        assertThat(consolidatedRows(GMAIL_DAY)).containsExactlyInAnyOrder(release("a", 5, "A new"), release("b", 1, "B"),
-                release("c", 2, "C"), release("d", 3, "D"), release("e", 4, "E"));
+        assertThat(consolidatedRows(GMAIL_DAY))
+                .containsExactlyInAnyOrder(
+                        release("a", 5, "A new"),
+                        release("b", 1, "B"),
+                        release("c", 2, "C"),
+                        release("d", 3, "D"),
+                        release("e", 4, "E"));
         assertThat(loaded()).isEqualTo(before);
     }
 
@@ -136,36 +144,63 @@ class ConsolidatePartitionsTest {
         List<Integer> bulkReads = new ArrayList<>();
         List<Integer> bulkDeletes = new ArrayList<>();
         ObjectStore bulkRecording = new BulkObjectStore() {
-            @Override public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) { return store.list(prefix); }
-            @Override public Either<StoreFailure, StoredObject> read(ObjectKey key) { return store.read(key); }
-            @Override public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
+            @Override
+            public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) {
+                return store.list(prefix);
+            }
+
+            @Override
+            public Either<StoreFailure, StoredObject> read(ObjectKey key) {
+                return store.read(key);
+            }
+
+            @Override
+            public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
                 return store.createIfAbsent(key, content);
             }
-            @Override public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation g, byte[] c) {
+
+            @Override
+            public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation g, byte[] c) {
                 return store.replaceIfUnchanged(key, g, c);
             }
-            @Override public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation g) {
+
+            @Override
+            public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation g) {
                 return store.deleteIfUnchanged(key, g);
             }
-            @Override public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
+
+            @Override
+            public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
                 bulkReads.add(keys.size());
                 return BulkCalls.openAll(store, keys);
             }
-            @Override public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
+
+            @Override
+            public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
                 bulkReads.add(keys.size());
                 return BulkCalls.readAll(store, keys);
             }
-            @Override public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> e) {
+
+            @Override
+            public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> e) {
                 bulkDeletes.add(e.size());
                 return BulkCalls.deleteAllIfUnchanged(store, e);
             }
-            @Override public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+
+            @Override
+            public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
                 return store.open(key, condition);
             }
-            @Override public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition c, ContentWriter w) {
+
+            @Override
+            public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition c, ContentWriter w) {
                 return store.write(key, c, w);
             }
-            @Override public String describe() { return store.describe(); }
+
+            @Override
+            public String describe() {
+                return store.describe();
+            }
         };
 
         PartitionReport report = consolidation(bulkRecording).consolidate(GMAIL_DAY, RunMode.APPLY);
@@ -225,7 +260,10 @@ class ConsolidatePartitionsTest {
         PartitionReport report = consolidate(GMAIL_DAY);
 
         assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
-        assertThat(report.detail().get()).contains(broken.value()).contains("cannot decode").contains("nothing was changed");
+        assertThat(report.detail().get())
+                .contains(broken.value())
+                .contains("cannot decode")
+                .contains("nothing was changed");
         assertThat(StoreSnapshot.of(store)).isEqualTo(before);
     }
 
@@ -233,8 +271,8 @@ class ConsolidatePartitionsTest {
     void aSmallPartitionIsFlaggedAsAnAnomalyButStillSucceeds() {
         batch(store, codec, List.of(release("a", 1, "A"), release("b", 1, "B"), release("c", 1, "C")));
         batch(store, codec, List.of(release("r", RSS_DAY, null, "R")));
-        ConsolidatePartitions strict = new ConsolidatePartitions(store, codec,
-                new InMemorySpillSpace(), new ConsolidationSettings(new AnomalyRule(3)));
+        ConsolidatePartitions strict = new ConsolidatePartitions(
+                store, codec, new InMemorySpillSpace(), new ConsolidationSettings(new AnomalyRule(3)));
 
         PartitionReport small = strict.consolidate(RSS_DAY, RunMode.APPLY);
         PartitionReport enough = strict.consolidate(GMAIL_DAY, RunMode.APPLY);
@@ -252,21 +290,31 @@ class ConsolidatePartitionsTest {
         batch(store, codec, List.of(release("a", 1, "A")));
         batch(store, codec, List.of(release("r", RSS_DAY, null, "R")));
         batch(store, codec, List.of(release("y", third, null, "Y")));
-        InterceptingObjectStore exploding = new InterceptingObjectStore(store, InterceptingObjectStore.before(
-                c -> c.op() == Op.READ && c.target().startsWith(RSS_DAY.prefix().value()),
-                c -> {
-                    throw new IllegalStateException("the network cable was cut");
-                }));
-        InterceptingObjectStore unreadable = new InterceptingObjectStore(exploding, InterceptingObjectStore.failing(
-                c -> c.op() == Op.READ && c.target().startsWith(third.prefix().value()),
-                InterceptingObjectStore::ioFailure));
+        InterceptingObjectStore exploding = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.before(
+                        c -> c.op() == Op.READ
+                                && c.target().startsWith(RSS_DAY.prefix().value()),
+                        c -> {
+                            throw new IllegalStateException("the network cable was cut");
+                        }));
+        InterceptingObjectStore unreadable = new InterceptingObjectStore(
+                exploding,
+                InterceptingObjectStore.failing(
+                        c -> c.op() == Op.READ
+                                && c.target().startsWith(third.prefix().value()),
+                        InterceptingObjectStore::ioFailure));
 
-        List<PartitionReport> reports = consolidation(unreadable).consolidate(List.of(RSS_DAY, third, GMAIL_DAY), RunMode.APPLY);
+        List<PartitionReport> reports =
+                consolidation(unreadable).consolidate(List.of(RSS_DAY, third, GMAIL_DAY), RunMode.APPLY);
 
         assertThat(reports).extracting(PartitionReport::partition).containsExactly(RSS_DAY, third, GMAIL_DAY);
-        assertThat(reports).extracting(PartitionReport::status)
+        assertThat(reports)
+                .extracting(PartitionReport::status)
                 .containsExactly(PartitionStatus.FAILED, PartitionStatus.FAILED, PartitionStatus.CONSOLIDATED);
-        assertThat(reports.get(0).detail().get()).contains("the network cable was cut").contains("nothing was changed");
+        assertThat(reports.get(0).detail().get())
+                .contains("the network cable was cut")
+                .contains("nothing was changed");
         assertThat(reports.get(1).detail().get()).contains("could not read").contains("injected I/O failure");
         assertThat(filesOf(RSS_DAY)).hasSize(1).doesNotContain(RSS_DAY.consolidatedKey());
         assertThat(filesOf(GMAIL_DAY)).containsExactly(GMAIL_DAY.consolidatedKey());
@@ -276,11 +324,12 @@ class ConsolidatePartitionsTest {
     void aConsolidatedFileReplacedAfterItWasReadIsAConflictAndNothingIsDeleted() {
         fillGmail();
         PressRelease late = release("z", 9, "written by another run");
-        InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
-                c -> c.op() == Op.REPLACE,
-                c -> {
+        InterceptingObjectStore racing =
+                new InterceptingObjectStore(store, InterceptingObjectStore.before(c -> c.op() == Op.REPLACE, c -> {
                     var current = store.read(GMAIL_DAY.consolidatedKey()).get();
-                    store.replaceIfUnchanged(GMAIL_DAY.consolidatedKey(), current.generation(),
+                    store.replaceIfUnchanged(
+                            GMAIL_DAY.consolidatedKey(),
+                            current.generation(),
                             codec.encode(List.of(late), FileRole.CONSOLIDATED));
                 }));
         StoreSnapshot batchesBefore = StoreSnapshot.of(store);
@@ -296,9 +345,11 @@ class ConsolidatePartitionsTest {
     @Test
     void aConsolidatedFileCreatedByAnotherRunAfterTheListingIsAConflict() {
         batch(store, codec, List.of(release("a", 1, "A")));
-        InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
-                c -> c.op() == Op.CREATE,
-                c -> put(store, codec, GMAIL_DAY.consolidatedKey(), List.of(release("b", 1, "B")))));
+        InterceptingObjectStore racing = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.before(
+                        c -> c.op() == Op.CREATE,
+                        c -> put(store, codec, GMAIL_DAY.consolidatedKey(), List.of(release("b", 1, "B")))));
 
         PartitionReport report = consolidation(racing).consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -311,9 +362,12 @@ class ConsolidatePartitionsTest {
     void anInputThatVanishesBeforeItIsReadIsAConflictAndNothingChanges() {
         fillGmail();
         ObjectKey legacyKey = GMAIL_DAY.prefix().key("part-00000-legacy.parquet");
-        InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
-                c -> c.op() == Op.READ && c.isAbout(legacyKey),
-                c -> store.deleteIfUnchanged(legacyKey, store.read(legacyKey).get().generation())));
+        InterceptingObjectStore racing = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.before(
+                        c -> c.op() == Op.READ && c.isAbout(legacyKey),
+                        c -> store.deleteIfUnchanged(
+                                legacyKey, store.read(legacyKey).get().generation())));
 
         PartitionReport report = consolidation(racing).consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -326,9 +380,9 @@ class ConsolidatePartitionsTest {
     void aConsolidatedFileReplacedBetweenWritingAndVerifyingIsAConflictAndNothingIsDeleted() {
         fillGmail();
         AtomicBoolean once = new AtomicBoolean();
-        InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.after(
-                c -> c.op() == Op.REPLACE && once.compareAndSet(false, true),
-                c -> {
+        InterceptingObjectStore racing = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.after(c -> c.op() == Op.REPLACE && once.compareAndSet(false, true), c -> {
                     var current = store.read(GMAIL_DAY.consolidatedKey()).get();
                     store.replaceIfUnchanged(GMAIL_DAY.consolidatedKey(), current.generation(), current.content());
                 }));
@@ -359,13 +413,19 @@ class ConsolidatePartitionsTest {
     void aConsolidatedFileMissingARowFailsVerificationAndNothingIsDeleted() {
         fillGmail();
         List<PressRelease> before = loaded();
-        ConsolidatePartitions lossy = new ConsolidatePartitions(store,
-                damaging(rows -> rows.subList(0, rows.size() - 1)), new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
+        ConsolidatePartitions lossy = new ConsolidatePartitions(
+                store,
+                damaging(rows -> rows.subList(0, rows.size() - 1)),
+                new InMemorySpillSpace(),
+                ConsolidationSettings.DEFAULT);
 
         PartitionReport report = lossy.consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
-        assertThat(report.detail().get()).contains("failed verification").contains("missing").contains("nothing was deleted");
+        assertThat(report.detail().get())
+                .contains("failed verification")
+                .contains("missing")
+                .contains("nothing was deleted");
         assertThat(filesOf(GMAIL_DAY)).hasSize(4);
         assertThat(loaded()).isEqualTo(before);
     }
@@ -373,11 +433,15 @@ class ConsolidatePartitionsTest {
     @Test
     void aConsolidatedFileWithTheRightRowCountButAChangedRowFailsVerification() {
         fillGmail();
-        ConsolidatePartitions corrupting = new ConsolidatePartitions(store, damaging(rows -> {
-            List<PressRelease> changed = new ArrayList<>(rows);
-            changed.set(0, changed.get(0).withTitle("corrupted"));
-            return changed;
-        }), new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
+        ConsolidatePartitions corrupting = new ConsolidatePartitions(
+                store,
+                damaging(rows -> {
+                    List<PressRelease> changed = new ArrayList<>(rows);
+                    changed.set(0, changed.get(0).withTitle("corrupted"));
+                    return changed;
+                }),
+                new InMemorySpillSpace(),
+                ConsolidationSettings.DEFAULT);
 
         PartitionReport report = corrupting.consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -390,9 +454,12 @@ class ConsolidatePartitionsTest {
     void aBatchWrittenAfterTheListingIsLeftForTheNextRun() {
         fillGmail();
         List<ObjectKey> late = new ArrayList<>();
-        InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
-                c -> c.op() == Op.DELETE && late.isEmpty(),
-                c -> late.add(batch(store, codec, List.of(release("a", 20, "A newest"), release("n", 1, "N"))))));
+        InterceptingObjectStore racing = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.before(
+                        c -> c.op() == Op.DELETE && late.isEmpty(),
+                        c -> late.add(
+                                batch(store, codec, List.of(release("a", 20, "A newest"), release("n", 1, "N"))))));
 
         PartitionReport report = consolidation(racing).consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -407,10 +474,14 @@ class ConsolidatePartitionsTest {
         fillGmail();
         ObjectKey legacyKey = GMAIL_DAY.prefix().key("part-00000-legacy.parquet");
         PressRelease rewritten = release("e", 8, "E rewritten");
-        InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
-                c -> c.op() == Op.DELETE && c.isAbout(legacyKey),
-                c -> store.replaceIfUnchanged(legacyKey, store.read(legacyKey).get().generation(),
-                        codec.encode(List.of(rewritten), FileRole.BATCH))));
+        InterceptingObjectStore racing = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.before(
+                        c -> c.op() == Op.DELETE && c.isAbout(legacyKey),
+                        c -> store.replaceIfUnchanged(
+                                legacyKey,
+                                store.read(legacyKey).get().generation(),
+                                codec.encode(List.of(rewritten), FileRole.BATCH))));
 
         PartitionReport report = consolidation(racing).consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -424,8 +495,11 @@ class ConsolidatePartitionsTest {
     void aDeleteThatFailsSaysTheFileIsVerifiedAndTheNextRunFinishesTheJob() {
         fillGmail();
         List<PressRelease> before = loaded();
-        InterceptingObjectStore failingDeletes = new InterceptingObjectStore(store, InterceptingObjectStore.failing(
-                c -> c.op() == Op.DELETE && c.target().endsWith("legacy.parquet"), InterceptingObjectStore::ioFailure));
+        InterceptingObjectStore failingDeletes = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.failing(
+                        c -> c.op() == Op.DELETE && c.target().endsWith("legacy.parquet"),
+                        InterceptingObjectStore::ioFailure));
 
         PartitionReport report = consolidation(failingDeletes).consolidate(GMAIL_DAY, RunMode.APPLY);
 
@@ -454,7 +528,8 @@ class ConsolidatePartitionsTest {
                 return codec.decode(file);
             }
         };
-        new ConsolidatePartitions(store, spy, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT).consolidate(GMAIL_DAY, RunMode.APPLY);
+        new ConsolidatePartitions(store, spy, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
+                .consolidate(GMAIL_DAY, RunMode.APPLY);
         assertThat(used).containsExactly(FileRole.CONSOLIDATED);
     }
 
@@ -470,8 +545,8 @@ class ConsolidatePartitionsTest {
     @Test
     void aFileHoldingARowOfAnotherSourceFailsThePartitionNamingTheFileAndTheRuleAndDeletesNothing() {
         fillGmail();
-        PressRelease stray = release("rss-Ærø-1", RSS_DAY, Releases.at("2025-01-15T08:00:00Z"),
-                "Ærø Færgeri – “Ny rute” til Jyväskylä 🚢");
+        PressRelease stray = release(
+                "rss-Ærø-1", RSS_DAY, Releases.at("2025-01-15T08:00:00Z"), "Ærø Færgeri – “Ny rute” til Jyväskylä 🚢");
         ObjectKey foreign = put(store, codec, GMAIL_DAY.prefix().key("part-00001-legacy.parquet"), List.of(stray));
         StoreSnapshot before = StoreSnapshot.of(store);
 
@@ -480,7 +555,8 @@ class ConsolidatePartitionsTest {
 
         for (PartitionReport report : List.of(applied, planned)) {
             assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
-            assertThat(report.detail().get()).contains(foreign.value())
+            assertThat(report.detail().get())
+                    .contains(foreign.value())
                     .contains("row rss-Ærø-1 of source rss / release_date 2025-01-15 does not belong to partition"
                             + " gmail 2025-01-15")
                     .contains("nothing was deleted");
@@ -492,14 +568,18 @@ class ConsolidatePartitionsTest {
     void aFileHoldingARowOfAnotherDateFailsThePartitionAndDeletesNothing() {
         batch(store, codec, List.of(release("a", 1, "Åsa Lindqvist – “Kvartalsrapport” 四半期")));
         Partition dayBefore = new Partition(Releases.GMAIL, DAY.minusDays(1));
-        ObjectKey foreign = put(store, codec, GMAIL_DAY.prefix().key("legacy-2025-01-14.parquet"),
+        ObjectKey foreign = put(
+                store,
+                codec,
+                GMAIL_DAY.prefix().key("legacy-2025-01-14.parquet"),
                 List.of(release("g-14", dayBefore, Releases.at("2025-01-14T09:00:00Z"), "Jyväskylä – “Avajaiset”")));
         StoreSnapshot before = StoreSnapshot.of(store);
 
         PartitionReport report = consolidate(GMAIL_DAY);
 
         assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
-        assertThat(report.detail().get()).contains(foreign.value())
+        assertThat(report.detail().get())
+                .contains(foreign.value())
                 .contains("row g-14 of source gmail / release_date 2025-01-14 does not belong to partition"
                         + " gmail 2025-01-15");
         assertThat(StoreSnapshot.of(store)).isEqualTo(before);

@@ -21,19 +21,19 @@ import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
-import io.vavr.control.Either;
-import java.io.OutputStream;
-import java.util.function.Consumer;
 import io.feedstore.testkit.InMemoryObjectStore;
 import io.feedstore.testkit.InMemorySpillSpace;
 import io.feedstore.testkit.SerializingTestCodec;
+import io.vavr.control.Either;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
@@ -52,23 +52,43 @@ class ConsolidationInPiecesTest {
 
     /** Rows of one partition from a pool of 40 ids, 4 stamps (one missing) and 3 contents: many ties. */
     private static Gen<PressRelease> rows() {
-        return integers().between(0, 39).zip(integers().between(0, ReleaseGenerators.STAMPS),
-                integers().between(0, ReleaseGenerators.VARIANTS - 1),
-                (id, stamp, variant) -> ReleaseGenerators.release(id, 0, stamp, variant));
+        return integers()
+                .between(0, 39)
+                .zip(
+                        integers().between(0, ReleaseGenerators.STAMPS),
+                        integers().between(0, ReleaseGenerators.VARIANTS - 1),
+                        (id, stamp, variant) -> ReleaseGenerators.release(id, 0, stamp, variant));
     }
 
-    private void check(ObjectStore store, RecordCodec codec, List<PressRelease> rows, int batches, boolean previous,
-                       int bucketRows) {
+    private void check(
+            ObjectStore store,
+            RecordCodec codec,
+            List<PressRelease> rows,
+            int batches,
+            boolean previous,
+            int bucketRows) {
         List<PressRelease> all = new ArrayList<>(rows);
         if (previous) {
-            List<PressRelease> old = Deduplication.newestPerId(rows.subList(0, rows.size() / 2)).records();
-            Releases.put(store, codec, GMAIL_DAY.consolidatedKey(), old.stream()
-                    .map(r -> Releases.release(r.id().value(), GMAIL_DAY, r.ingestedAt().getOrNull(),
-                            r.title().getOrElse("")))
-                    .toList());
+            List<PressRelease> old =
+                    Deduplication.newestPerId(rows.subList(0, rows.size() / 2)).records();
+            Releases.put(
+                    store,
+                    codec,
+                    GMAIL_DAY.consolidatedKey(),
+                    old.stream()
+                            .map(r -> Releases.release(
+                                    r.id().value(),
+                                    GMAIL_DAY,
+                                    r.ingestedAt().getOrNull(),
+                                    r.title().getOrElse("")))
+                            .toList());
         }
         List<PressRelease> inPartition = all.stream()
-                .map(r -> Releases.release(r.id().value(), GMAIL_DAY, r.ingestedAt().getOrNull(), r.title().getOrElse("")))
+                .map(r -> Releases.release(
+                        r.id().value(),
+                        GMAIL_DAY,
+                        r.ingestedAt().getOrNull(),
+                        r.title().getOrElse("")))
                 .toList();
         for (int b = 0; b < batches; b++) {
             List<PressRelease> batch = new ArrayList<>();
@@ -81,16 +101,21 @@ class ConsolidationInPiecesTest {
         }
         List<PressRelease> expectedInput = new ArrayList<>(inPartition);
         if (previous) {
-            expectedInput.addAll(codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get());
+            expectedInput.addAll(
+                    codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content())
+                            .get());
         }
 
         InMemorySpillSpace spill = new InMemorySpillSpace();
-        PartitionReport report = new ConsolidatePartitions(store, codec, spill, ConsolidationSettings.DEFAULT, bucketRows)
+        PartitionReport report = new ConsolidatePartitions(
+                        store, codec, spill, ConsolidationSettings.DEFAULT, bucketRows)
                 .consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).as(report.detail().getOrElse("")).isEqualTo(PartitionStatus.CONSOLIDATED);
         assertThat(spill.openFiles()).as("spill files left behind").isZero();
-        List<PressRelease> stored = codec.decode(store.read(GMAIL_DAY.consolidatedKey()).get().content()).get();
+        List<PressRelease> stored = codec.decode(
+                        store.read(GMAIL_DAY.consolidatedKey()).get().content())
+                .get();
         List<PressRelease> byId = new ArrayList<>(stored);
         byId.sort(Comparator.comparing(PressRelease::id));
         assertThat(byId).isEqualTo(Deduplication.newestPerId(expectedInput).records());
@@ -101,17 +126,25 @@ class ConsolidationInPiecesTest {
 
     @Test
     void anyBucketSizeGivesExactlyTheDeduplicatedRowsInMemory() {
-        qt().withExamples(150).forAll(lists().of(rows()).ofSizeBetween(1, 60), integers().between(1, 5), booleans().all(),
-                integers().between(1, 12))
-                .checkAssert((rows, batches, previous, bucketRows) -> check(new InMemoryObjectStore(),
-                        new SerializingTestCodec(), rows, batches, previous, bucketRows));
+        qt().withExamples(150)
+                .forAll(
+                        lists().of(rows()).ofSizeBetween(1, 60),
+                        integers().between(1, 5),
+                        booleans().all(),
+                        integers().between(1, 12))
+                .checkAssert((rows, batches, previous, bucketRows) -> check(
+                        new InMemoryObjectStore(), new SerializingTestCodec(), rows, batches, previous, bucketRows));
     }
 
     @Test
     void anyBucketSizeGivesExactlyTheDeduplicatedRowsThroughParquetOnTheLocalStore() {
         RecordCodec parquet = new ParquetRecordCodec();
-        qt().withExamples(30).forAll(lists().of(rows()).ofSizeBetween(1, 60), integers().between(1, 5), booleans().all(),
-                integers().between(1, 12))
+        qt().withExamples(30)
+                .forAll(
+                        lists().of(rows()).ofSizeBetween(1, 60),
+                        integers().between(1, 5),
+                        booleans().all(),
+                        integers().between(1, 12))
                 .checkAssert((rows, batches, previous, bucketRows) -> {
                     try {
                         ObjectStore store = new LocalFileSystemObjectStore(
@@ -134,8 +167,8 @@ class ConsolidationInPiecesTest {
         Path dir = Files.createDirectories(root.resolve("refused"));
         ObjectStore store = new LocalFileSystemObjectStore(dir);
         Releases.batch(store, parquet, List.of(Releases.release("a", 1, "A"), Releases.release("b", 2, "B")));
-        ObjectKey bad = Releases.batch(store, parquet, List.of(Releases.release("c", 3, "C"),
-                Releases.release("d", 4, "D")));
+        ObjectKey bad =
+                Releases.batch(store, parquet, List.of(Releases.release("c", 3, "C"), Releases.release("d", 4, "D")));
         RecordCodec refusing = new RecordCodec() {
             @Override
             public byte[] encode(List<PressRelease> records, FileRole role) {
@@ -168,23 +201,33 @@ class ConsolidationInPiecesTest {
                         rows.accept(row);
                     }
                 });
-                return Either.left(new DecodeFailure("row 2 (counting from 1): release_date '2025-02-30' is not a date"));
+                return Either.left(
+                        new DecodeFailure("row 2 (counting from 1): release_date '2025-02-30' is not a date"));
             }
         };
         List<Path> before = filesUnder(dir);
 
-        PartitionReport report = new ConsolidatePartitions(store, refusing, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
+        PartitionReport report = new ConsolidatePartitions(
+                        store, refusing, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
                 .consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).isEqualTo(PartitionStatus.FAILED);
-        assertThat(report.detail().get()).contains(bad.value()).contains("row 2").contains("nothing was deleted");
-        assertThat(filesUnder(dir)).as("no consolidated file, no staging file, every input kept").isEqualTo(before);
+        assertThat(report.detail().get())
+                .contains(bad.value())
+                .contains("row 2")
+                .contains("nothing was deleted");
+        assertThat(filesUnder(dir))
+                .as("no consolidated file, no staging file, every input kept")
+                .isEqualTo(before);
         assertThat(StoreSnapshot.of(store).keysUnder(GMAIL_DAY.prefix())).doesNotContain(GMAIL_DAY.consolidatedKey());
     }
 
     private static List<Path> filesUnder(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(dir::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -13,7 +13,6 @@ import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.store.BulkCalls;
-import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -60,7 +59,8 @@ class ConsolidationOnAStoreThatDropsReplacedGenerationsTest {
         @Override
         public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
             Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = new LinkedHashMap<>();
-            BulkCalls.openAll(delegate(), keys).forEach((key, content) -> opened.put(key, content.map(this::readableWhileLive)));
+            BulkCalls.openAll(delegate(), keys)
+                    .forEach((key, content) -> opened.put(key, content.map(this::readableWhileLive)));
             return opened;
         }
 
@@ -69,7 +69,10 @@ class ConsolidationOnAStoreThatDropsReplacedGenerationsTest {
             return new ForwardingObjectContent(content) {
                 @Override
                 public void readFully(long position, byte[] target, int offset, int length) throws IOException {
-                    if (!DropsReplacedGenerations.this.delegate().read(key).map(live -> live.generation().equals(content.generation()))
+                    if (!DropsReplacedGenerations.this
+                            .delegate()
+                            .read(key)
+                            .map(live -> live.generation().equals(content.generation()))
                             .getOrElse(false)) {
                         throw new IOException("No such object: " + key + " generation " + content.generation());
                     }
@@ -95,26 +98,41 @@ class ConsolidationOnAStoreThatDropsReplacedGenerationsTest {
 
     /** Another run consolidates the partition once, just before this run's first call that {@code when} picks. */
     private void assertAnotherRunWinsWithoutLoss(Predicate<InterceptingObjectStore.Call> when) {
-        put(store, codec, GMAIL_DAY.consolidatedKey(), List.of(release("åsa-lindqvist", 1, "Åsa Lindqvist – “Jyväskylä”"),
-                release("ærø", 1, "Ærø färja 東京 🚢")));
+        put(
+                store,
+                codec,
+                GMAIL_DAY.consolidatedKey(),
+                List.of(
+                        release("åsa-lindqvist", 1, "Åsa Lindqvist – “Jyväskylä”"),
+                        release("ærø", 1, "Ærø färja 東京 🚢")));
         batch(store, codec, List.of(release("jyväskylä", 2, "Jyväskylä – “uutiset”")));
         AtomicBoolean raced = new AtomicBoolean();
-        ObjectStore racing = new InterceptingObjectStore(new DropsReplacedGenerations(store), InterceptingObjectStore.before(
-                call -> when.test(call) && call.isAbout(GMAIL_DAY.consolidatedKey()) && raced.compareAndSet(false, true),
-                call -> {
-                    batch(store, codec, List.of(release("åsa-lindqvist", 5, "Åsa Lindqvist – “nyare”")));
-                    assertThat(consolidation(store).consolidate(GMAIL_DAY, RunMode.APPLY).status())
-                            .isEqualTo(PartitionStatus.CONSOLIDATED);
-                }));
+        ObjectStore racing = new InterceptingObjectStore(
+                new DropsReplacedGenerations(store),
+                InterceptingObjectStore.before(
+                        call -> when.test(call)
+                                && call.isAbout(GMAIL_DAY.consolidatedKey())
+                                && raced.compareAndSet(false, true),
+                        call -> {
+                            batch(store, codec, List.of(release("åsa-lindqvist", 5, "Åsa Lindqvist – “nyare”")));
+                            assertThat(consolidation(store)
+                                            .consolidate(GMAIL_DAY, RunMode.APPLY)
+                                            .status())
+                                    .isEqualTo(PartitionStatus.CONSOLIDATED);
+                        }));
 
         PartitionReport report = consolidation(racing).consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(raced).isTrue();
         assertThat(report.status()).as("%s", report).isEqualTo(PartitionStatus.CONFLICT);
         List<PressRelease> loaded = new LoadPressReleases(store, codec).load(Releases.DAY, Releases.DAY, Option.none());
-        assertThat(loaded).extracting(PressRelease::id).extracting(PressReleaseId::value)
+        assertThat(loaded)
+                .extracting(PressRelease::id)
+                .extracting(PressReleaseId::value)
                 .containsExactlyInAnyOrder("åsa-lindqvist", "ærø", "jyväskylä");
-        assertThat(loaded).filteredOn(r -> r.id().value().equals("åsa-lindqvist")).extracting(PressRelease::title)
+        assertThat(loaded)
+                .filteredOn(r -> r.id().value().equals("åsa-lindqvist"))
+                .extracting(PressRelease::title)
                 .containsExactly(Option.of("Åsa Lindqvist – “nyare”"));
     }
 }

@@ -28,7 +28,8 @@ import org.quicktheories.core.Gen;
  */
 class DeduplicationPropertiesTest {
 
-    private static final Gen<List<PressRelease>> ROWS = lists().of(ReleaseGenerators.releases()).ofSizeBetween(0, 40);
+    private static final Gen<List<PressRelease>> ROWS =
+            lists().of(ReleaseGenerators.releases()).ofSizeBetween(0, 40);
 
     @Test
     void deduplicationIsIndependentOfInputOrder() {
@@ -54,7 +55,8 @@ class DeduplicationPropertiesTest {
     void deduplicatingInStepsEqualsDeduplicatingAllAtOnce() {
         qt().withExamples(300).forAll(ROWS, integers().between(0, 40)).checkAssert((rows, cut) -> {
             int at = Math.min(cut, rows.size());
-            List<PressRelease> stepwise = new ArrayList<>(Deduplication.newestPerId(rows.subList(0, at)).records());
+            List<PressRelease> stepwise = new ArrayList<>(
+                    Deduplication.newestPerId(rows.subList(0, at)).records());
             stepwise.addAll(rows.subList(at, rows.size()));
             assertThat(Deduplication.newestPerId(stepwise).records())
                     .isEqualTo(Deduplication.newestPerId(rows).records());
@@ -66,25 +68,44 @@ class DeduplicationPropertiesTest {
         qt().withExamples(300).forAll(ROWS).checkAssert(rows -> {
             Deduplicated result = Deduplication.newestPerId(rows);
             assertThat(result.inputRows()).isEqualTo(rows.size());
-            assertThat(result.records()).extracting(PressRelease::id)
+            assertThat(result.records())
+                    .extracting(PressRelease::id)
                     .doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(rows.stream().map(PressRelease::id).distinct().toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            rows.stream().map(PressRelease::id).distinct().toList());
             for (PressRelease winner : result.records()) {
-                List<PressRelease> versions = rows.stream().filter(r -> r.id().equals(winner.id())).toList();
+                List<PressRelease> versions =
+                        rows.stream().filter(r -> r.id().equals(winner.id())).toList();
                 assertThat(versions).contains(winner);
-                Instant newest = versions.stream().flatMap(r -> r.ingestedAt().toJavaStream())
-                        .max(Instant::compareTo).orElse(null);
-                assertThat(winner.ingestedAt().getOrNull()).as("winner of %s", winner.id()).isEqualTo(newest);
+                Instant newest = versions.stream()
+                        .flatMap(r -> r.ingestedAt().toJavaStream())
+                        .max(Instant::compareTo)
+                        .orElse(null);
+                assertThat(winner.ingestedAt().getOrNull())
+                        .as("winner of %s", winner.id())
+                        .isEqualTo(newest);
             }
         });
     }
 
     /** Rows from the pools with parser versions 1, 2 or none, and stamps also a nanosecond after the pool's. */
     private static final Gen<List<PressRelease>> REPARSED_ROWS = lists().of(ReleaseGenerators.releases()
-            .zip(integers().between(0, 2), integers().between(0, 1), (r, parser, nudge) -> new PressRelease(r.id(),
-                    r.companyName(), r.category(), r.releaseDate(), r.releaseTimestamp(),
-                    r.ingestedAt().map(at -> at.plusNanos(nudge)), r.title(), r.fullText(), r.source(), r.sourceUrl(),
-                    parser == 0 ? Option.none() : Option.of(parser), r.schemaVersion())))
+                    .zip(
+                            integers().between(0, 2),
+                            integers().between(0, 1),
+                            (r, parser, nudge) -> new PressRelease(
+                                    r.id(),
+                                    r.companyName(),
+                                    r.category(),
+                                    r.releaseDate(),
+                                    r.releaseTimestamp(),
+                                    r.ingestedAt().map(at -> at.plusNanos(nudge)),
+                                    r.title(),
+                                    r.fullText(),
+                                    r.source(),
+                                    r.sourceUrl(),
+                                    parser == 0 ? Option.none() : Option.of(parser),
+                                    r.schemaVersion())))
             .ofSizeBetween(0, 40);
 
     @Test
@@ -95,14 +116,22 @@ class DeduplicationPropertiesTest {
             Collections.shuffle(shuffled, new Random(seed));
             assertThat(Deduplication.newestPerId(shuffled)).isEqualTo(result);
             for (PressRelease winner : result.records()) {
-                List<PressRelease> versions = rows.stream().filter(r -> r.id().equals(winner.id())).toList();
-                Instant newest = versions.stream().flatMap(r -> r.ingestedAt().toJavaStream())
-                        .max(Instant::compareTo).orElse(null);
+                List<PressRelease> versions =
+                        rows.stream().filter(r -> r.id().equals(winner.id())).toList();
+                Instant newest = versions.stream()
+                        .flatMap(r -> r.ingestedAt().toJavaStream())
+                        .max(Instant::compareTo)
+                        .orElse(null);
                 int highestParser = versions.stream()
                         .filter(r -> Objects.equals(r.ingestedAt().getOrNull(), newest))
-                        .mapToInt(r -> r.parserVersion().getOrElse(Integer.MIN_VALUE)).max().getAsInt();
-                assertThat(winner.ingestedAt().getOrNull()).as("winner of %s", winner.id()).isEqualTo(newest);
-                assertThat(winner.parserVersion().getOrElse(Integer.MIN_VALUE)).as("parser of %s", winner.id())
+                        .mapToInt(r -> r.parserVersion().getOrElse(Integer.MIN_VALUE))
+                        .max()
+                        .getAsInt();
+                assertThat(winner.ingestedAt().getOrNull())
+                        .as("winner of %s", winner.id())
+                        .isEqualTo(newest);
+                assertThat(winner.parserVersion().getOrElse(Integer.MIN_VALUE))
+                        .as("parser of %s", winner.id())
                         .isEqualTo(highestParser);
             }
         });
@@ -116,6 +145,7 @@ class DeduplicationPropertiesTest {
         assertThat(Deduplication.newestPerId(List.of(a, b)).records())
                 .isEqualTo(Deduplication.newestPerId(List.of(b, a)).records())
                 .hasSize(1)
-                .extracting(PressRelease::id).containsExactly(PressReleaseId.of("pr-1"));
+                .extracting(PressRelease::id)
+                .containsExactly(PressReleaseId.of("pr-1"));
     }
 }

@@ -47,8 +47,9 @@ class FindDateCorrectionsTest {
         batch(store, codec, List.of(release("b", gmail(30), null, "alone")));
         List<Partition> backlog = List.of(GMAIL_DAY, gmail(6), gmail(12), gmail(30));
 
-        assertThat(find.among(backlog).get()).containsExactly(new DateCorrection(GMAIL, PressReleaseId.of("a"),
-                List.of(DAY, DAY.plusDays(6), DAY.plusDays(12))));
+        assertThat(find.among(backlog).get())
+                .containsExactly(new DateCorrection(
+                        GMAIL, PressReleaseId.of("a"), List.of(DAY, DAY.plusDays(6), DAY.plusDays(12))));
     }
 
     @Test
@@ -60,9 +61,14 @@ class FindDateCorrectionsTest {
         batch(store, codec, List.of(release("b", gmail(4), null, "B of the next day")));
 
         assertThat(find.among(List.of(GMAIL_DAY)).get()).isEmpty();
-        assertThat(find.among(List.of(gmail(3))).get()).extracting(c -> c.id().value()).containsExactly("b");
-        assertThat(new FindDateCorrections(store, codec, 8).among(List.of(GMAIL_DAY)).get())
-                .extracting(DateCorrection::dates).containsExactly(List.of(DAY, DAY.plusDays(8)));
+        assertThat(find.among(List.of(gmail(3))).get())
+                .extracting(c -> c.id().value())
+                .containsExactly("b");
+        assertThat(new FindDateCorrections(store, codec, 8)
+                        .among(List.of(GMAIL_DAY))
+                        .get())
+                .extracting(DateCorrection::dates)
+                .containsExactly(List.of(DAY, DAY.plusDays(8)));
         assertThat(find.among(List.of()).get()).isEmpty();
     }
 }

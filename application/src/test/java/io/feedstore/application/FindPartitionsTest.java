@@ -59,8 +59,7 @@ class FindPartitionsTest {
 
     @Test
     void allFindsEveryPartitionHoldingADataFileInDateThenSourceOrder() {
-        assertThat(find.all().get())
-                .containsExactly(otherLastWeek, rssLastWeek, gmailYesterday, gmailToday, rssToday);
+        assertThat(find.all().get()).containsExactly(otherLastWeek, rssLastWeek, gmailYesterday, gmailToday, rssToday);
     }
 
     @Test
@@ -79,24 +78,27 @@ class FindPartitionsTest {
 
     @Test
     void aDateWithSourcesMeansExactlyThoseSourcesPartitions() {
-        assertThat(find.on(DAY, Option.of(Set.of(RSS, Source.of("nothing-yet")))).get())
+        assertThat(find.on(DAY, Option.of(Set.of(RSS, Source.of("nothing-yet"))))
+                        .get())
                 .containsExactly(new Partition(Source.of("nothing-yet"), DAY), rssToday);
     }
 
     @Test
     void betweenFindsThePartitionsOfADateRangeAndOptionalSources() {
-        assertThat(find.between(DAY.minusDays(7), DAY.minusDays(1), Option.none()).get())
+        assertThat(find.between(DAY.minusDays(7), DAY.minusDays(1), Option.none())
+                        .get())
                 .containsExactly(otherLastWeek, rssLastWeek, gmailYesterday);
         assertThat(find.between(DAY.minusDays(7), DAY, Option.of(Set.of(RSS))).get())
                 .containsExactly(rssLastWeek, rssToday);
         assertThatThrownBy(() -> find.between(DAY, DAY.minusDays(1), Option.none()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'to' is before 'from'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'to' is before 'from'");
     }
 
     @Test
     void aListingFailureIsReturnedNotThrown() {
-        FindPartitions broken = new FindPartitions(new InterceptingObjectStore(store,
-                InterceptingObjectStore.failing(c -> true, InterceptingObjectStore::ioFailure)));
+        FindPartitions broken = new FindPartitions(new InterceptingObjectStore(
+                store, InterceptingObjectStore.failing(c -> true, InterceptingObjectStore::ioFailure)));
         assertThat(broken.all().getLeft()).isInstanceOf(StoreFailure.IoFailure.class);
         assertThat(broken.needingConsolidation(DAY).isLeft()).isTrue();
     }

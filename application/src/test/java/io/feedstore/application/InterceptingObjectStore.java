@@ -38,7 +38,12 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
 
     /** The kinds of store call. */
     public enum Op {
-        LIST, READ, READ_RANGE, CREATE, REPLACE, DELETE;
+        LIST,
+        READ,
+        READ_RANGE,
+        CREATE,
+        REPLACE,
+        DELETE;
 
         public boolean mutating() {
             return this == CREATE || this == REPLACE || this == DELETE;
@@ -110,34 +115,43 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
 
     @Override
     public Either<StoreFailure, List<ObjectInfo>> list(KeyPrefix prefix) {
-        return interceptor.intercept(new Call(Op.LIST, prefix.value()), () -> delegate().list(prefix));
+        return interceptor.intercept(
+                new Call(Op.LIST, prefix.value()), () -> delegate().list(prefix));
     }
 
     @Override
     public Either<StoreFailure, StoredObject> read(ObjectKey key) {
-        return interceptor.intercept(new Call(Op.READ, key.value()), () -> delegate().read(key));
+        return interceptor.intercept(
+                new Call(Op.READ, key.value()), () -> delegate().read(key));
     }
 
     @Override
     public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
-        return interceptor.intercept(new Call(Op.READ, key.value()),
+        return interceptor.intercept(
+                new Call(Op.READ, key.value()),
                 () -> delegate().open(key, condition).map(this::intercepted));
     }
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
-        return eachThroughTheBulkCall(new LinkedHashSet<>(keys), Op.READ,
+        return eachThroughTheBulkCall(
+                new LinkedHashSet<>(keys),
+                Op.READ,
                 key -> BulkCalls.openAll(delegate(), List.of(key)).get(key).map(this::intercepted));
     }
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(Collection<ObjectKey> keys) {
-        return eachThroughTheBulkCall(new LinkedHashSet<>(keys), Op.READ, key -> BulkCalls.readAll(delegate(), List.of(key)).get(key));
+        return eachThroughTheBulkCall(
+                new LinkedHashSet<>(keys),
+                Op.READ,
+                key -> BulkCalls.readAll(delegate(), List.of(key)).get(key));
     }
 
     @Override
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
-        return interceptor.intercept(new Call(Op.CREATE, key.value()), () -> delegate().createIfAbsent(key, content));
+        return interceptor.intercept(
+                new Call(Op.CREATE, key.value()), () -> delegate().createIfAbsent(key, content));
     }
 
     @Override
@@ -148,19 +162,23 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
 
     @Override
     public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content) {
-        return interceptor.intercept(new Call(Op.REPLACE, key.value()),
-                () -> delegate().replaceIfUnchanged(key, expected, content));
+        return interceptor.intercept(
+                new Call(Op.REPLACE, key.value()), () -> delegate().replaceIfUnchanged(key, expected, content));
     }
 
     @Override
     public Either<StoreFailure, Done> deleteIfUnchanged(ObjectKey key, Generation expected) {
-        return interceptor.intercept(new Call(Op.DELETE, key.value()), () -> delegate().deleteIfUnchanged(key, expected));
+        return interceptor.intercept(
+                new Call(Op.DELETE, key.value()), () -> delegate().deleteIfUnchanged(key, expected));
     }
 
     @Override
     public Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(Map<ObjectKey, Generation> expected) {
-        return eachThroughTheBulkCall(expected.keySet(), Op.DELETE,
-                key -> BulkCalls.deleteAllIfUnchanged(delegate(), Map.of(key, expected.get(key))).get(key));
+        return eachThroughTheBulkCall(
+                expected.keySet(),
+                Op.DELETE,
+                key -> BulkCalls.deleteAllIfUnchanged(delegate(), Map.of(key, expected.get(key)))
+                        .get(key));
     }
 
     @Override
@@ -186,19 +204,23 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
         return new ForwardingObjectContent(content) {
             @Override
             public void readFully(long position, byte[] target, int offset, int length) throws IOException {
-                Either<StoreFailure, Done> read = interceptor.intercept(new Call(Op.READ_RANGE, content.key().value()),
-                        () -> {
+                Either<StoreFailure, Done> read = interceptor.intercept(
+                        new Call(Op.READ_RANGE, content.key().value()), () -> {
                             try {
                                 content.readFully(position, target, offset, length);
                                 return Either.right(Done.DONE);
                             } catch (IOException e) {
-                                return Either.left(StoreFailure.IoFailure.of(content.key().value(), e));
+                                return Either.left(
+                                        StoreFailure.IoFailure.of(content.key().value(), e));
                             }
                         });
                 if (read.isLeft()) {
                     StoreFailure failure = read.getLeft();
-                    throw failure instanceof StoreFailure.IoFailure io && io.cause().isDefined()
-                            && io.cause().get() instanceof IOException cause ? cause : new IOException(failure.message());
+                    throw failure instanceof StoreFailure.IoFailure io
+                                    && io.cause().isDefined()
+                                    && io.cause().get() instanceof IOException cause
+                            ? cause
+                            : new IOException(failure.message());
                 }
             }
         };

@@ -7,6 +7,6 @@ class InterceptingObjectStoreDecoratorTest extends ObjectStoreDecoratorContract 
 
     @Override
     protected ObjectStore decorate(ObjectStore store) {
-        return new InterceptingObjectStore(store, InterceptingObjectStore.before(call -> false, call -> { }));
+        return new InterceptingObjectStore(store, InterceptingObjectStore.before(call -> false, call -> {}));
     }
 }

@@ -48,10 +48,13 @@ class LoadPressReleasesTest {
         legacy(store, codec, release("z", rssYesterday, null, "Z"), "part-0.parquet");
         put(store, codec, GMAIL_DAY.consolidatedKey(), List.of(release("b", 3, "B middle"), release("d", 2, "D")));
 
-        assertThat(load.load(DAY.minusDays(1), DAY, Option.none())).containsExactly(
-                release("z", rssYesterday, null, "Z"),
-                release("a", 1, "A"), release("b", 7, "B new"), release("d", 2, "D"),
-                release("c", RSS_DAY, at("2025-01-15T01:00:00Z"), "C"));
+        assertThat(load.load(DAY.minusDays(1), DAY, Option.none()))
+                .containsExactly(
+                        release("z", rssYesterday, null, "Z"),
+                        release("a", 1, "A"),
+                        release("b", 7, "B new"),
+                        release("d", 2, "D"),
+                        release("c", RSS_DAY, at("2025-01-15T01:00:00Z"), "C"));
     }
 
     @Test
@@ -82,11 +85,14 @@ class LoadPressReleasesTest {
         batch(store, codec, List.of(release("old", new Partition(GMAIL, DAY.minusDays(1)), null, "old")));
         batch(store, codec, List.of(release("new", new Partition(GMAIL, DAY.plusDays(1)), null, "new")));
 
-        assertThat(load.load(DAY, DAY, Option.of(Set.of(GMAIL, RSS)))).extracting(r -> r.id().value())
+        assertThat(load.load(DAY, DAY, Option.of(Set.of(GMAIL, RSS))))
+                .extracting(r -> r.id().value())
                 .containsExactly("a", "b");
-        assertThat(load.load(DAY, DAY, Option.none())).extracting(r -> r.id().value())
+        assertThat(load.load(DAY, DAY, Option.none()))
+                .extracting(r -> r.id().value())
                 .containsExactly("a", "b", "c");
-        assertThat(load.load(DAY.plusDays(1), DAY.plusDays(9), Option.none())).extracting(r -> r.id().value())
+        assertThat(load.load(DAY.plusDays(1), DAY.plusDays(9), Option.none()))
+                .extracting(r -> r.id().value())
                 .containsExactly("new");
         assertThat(load.load(DAY, DAY, Option.of(Set.of(Source.of("nobody"))))).isEmpty();
     }
@@ -102,12 +108,18 @@ class LoadPressReleasesTest {
         put(store, codec, GMAIL_DAY.consolidatedKey(), List.of(release("b", 1, "B")));
         ObjectKey legacyKey = legacy(store, codec, release("c", 1, "C"), "part-00000.parquet");
         AtomicBoolean consolidated = new AtomicBoolean();
-        InterceptingObjectStore racing = new InterceptingObjectStore(store, InterceptingObjectStore.before(
-                c -> c.op() == Op.READ && c.isAbout(legacyKey) && consolidated.compareAndSet(false, true),
-                c -> assertThat(new ConsolidatePartitions(store, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
-                        .consolidate(GMAIL_DAY, RunMode.APPLY).status()).isEqualTo(PartitionStatus.CONSOLIDATED)));
+        InterceptingObjectStore racing = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.before(
+                        c -> c.op() == Op.READ && c.isAbout(legacyKey) && consolidated.compareAndSet(false, true),
+                        c -> assertThat(new ConsolidatePartitions(
+                                                store, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
+                                        .consolidate(GMAIL_DAY, RunMode.APPLY)
+                                        .status())
+                                .isEqualTo(PartitionStatus.CONSOLIDATED)));
 
-        List<PressRelease> loaded = new LoadPressReleases(racing, codec, 3, Duration.ZERO).load(DAY, DAY, Option.none());
+        List<PressRelease> loaded =
+                new LoadPressReleases(racing, codec, 3, Duration.ZERO).load(DAY, DAY, Option.none());
 
         assertThat(consolidated).isTrue();
         assertThat(loaded).extracting(r -> r.id().value()).containsExactly("a", "b", "c");
@@ -117,10 +129,14 @@ class LoadPressReleasesTest {
     void aPartitionThatKeepsChangingEndsInAClearErrorAfterBoundedAttempts() {
         batch(store, codec, List.of(release("a", 1, "A")));
         AtomicInteger reads = new AtomicInteger();
-        InterceptingObjectStore vanishing = new InterceptingObjectStore(store, InterceptingObjectStore.failing(
-                c -> c.op() == Op.READ && reads.incrementAndGet() > 0, c -> new StoreFailure.NotFound(ObjectKey.of(c.target()))));
+        InterceptingObjectStore vanishing = new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.failing(
+                        c -> c.op() == Op.READ && reads.incrementAndGet() > 0,
+                        c -> new StoreFailure.NotFound(ObjectKey.of(c.target()))));
 
-        assertThatThrownBy(() -> new LoadPressReleases(vanishing, codec, 4, Duration.ZERO).load(DAY, DAY, Option.none()))
+        assertThatThrownBy(
+                        () -> new LoadPressReleases(vanishing, codec, 4, Duration.ZERO).load(DAY, DAY, Option.none()))
                 .isInstanceOf(LoadException.class)
                 .hasMessageContaining(GMAIL_DAY.toString())
                 .hasMessageContaining("kept changing")
@@ -155,15 +171,19 @@ class LoadPressReleasesTest {
     void aFileThatCannotBeReadIsReportedAndTheOtherPartitionsAreReturned() {
         batch(store, codec, List.of(release("a", 1, "A")));
         ObjectKey rss = batch(store, codec, List.of(release("b", RSS_DAY, null, "B")));
-        LoadPressReleases failingRss = new LoadPressReleases(new InterceptingObjectStore(store,
-                InterceptingObjectStore.failing(c -> c.op() == Op.READ && c.isAbout(rss),
-                        InterceptingObjectStore::ioFailure)), codec);
+        LoadPressReleases failingRss = new LoadPressReleases(
+                new InterceptingObjectStore(
+                        store,
+                        InterceptingObjectStore.failing(
+                                c -> c.op() == Op.READ && c.isAbout(rss), InterceptingObjectStore::ioFailure)),
+                codec);
 
         Loaded loaded = failingRss.loadReadable(DAY, DAY, Option.none());
 
         assertThat(loaded.releases()).extracting(r -> r.id().value()).containsExactly("a");
-        assertThat(loaded.unreadable()).singleElement().satisfies(u -> assertThat(u.describe())
-                .contains(rss.value(), "injected I/O failure"));
+        assertThat(loaded.unreadable())
+                .singleElement()
+                .satisfies(u -> assertThat(u.describe()).contains(rss.value(), "injected I/O failure"));
     }
 
     @Test
@@ -173,7 +193,10 @@ class LoadPressReleasesTest {
         PressRelease otherSource = release("x", RSS_DAY, at("2025-01-15T09:00:00Z"), "rss in gmail's folder");
         PressRelease otherDate = release("y", new Partition(GMAIL, DAY.minusDays(1)), null, "gmail of the 14th");
         PressRelease hidingOwn = release("a", rssDayBefore, at("2025-01-15T23:00:00Z"), "a newer a of another source");
-        ObjectKey legacyKey = put(store, codec, GMAIL_DAY.prefix().key("part-00000.parquet"),
+        ObjectKey legacyKey = put(
+                store,
+                codec,
+                GMAIL_DAY.prefix().key("part-00000.parquet"),
                 List.of(own, otherSource, otherDate, hidingOwn));
 
         Loaded loaded = load.loadReadable(DAY.minusDays(1), DAY, Option.of(Set.of(GMAIL)));
@@ -185,7 +208,9 @@ class LoadPressReleasesTest {
             assertThat(m.rows()).isEqualTo(3);
             assertThat(m.describe()).contains(legacyKey.value(), "3 rows", "not returned");
         });
-        assertThat(load.load(DAY.minusDays(1), DAY, Option.none())).as("whatever the sources asked").containsExactly(own);
+        assertThat(load.load(DAY.minusDays(1), DAY, Option.none()))
+                .as("whatever the sources asked")
+                .containsExactly(own);
     }
 
     /**
@@ -207,10 +232,13 @@ class LoadPressReleasesTest {
 
     @Test
     void aStoreFailureIsAnErrorNamingTheStore() {
-        LoadPressReleases broken = new LoadPressReleases(new InterceptingObjectStore(store,
-                InterceptingObjectStore.failing(c -> true, InterceptingObjectStore::ioFailure)), codec);
+        LoadPressReleases broken = new LoadPressReleases(
+                new InterceptingObjectStore(
+                        store, InterceptingObjectStore.failing(c -> true, InterceptingObjectStore::ioFailure)),
+                codec);
         assertThatThrownBy(() -> broken.load(DAY, DAY, Option.none()))
-                .isInstanceOf(LoadException.class).hasMessageContaining("injected I/O failure");
+                .isInstanceOf(LoadException.class)
+                .hasMessageContaining("injected I/O failure");
     }
 
     @Test

@@ -33,29 +33,37 @@ class NanosecondVersionsThroughParquetTest {
 
     private static final Partition GMAIL_DAY = new Partition(Source.of("gmail"), LocalDate.of(2025, 1, 15));
     private static final LocalDate DAY = GMAIL_DAY.releaseDate();
-    private static final long FIRST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
-    private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:58Z").getEpochSecond();
+    private static final long FIRST_SECOND =
+            Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_SECOND =
+            Instant.parse("9999-12-31T23:59:58Z").getEpochSecond();
 
     private final RecordCodec codec = new ParquetRecordCodec();
 
     private static Gen<Instant> instants() {
         Gen<Long> seconds = Generate.frequency(List.of(
-                org.quicktheories.api.Pair.of(3, longs().between(Instant.parse("2020-01-01T00:00:00Z").getEpochSecond(),
-                        Instant.parse("2030-01-01T00:00:00Z").getEpochSecond())),
+                org.quicktheories.api.Pair.of(
+                        3,
+                        longs().between(
+                                        Instant.parse("2020-01-01T00:00:00Z").getEpochSecond(),
+                                        Instant.parse("2030-01-01T00:00:00Z").getEpochSecond())),
                 org.quicktheories.api.Pair.of(1, longs().between(FIRST_SECOND, LAST_SECOND))));
         return seconds.zip(integers().between(0, 999_999_999), Instant::ofEpochSecond);
     }
 
     private static PressRelease version(Instant ingestedAt, int parser, String title) {
         return PressRelease.builder(PressReleaseId.of("pr-ærø-1"), GMAIL_DAY.source(), DAY)
-                .ingestedAt(ingestedAt).parserVersion(parser).title(title)
+                .ingestedAt(ingestedAt)
+                .parserVersion(parser)
+                .title(title)
                 .fullText("“Pressmeddelande” – Åsa Lindqvist, Jyväskylä 東京 🚀")
                 .build();
     }
 
     @Test
     void theNewerOfTwoVersionsANanosecondApartWinsBeforeAndAfterConsolidation() {
-        qt().withExamples(40).forAll(instants(), booleans().all(), booleans().all())
+        qt().withExamples(40)
+                .forAll(instants(), booleans().all(), booleans().all())
                 .checkAssert((at, newerFirst, oneFile) -> {
                     // The older version has the content that would win a content tie-break.
                     PressRelease older = version(at, 2, "“zzz” – older");
@@ -66,12 +74,13 @@ class NanosecondVersionsThroughParquetTest {
 
     @Test
     void atTheSameInstantTheHigherParserVersionWinsBeforeAndAfterConsolidation() {
-        qt().withExamples(40).forAll(instants(), booleans().all(), booleans().all())
+        qt().withExamples(40)
+                .forAll(instants(), booleans().all(), booleans().all())
                 .checkAssert((at, reparseFirst, oneFile) -> {
                     PressRelease parsed = version(at, 1, "“zzz” – parser 1");
                     PressRelease reparsed = version(at, 2, "“aaa” – parser 2");
-                    assertNewerWins(reparseFirst ? List.of(reparsed, parsed) : List.of(parsed, reparsed), oneFile,
-                            reparsed);
+                    assertNewerWins(
+                            reparseFirst ? List.of(reparsed, parsed) : List.of(parsed, reparsed), oneFile, reparsed);
                 });
     }
 
@@ -87,7 +96,9 @@ class NanosecondVersionsThroughParquetTest {
 
         assertThat(load.load(DAY, DAY, Option.none())).containsExactly(newest);
         assertThat(new ConsolidatePartitions(store, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT)
-                .consolidate(GMAIL_DAY, RunMode.APPLY).status()).isEqualTo(PartitionStatus.CONSOLIDATED);
+                        .consolidate(GMAIL_DAY, RunMode.APPLY)
+                        .status())
+                .isEqualTo(PartitionStatus.CONSOLIDATED);
         assertThat(load.load(DAY, DAY, Option.none())).containsExactly(newest);
     }
 }

@@ -40,8 +40,12 @@ class NoLossModelCatchesAdapterMutantsTest {
 
     /** Two batches in one partition, then a consolidation that dies at its first mutating call, the staged write. */
     private static final List<Operation> CRASH_WHILE_STAGING = List.of(
-            new Add(1, 0, 1, 0), new Add(2, 0, 2, 1), new Flush(),
-            new Add(3, 0, 3, 2), new Add(1, 0, 4, 1), new Flush(),
+            new Add(1, 0, 1, 0),
+            new Add(2, 0, 2, 1),
+            new Flush(),
+            new Add(3, 0, 3, 2),
+            new Add(1, 0, 4, 1),
+            new Flush(),
             new CrashingConsolidation(0, 1, CrashingObjectStore.When.BEFORE_CALL));
 
     /**
@@ -78,9 +82,10 @@ class NoLossModelCatchesAdapterMutantsTest {
 
     @Test
     void aLocalStoreThatPublishesAnAbandonedStagedWriteIsCaught() {
-        assertThatThrownBy(() -> modelOn(PublishesAbandonedStaging::new)
-                .runCheckingAfterEveryOperation(CRASH_WHILE_STAGING))
-                .isInstanceOf(LoadException.class).hasMessageContaining("consolidated.parquet")
+        assertThatThrownBy(() ->
+                        modelOn(PublishesAbandonedStaging::new).runCheckingAfterEveryOperation(CRASH_WHILE_STAGING))
+                .isInstanceOf(LoadException.class)
+                .hasMessageContaining("consolidated.parquet")
                 .hasMessageContaining("not a readable Parquet file");
     }
 

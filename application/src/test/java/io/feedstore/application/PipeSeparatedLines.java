@@ -21,9 +21,21 @@ final class PipeSeparatedLines implements PressReleaseLines {
         if (f.length != 5) {
             return Either.left("line: expected 5 fields separated by '|', found " + f.length);
         }
-        WireRecord wire = new WireRecord(f[0], null, null, f[2], null,
-                f[3].isEmpty() ? WireRecord.formatIngestedAt(defaultIngestedAt) : f[3], f[4], null, f[1], null, null, null);
-        return Try.of(() -> wire.toPressRelease()).toEither()
+        WireRecord wire = new WireRecord(
+                f[0],
+                null,
+                null,
+                f[2],
+                null,
+                f[3].isEmpty() ? WireRecord.formatIngestedAt(defaultIngestedAt) : f[3],
+                f[4],
+                null,
+                f[1],
+                null,
+                null,
+                null);
+        return Try.of(() -> wire.toPressRelease())
+                .toEither()
                 .mapLeft(Throwable::getMessage)
                 .flatMap(e -> e.mapLeft(InvalidPressRelease::getMessage));
     }

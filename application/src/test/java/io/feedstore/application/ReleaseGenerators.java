@@ -28,8 +28,7 @@ public final class ReleaseGenerators {
 
     private static final Instant BASE = Instant.parse("2025-01-15T10:00:00Z");
 
-    private ReleaseGenerators() {
-    }
+    private ReleaseGenerators() {}
 
     /** A release from the pools; the arguments index them, which keeps failing examples readable. */
     public static PressRelease release(int id, int partition, int stamp, int variant) {
@@ -59,7 +58,8 @@ public final class ReleaseGenerators {
 
     public static Gen<PressRelease> releases() {
         return ids().zip(partitions(), stamps(), variants(), ReleaseGenerators::release)
-                .describedAs(r -> r.id() + "@" + r.partition() + "/" + r.ingestedAt().map(Instant::toString).getOrElse("-")
-                        + "/" + r.title().getOrElse("-"));
+                .describedAs(r -> r.id() + "@" + r.partition() + "/"
+                        + r.ingestedAt().map(Instant::toString).getOrElse("-") + "/"
+                        + r.title().getOrElse("-"));
     }
 }

@@ -26,8 +26,7 @@ public final class Releases {
     public static final Partition RSS_DAY = new Partition(RSS, DAY);
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-16T03:04:05Z"), ZoneOffset.UTC);
 
-    private Releases() {
-    }
+    private Releases() {}
 
     public static Instant at(String instant) {
         return Instant.parse(instant);
@@ -39,7 +38,8 @@ public final class Releases {
     }
 
     public static PressRelease release(String id, Partition partition, Instant ingestedAt, String title) {
-        PressRelease.Builder builder = PressRelease.builder(PressReleaseId.of(id), partition.source(), partition.releaseDate())
+        PressRelease.Builder builder = PressRelease.builder(
+                        PressReleaseId.of(id), partition.source(), partition.releaseDate())
                 .companyName("ACME " + id)
                 .title(title)
                 .fullText("Full text of " + id + ": " + title + " — ünïcødé ✓")
@@ -54,15 +54,17 @@ public final class Releases {
 
     /** Writes {@code records} as one file under {@code key}, as another writer (or the older pipeline) would. */
     public static ObjectKey put(ObjectStore store, RecordCodec codec, ObjectKey key, List<PressRelease> records) {
-        assertThat(store.createIfAbsent(key, codec.encode(records, FileRole.BATCH)).isRight())
-                .as("test set-up: create " + key).isTrue();
+        assertThat(store.createIfAbsent(key, codec.encode(records, FileRole.BATCH))
+                        .isRight())
+                .as("test set-up: create " + key)
+                .isTrue();
         return key;
     }
 
     /** Writes {@code records} of one partition as one batch file through a fresh batch writer. */
     public static ObjectKey batch(ObjectStore store, RecordCodec codec, List<PressRelease> records) {
-        try (BatchWriter writer = new BatchWriter(store, codec, new BatchWriterSettings(Math.max(1, records.size()) + 1),
-                CLOCK)) {
+        try (BatchWriter writer =
+                new BatchWriter(store, codec, new BatchWriterSettings(Math.max(1, records.size()) + 1), CLOCK)) {
             records.forEach(writer::add);
             writer.flush();
             assertThat(writer.writtenBatches()).hasSize(1);

@@ -44,141 +44,216 @@ class HexagonRulesTest {
 
     @ArchTest
     static final ArchRule theDomainDependsOnNothingButTheJdkAndVavr = classes()
-            .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, JDK, VAVR);
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, JDK, VAVR);
 
     @ArchTest
     static final ArchRule theDomainDoesNoIo = noClasses()
-            .that().resideInAPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..",
-                    "java.sql..")
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..", "java.sql..")
             .because("the domain holds rules; reading and writing belong to adapters");
 
     @ArchTest
     static final ArchRule theUseCasesDependOnlyOnTheDomain = classes()
-            .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, JDK, VAVR)
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(APPLICATION, DOMAIN, JDK, VAVR)
             .because("use cases are written against the ports, so any adapter can be plugged in");
 
     @ArchTest
-    static final ArchRule adaptersDoNotDependOnEachOther = slices()
-            .matching("io.feedstore.adapters.(*)..")
-            .should().notDependOnEachOther()
+    static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("io.feedstore.adapters.(*)..")
+            .should()
+            .notDependOnEachOther()
             .because("each adapter implements a port on its own; only bootstrap puts them together");
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnTheUseCasesOrTheWiring = noClasses()
-            .that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, BOOTSTRAP);
+            .that()
+            .resideInAPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(APPLICATION, BOOTSTRAP);
 
     @ArchTest
     static final ArchRule theLocalAdapterNeedsOnlyTheJdk = classes()
-            .that().resideInAPackage(LOCALFS_ADAPTER)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(LOCALFS_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API);
+            .that()
+            .resideInAPackage(LOCALFS_ADAPTER)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(LOCALFS_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API);
 
     @ArchTest
     static final ArchRule theParquetAdapterNeedsOnlyParquet = classes()
-            .that().resideInAPackage(PARQUET_ADAPTER)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(PARQUET_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
-                    "org.apache.parquet..", "org.apache.hadoop..", "com.github.luben.zstd..");
+            .that()
+            .resideInAPackage(PARQUET_ADAPTER)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    PARQUET_ADAPTER,
+                    DOMAIN,
+                    JDK,
+                    VAVR,
+                    LOGGING_API,
+                    "org.apache.parquet..",
+                    "org.apache.hadoop..",
+                    "com.github.luben.zstd..");
 
     @ArchTest
     static final ArchRule theGcsAdapterNeedsOnlyTheGoogleCloudClient = classes()
-            .that().resideInAPackage(GCS_ADAPTER)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(GCS_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
-                    "com.google.cloud..", "com.google.auth..", "com.google.api..");
+            .that()
+            .resideInAPackage(GCS_ADAPTER)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    GCS_ADAPTER,
+                    DOMAIN,
+                    JDK,
+                    VAVR,
+                    LOGGING_API,
+                    "com.google.cloud..",
+                    "com.google.auth..",
+                    "com.google.api..");
 
     @ArchTest
     static final ArchRule theMimeAdapterNeedsOnlyMime4j = classes()
-            .that().resideInAPackage(MIME_ADAPTER)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(MIME_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
-                    "org.apache.james.mime4j..");
+            .that()
+            .resideInAPackage(MIME_ADAPTER)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(MIME_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API, "org.apache.james.mime4j..");
 
     @ArchTest
     static final ArchRule theHtmlAdapterNeedsOnlyJsoupAndJacksonForJsonLd = classes()
-            .that().resideInAPackage(HTML_ADAPTER)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(HTML_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
-                    "org.jsoup..", JACKSON);
+            .that()
+            .resideInAPackage(HTML_ADAPTER)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(HTML_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API, "org.jsoup..", JACKSON);
 
     @ArchTest
     static final ArchRule theBronzeJsonAdapterNeedsOnlyJackson = classes()
-            .that().resideInAPackage(BRONZE_JSON_ADAPTER)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(BRONZE_JSON_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
-                    JACKSON);
+            .that()
+            .resideInAPackage(BRONZE_JSON_ADAPTER)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(BRONZE_JSON_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API, JACKSON);
 
     @ArchTest
     static final ArchRule theJsonLinesAdapterNeedsOnlyJackson = classes()
-            .that().resideInAPackage(JSON_LINES_ADAPTER)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JSON_LINES_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API,
-                    JACKSON);
+            .that()
+            .resideInAPackage(JSON_LINES_ADAPTER)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JSON_LINES_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API, JACKSON);
 
     @ArchTest
     static final ArchRule mimeIsParsedOnlyInTheMimeAdapter = noClasses()
-            .that().resideOutsideOfPackage(MIME_ADAPTER)
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "jakarta.mail..",
-                    "javax.mail..");
+            .that()
+            .resideOutsideOfPackage(MIME_ADAPTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.james.mime4j..", "jakarta.mail..", "javax.mail..");
 
     @ArchTest
     static final ArchRule htmlIsParsedOnlyInTheHtmlAdapter = noClasses()
-            .that().resideOutsideOfPackage(HTML_ADAPTER)
-            .should().dependOnClassesThat().resideInAPackage("org.jsoup..");
+            .that()
+            .resideOutsideOfPackage(HTML_ADAPTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.jsoup..");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheWiring = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP);
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BOOTSTRAP);
 
     @ArchTest
     static final ArchRule dependencyInjectionIsUsedOnlyInBootstrap = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
             .because("domain and application are plain Java that a test constructs with new");
 
     @ArchTest
     static final ArchRule theCommandLineIsParsedOnlyInBootstrap = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage("picocli..");
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("picocli..");
 
     // adapters-gcs reaches GCS through google-cloud-storage's own JSON stack and uses no Jackson type itself.
     @ArchTest
     static final ArchRule jacksonIsUsedOnlyInBootstrapAndTheAdaptersThatReadJson = noClasses()
-            .that().resideOutsideOfPackages(BOOTSTRAP, JSON_LINES_ADAPTER, BRONZE_JSON_ADAPTER, HTML_ADAPTER)
-            .should().dependOnClassesThat().resideInAPackage(JACKSON);
+            .that()
+            .resideOutsideOfPackages(BOOTSTRAP, JSON_LINES_ADAPTER, BRONZE_JSON_ADAPTER, HTML_ADAPTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(JACKSON);
 
     @ArchTest
     static final ArchRule theLoggingBackendIsChosenOnlyInBootstrap = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..");
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("ch.qos.logback..");
 
     @ArchTest
     static final ArchRule parquetAndHadoopAreUsedOnlyInTheParquetAdapter = noClasses()
-            .that().resideOutsideOfPackage(PARQUET_ADAPTER)
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..",
-                    "com.github.luben.zstd..");
+            .that()
+            .resideOutsideOfPackage(PARQUET_ADAPTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..", "com.github.luben.zstd..");
 
     @ArchTest
     static final ArchRule googleCloudStorageIsUsedOnlyInTheGcsAdapter = noClasses()
-            .that().resideOutsideOfPackage(GCS_ADAPTER)
-            .should().dependOnClassesThat().resideInAnyPackage(GOOGLE_CLOUD);
+            .that()
+            .resideOutsideOfPackage(GCS_ADAPTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(GOOGLE_CLOUD);
 
     @ArchTest
     static final ArchRule productionCodeDependsOnNoTestSupport = noClasses()
-            .that().resideOutsideOfPackages(TEST_SUPPORT)
-            .should().dependOnClassesThat().resideInAnyPackage("io.feedstore.testkit..", "io.feedstore.gcsserver..",
-                    "org.junit..", "org.assertj..", "org.quicktheories..", "org.duckdb..", "com.tngtech.archunit..")
+            .that()
+            .resideOutsideOfPackages(TEST_SUPPORT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.feedstore.testkit..",
+                    "io.feedstore.gcsserver..",
+                    "org.junit..",
+                    "org.assertj..",
+                    "org.quicktheories..",
+                    "org.duckdb..",
+                    "com.tngtech.archunit..")
             .because("test support never reaches a production classpath");
 
     @ArchTest
-    static final ArchRule theModulesFormNoCycle = slices()
-            .matching("io.feedstore.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule theModulesFormNoCycle =
+            slices().matching("io.feedstore.(*)..").should().beFreeOfCycles();
 
     // The domain has one package cycle, release <-> partition: Partition is built from a record's Source and date,
     // and PressRelease.partition() points back. That one dependency is tolerated (removing the public method would
     // break its callers); any other cycle, in the domain or elsewhere, fails this rule.
     @ArchTest
-    static final ArchRule thePackagesOfEachModuleFormNoCycle = slices()
-            .matching("io.feedstore.(**)")
-            .should().beFreeOfCycles()
+    static final ArchRule thePackagesOfEachModuleFormNoCycle = slices().matching("io.feedstore.(**)")
+            .should()
+            .beFreeOfCycles()
             .ignoreDependency(PressRelease.class, Partition.class);
 }

@@ -25,8 +25,12 @@ class PackageDocumentationTest {
         assertThat(packages).as("production packages found under " + ROOT).isNotEmpty();
         assertThat(packages).allSatisfy(folder -> {
             Path info = folder.resolve("package-info.java");
-            assertThat(info).as(ROOT.relativize(folder) + " has a package-info.java").exists();
-            assertThat(Files.readString(info)).as(ROOT.relativize(info) + " has a Javadoc line").contains("/** ");
+            assertThat(info)
+                    .as(ROOT.relativize(folder) + " has a package-info.java")
+                    .exists();
+            assertThat(Files.readString(info))
+                    .as(ROOT.relativize(info) + " has a Javadoc line")
+                    .contains("/** ");
         });
     }
 

@@ -27,8 +27,7 @@ final class BatchWriterCase {
             + " release_date VARCHAR, release_ts_utc VARCHAR, ingested_at VARCHAR, title VARCHAR, full_text VARCHAR,"
             + " source VARCHAR, source_url VARCHAR, parser_version INTEGER, schema_version INTEGER";
 
-    private BatchWriterCase() {
-    }
+    private BatchWriterCase() {}
 
     /** {@code count} partitions: the year's sources over consecutive days. */
     static List<Partition> partitions(int count) {
@@ -43,49 +42,73 @@ final class BatchWriterCase {
     static Report.Section run(Bench bench, int warmups, int runs) throws Exception {
         Sizes sizes = bench.options.sizes();
         Bench.log("case 6 (batch writer): generating " + Report.count(sizes.writerRecords()) + " records");
-        List<PressRelease> records = bench.workload.writerRecords(sizes.writerRecords(),
-                partitions(sizes.writerPartitions()));
+        List<PressRelease> records =
+                bench.workload.writerRecords(sizes.writerRecords(), partitions(sizes.writerPartitions()));
         List<PressRelease> warm = records.subList(0, Math.max(1, records.size() / 10));
         Bench.log("case 6 (batch writer): " + warmups + " warm-up round(s) on 1/10 of the records, " + runs
                 + " measured round(s)");
         FeedstoreTrial feedstore = new FeedstoreTrial(bench, records);
         DuckDbTrial duckdb = new DuckDbTrial(bench, records);
-        Measurement.Pair pair = bench.watched("case 6", () -> Measurement.alternate(warmups, runs, feedstore, duckdb,
-                new FeedstoreTrial(bench, warm), new DuckDbTrial(bench, warm)));
+        Measurement.Pair pair = bench.watched(
+                "case 6",
+                () -> Measurement.alternate(
+                        warmups,
+                        runs,
+                        feedstore,
+                        duckdb,
+                        new FeedstoreTrial(bench, warm),
+                        new DuckDbTrial(bench, warm)));
         double fsRate = records.size() / pair.feedstore().medianSeconds();
         double duckRate = records.size() / pair.duckdb().medianSeconds();
 
-        List<Report.Row> rows = List.of(new Report.Row("6. Batch writer, " + Report.count(records.size())
-                        + " records (no direct DuckDB peer)",
+        List<Report.Row> rows = List.of(new Report.Row(
+                "6. Batch writer, " + Report.count(records.size()) + " records (no direct DuckDB peer)",
                 Report.seconds(pair.feedstore().medianSeconds()) + " = " + Report.number(fsRate, 0) + " records/s",
                 Report.seconds(pair.duckdb().medianSeconds()) + " = " + Report.number(duckRate, 0) + " records/s",
-                Report.ratio(pair.ratio()), "(no target)"));
+                Report.ratio(pair.ratio()),
+                "(no target)"));
         StringBuilder md = new StringBuilder("### Case 6: Batch writer\n\n");
-        md.append(Report.count(records.size())).append(" records spread at random over ")
-                .append(sizes.writerPartitions()).append(" partitions, already in memory, texts 0.5-4 KB. feedstore: ")
+        md.append(Report.count(records.size()))
+                .append(" records spread at random over ")
+                .append(sizes.writerPartitions())
+                .append(" partitions, already in memory, texts 0.5-4 KB. feedstore: ")
                 .append("one thread calls `BatchWriter.add()` for each record, then `close()`; default settings (")
-                .append(BatchWriterSettings.DEFAULT.batchSize()).append(" records per batch file, snappy), each batch ")
-                .append("written create-if-absent and fsynced: ").append(Report.count(feedstore.batches))
+                .append(BatchWriterSettings.DEFAULT.batchSize())
+                .append(" records per batch file, snappy), each batch ")
+                .append("written create-if-absent and fsynced: ")
+                .append(Report.count(feedstore.batches))
                 .append(" batch files. DuckDB has **no direct peer**; the nearest is its appender into a table, then ")
                 .append("`COPY ... TO dir (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (source, release_date),")
-                .append(" WRITE_PARTITION_COLUMNS true)`: one file per partition, no fsync, no create-if-absent, nothing")
-                .append(" on disk until the end. Read the ratio as an order of magnitude, not as a like-for-like race.\n\n");
-        md.append(Report.table(List.of("engine", "median", "records/s", "runs", "CPU (median)", "cores busy"), List.of(
-                List.of("feedstore BatchWriter", Report.seconds(pair.feedstore().medianSeconds()),
-                        Report.number(fsRate, 0), pair.feedstore().allSeconds(),
-                        Report.seconds(pair.feedstore().medianCpuSeconds()),
-                        Report.number(pair.feedstore().medianCores(), 2)),
-                List.of("DuckDB appender + COPY PARTITION_BY", Report.seconds(pair.duckdb().medianSeconds()),
-                        Report.number(duckRate, 0), pair.duckdb().allSeconds(),
-                        Report.seconds(pair.duckdb().medianCpuSeconds()),
-                        Report.number(pair.duckdb().medianCores(), 2)))));
-        md.append("\nRatio feedstore / DuckDB time: ").append(Report.ratio(pair.ratio())).append(".\n");
+                .append(
+                        " WRITE_PARTITION_COLUMNS true)`: one file per partition, no fsync, no create-if-absent, nothing")
+                .append(
+                        " on disk until the end. Read the ratio as an order of magnitude, not as a like-for-like race.\n\n");
+        md.append(Report.table(
+                List.of("engine", "median", "records/s", "runs", "CPU (median)", "cores busy"),
+                List.of(
+                        List.of(
+                                "feedstore BatchWriter",
+                                Report.seconds(pair.feedstore().medianSeconds()),
+                                Report.number(fsRate, 0),
+                                pair.feedstore().allSeconds(),
+                                Report.seconds(pair.feedstore().medianCpuSeconds()),
+                                Report.number(pair.feedstore().medianCores(), 2)),
+                        List.of(
+                                "DuckDB appender + COPY PARTITION_BY",
+                                Report.seconds(pair.duckdb().medianSeconds()),
+                                Report.number(duckRate, 0),
+                                pair.duckdb().allSeconds(),
+                                Report.seconds(pair.duckdb().medianCpuSeconds()),
+                                Report.number(pair.duckdb().medianCores(), 2)))));
+        md.append("\nRatio feedstore / DuckDB time: ")
+                .append(Report.ratio(pair.ratio()))
+                .append(".\n");
         return new Report.Section(rows, List.of(), md.toString());
     }
 
     private static void checkStored(Bench bench, Path dir, int expected, String engine) throws Exception {
-        long rows = bench.duckdb.queryLong("SELECT count(*) FROM read_parquet("
-                + DuckDb.literal(dir.resolve("**/*.parquet")) + ")");
+        long rows = bench.duckdb.queryLong(
+                "SELECT count(*) FROM read_parquet(" + DuckDb.literal(dir.resolve("**/*.parquet")) + ")");
         if (rows != expected) {
             throw new IllegalStateException(engine + " stored " + rows + " records, expected " + expected);
         }
@@ -109,8 +132,8 @@ final class BatchWriterCase {
 
         @Override
         public void run(int run) {
-            try (BatchWriter writer = new BatchWriter(new LocalFileSystemObjectStore(dir), bench.codec,
-                    BatchWriterSettings.DEFAULT, Clock.systemUTC())) {
+            try (BatchWriter writer = new BatchWriter(
+                    new LocalFileSystemObjectStore(dir), bench.codec, BatchWriterSettings.DEFAULT, Clock.systemUTC())) {
                 for (PressRelease record : records) {
                     writer.add(record);
                 }

@@ -62,7 +62,11 @@ final class Bench implements AutoCloseable {
     Workload.PartitionInput day() {
         if (day == null) {
             Sizes s = options.sizes();
-            day = generate("day", new Partition(MAIN_SOURCE, LocalDate.of(2025, 1, 14)), s.dayRows(), s.dayBatches(),
+            day = generate(
+                    "day",
+                    new Partition(MAIN_SOURCE, LocalDate.of(2025, 1, 14)),
+                    s.dayRows(),
+                    s.dayBatches(),
                     Sizes.DAY_DUPLICATES);
         }
         return day;
@@ -71,8 +75,12 @@ final class Bench implements AutoCloseable {
     Workload.PartitionInput busy() {
         if (busy == null) {
             Sizes s = options.sizes();
-            busy = generate("busy", new Partition(MAIN_SOURCE, LocalDate.of(2025, 2, 3)), s.busyRows(),
-                    s.busyBatches(), Sizes.BUSY_DUPLICATES);
+            busy = generate(
+                    "busy",
+                    new Partition(MAIN_SOURCE, LocalDate.of(2025, 2, 3)),
+                    s.busyRows(),
+                    s.busyBatches(),
+                    Sizes.BUSY_DUPLICATES);
         }
         return busy;
     }
@@ -80,7 +88,11 @@ final class Bench implements AutoCloseable {
     Workload.PartitionInput big() {
         if (big == null) {
             Sizes s = options.sizes();
-            big = generate("big", new Partition(MAIN_SOURCE, LocalDate.of(2025, 3, 3)), s.bigRows(), s.bigBatches(),
+            big = generate(
+                    "big",
+                    new Partition(MAIN_SOURCE, LocalDate.of(2025, 3, 3)),
+                    s.bigRows(),
+                    s.bigBatches(),
                     Sizes.BIG_DUPLICATES);
         }
         return big;
@@ -93,8 +105,14 @@ final class Bench implements AutoCloseable {
             log("generating the year: " + sources.size() + " sources x " + s.yearDays() + " days x "
                     + s.yearRowsPerDay() + " rows, plus today's batches");
             long t0 = System.nanoTime();
-            year = workload.writeYear(dir("inputs/year"), sources, LocalDate.of(2024, 1, 1), s.yearDays(),
-                    s.yearRowsPerDay(), s.todayRows(), s.todayBatches());
+            year = workload.writeYear(
+                    dir("inputs/year"),
+                    sources,
+                    LocalDate.of(2024, 1, 1),
+                    s.yearDays(),
+                    s.yearRowsPerDay(),
+                    s.todayRows(),
+                    s.todayBatches());
             log("generated " + Report.count(year.rows()) + " rows in " + year.files() + " files ("
                     + Report.bytes(year.bytes()) + ") in " + Report.seconds((System.nanoTime() - t0) / 1e9));
         }

@@ -105,8 +105,24 @@ record BenchOptions(
             runs = Math.min(runs, 3);
             bigRuns = Math.min(bigRuns, 3);
         }
-        return new BenchOptions(sizes, runs, bigRuns, warmups, cases, memory, profile, startup, heaps, childHeap,
-                results, work, keep, jar, seed, quiet, List.of(args));
+        return new BenchOptions(
+                sizes,
+                runs,
+                bigRuns,
+                warmups,
+                cases,
+                memory,
+                profile,
+                startup,
+                heaps,
+                childHeap,
+                results,
+                work,
+                keep,
+                jar,
+                seed,
+                quiet,
+                List.of(args));
     }
 
     boolean runs(int number) {

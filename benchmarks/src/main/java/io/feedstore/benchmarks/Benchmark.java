@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class Benchmark {
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         BenchOptions options;
@@ -58,7 +57,15 @@ public final class Benchmark {
             // After each case, the results so far go to RESULTS.md.partial: a run stopped half-way still leaves them.
             java.util.function.Consumer<Report.Section> keep = section -> {
                 sections.add(section);
-                writePartial(options, started, t0, loadBefore, duckdbVersion, duckdbSettings, workDir, sections,
+                writePartial(
+                        options,
+                        started,
+                        t0,
+                        loadBefore,
+                        duckdbVersion,
+                        duckdbSettings,
+                        workDir,
+                        sections,
                         bench.interference);
             };
             int runs = options.runs();
@@ -66,19 +73,22 @@ public final class Benchmark {
             int warm = options.warmups();
             if (options.runs(1)) {
                 Workload.PartitionInput day = bench.day();
-                keep.accept(bench.watched("case 1", () -> ConsolidationCase.run(bench, 1, "Day", day, day,
-                        Math.max(warm, 2), runs, false)));
+                keep.accept(bench.watched(
+                        "case 1",
+                        () -> ConsolidationCase.run(bench, 1, "Day", day, day, Math.max(warm, 2), runs, false)));
             }
             if (options.runs(2)) {
                 Workload.PartitionInput busy = bench.busy();
-                keep.accept(bench.watched("case 2", () -> ConsolidationCase.run(bench, 2, "Busy partition", busy,
-                        busy, warm, runs, true)));
+                keep.accept(bench.watched(
+                        "case 2",
+                        () -> ConsolidationCase.run(bench, 2, "Busy partition", busy, busy, warm, runs, true)));
             }
             if (options.runs(3)) {
                 Workload.PartitionInput big = bench.big();
                 Workload.PartitionInput busy = bench.busy();
-                keep.accept(bench.watched("case 3", () -> ConsolidationCase.run(bench, 3, "Big partition", big,
-                        busy, warm, bigRuns, true)));
+                keep.accept(bench.watched(
+                        "case 3",
+                        () -> ConsolidationCase.run(bench, 3, "Big partition", big, busy, warm, bigRuns, true)));
             }
             if (options.runs(4)) {
                 bench.year();
@@ -105,8 +115,18 @@ public final class Benchmark {
         double minutes = (System.nanoTime() - t0) / 60e9;
         Path results = options.results().toAbsolutePath();
         Files.createDirectories(results.getParent());
-        String markdown = render(options, started, minutes, loadBefore, loadAfter, duckdbVersion, duckdbSettings,
-                workDir, sections, profiles, interference);
+        String markdown = render(
+                options,
+                started,
+                minutes,
+                loadBefore,
+                loadAfter,
+                duckdbVersion,
+                duckdbSettings,
+                workDir,
+                sections,
+                profiles,
+                interference);
         Files.writeString(results, markdown, StandardCharsets.UTF_8);
         Files.deleteIfExists(partial(options));
         return results;
@@ -117,16 +137,36 @@ public final class Benchmark {
         return results.resolveSibling(results.getFileName() + ".partial");
     }
 
-    private static void writePartial(BenchOptions options, ZonedDateTime started, long t0, String loadBefore,
-                                     String duckdbVersion, String duckdbSettings, String workDir,
-                                     List<Report.Section> sections, Map<String, Double> interference) {
+    private static void writePartial(
+            BenchOptions options,
+            ZonedDateTime started,
+            long t0,
+            String loadBefore,
+            String duckdbVersion,
+            String duckdbSettings,
+            String workDir,
+            List<Report.Section> sections,
+            Map<String, Double> interference) {
         try {
             Path partial = partial(options);
             Files.createDirectories(partial.getParent());
-            Files.writeString(partial, "> **Partial results**, written after each case: this run had not finished"
-                    + " when this file was last written (it may still be running, or have been stopped).\n\n"
-                    + render(options, started, (System.nanoTime() - t0) / 60e9, loadBefore, loadAverage(),
-                    duckdbVersion, duckdbSettings, workDir, sections, List.of(), interference), StandardCharsets.UTF_8);
+            Files.writeString(
+                    partial,
+                    "> **Partial results**, written after each case: this run had not finished"
+                            + " when this file was last written (it may still be running, or have been stopped).\n\n"
+                            + render(
+                                    options,
+                                    started,
+                                    (System.nanoTime() - t0) / 60e9,
+                                    loadBefore,
+                                    loadAverage(),
+                                    duckdbVersion,
+                                    duckdbSettings,
+                                    workDir,
+                                    sections,
+                                    List.of(),
+                                    interference),
+                    StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             Bench.log("could not write the partial results: " + e);
         }
@@ -143,35 +183,65 @@ public final class Benchmark {
             String which = input == bench.busy() ? "case 2" : "case 3";
             Path store = bench.dir("runs/profile-consolidate");
             Trees.copyStore(input.root(), store);
-            profiles.add(Profiles.record(bench, which + " consolidation (feedstore, " + Report.count(input.rows())
-                    + " rows)", which.replace(" ", "") + "-consolidate", List.of("consolidate", store.toString(),
-                    input.partition().source().value(), input.partition().releaseDate().toString())));
+            profiles.add(Profiles.record(
+                    bench,
+                    which + " consolidation (feedstore, " + Report.count(input.rows()) + " rows)",
+                    which.replace(" ", "") + "-consolidate",
+                    List.of(
+                            "consolidate",
+                            store.toString(),
+                            input.partition().source().value(),
+                            input.partition().releaseDate().toString())));
             Trees.delete(store);
         }
         Workload.YearInput year = bench.year();
-        profiles.add(Profiles.record(bench, "case 4 year load (feedstore, " + Report.count(year.distinct())
-                + " press releases)", "case4-load", List.of("load", year.root().toString(), year.from().toString(),
-                year.to().toString())));
+        profiles.add(Profiles.record(
+                bench,
+                "case 4 year load (feedstore, " + Report.count(year.distinct()) + " press releases)",
+                "case4-load",
+                List.of(
+                        "load",
+                        year.root().toString(),
+                        year.from().toString(),
+                        year.to().toString())));
         Sizes sizes = bench.options.sizes();
         int records = Math.max(1, sizes.writerRecords() / 10);
         Path out = bench.dir("runs/profile-write");
-        profiles.add(Profiles.record(bench, "case 6 batch writer (feedstore, " + Report.count(records) + " records)",
-                "case6-write", List.of("write", out.toString(), Integer.toString(records),
-                        Integer.toString(sizes.writerPartitions()), Long.toString(bench.options.seed()))));
+        profiles.add(Profiles.record(
+                bench,
+                "case 6 batch writer (feedstore, " + Report.count(records) + " records)",
+                "case6-write",
+                List.of(
+                        "write",
+                        out.toString(),
+                        Integer.toString(records),
+                        Integer.toString(sizes.writerPartitions()),
+                        Long.toString(bench.options.seed()))));
         Trees.delete(out);
         return profiles;
     }
 
-    private static String render(BenchOptions options, ZonedDateTime started, double minutes, String loadBefore,
-                                 String loadAfter, String duckdbVersion, String duckdbSettings, String workDir,
-                                 List<Report.Section> sections, List<Profiles.Profile> profiles,
-                                 Map<String, Double> interference) {
+    private static String render(
+            BenchOptions options,
+            ZonedDateTime started,
+            double minutes,
+            String loadBefore,
+            String loadAfter,
+            String duckdbVersion,
+            String duckdbSettings,
+            String workDir,
+            List<Report.Section> sections,
+            List<Profiles.Profile> profiles,
+            Map<String, Double> interference) {
         StringBuilder md = new StringBuilder();
         md.append("# feedstore vs DuckDB: benchmark results\n\n");
         md.append("Written by `./feedstore-bench` (module `benchmarks`) on ")
-                .append(started.format(DateTimeFormatter.ISO_LOCAL_DATE)).append(" at ")
-                .append(started.format(DateTimeFormatter.ofPattern("HH:mm"))).append(" UTC, in ")
-                .append(Report.number(minutes, 1)).append(" minutes. Do not edit: re-run to regenerate.")
+                .append(started.format(DateTimeFormatter.ISO_LOCAL_DATE))
+                .append(" at ")
+                .append(started.format(DateTimeFormatter.ofPattern("HH:mm")))
+                .append(" UTC, in ")
+                .append(Report.number(minutes, 1))
+                .append(" minutes. Do not edit: re-run to regenerate.")
                 .append(" Ratios are feedstore / DuckDB: below 1.0× feedstore is faster (or smaller).\n\n");
 
         md.append("## Summary\n\n");
@@ -182,54 +252,95 @@ public final class Benchmark {
             }
         }
         md.append(Report.table(List.of("case", "feedstore", "DuckDB", "ratio", "target"), summary));
-        List<Report.Target> targets = sections.stream().flatMap(s -> s.targets().stream()).toList();
+        List<Report.Target> targets =
+                sections.stream().flatMap(s -> s.targets().stream()).toList();
         md.append("\n### Targets\n\n");
         if (targets.isEmpty()) {
             md.append("No target was measured in this run.\n");
         }
         for (Report.Target target : targets) {
-            md.append("- ").append(target.met() ? "Met" : "**NOT met**").append(": ").append(target.what())
-                    .append(" (measured: ").append(target.measured()).append(")\n");
+            md.append("- ")
+                    .append(target.met() ? "Met" : "**NOT met**")
+                    .append(": ")
+                    .append(target.what())
+                    .append(" (measured: ")
+                    .append(target.measured())
+                    .append(")\n");
         }
         List<Report.Target> missed = targets.stream().filter(t -> !t.met()).toList();
         if (!missed.isEmpty()) {
-            md.append("\n").append(missed.size()).append(" of ").append(targets.size()).append(" targets are **not met**")
+            md.append("\n")
+                    .append(missed.size())
+                    .append(" of ")
+                    .append(targets.size())
+                    .append(" targets are **not met**")
                     .append(" by this run. Where the time goes is under [Profiles](#profiles-where-the-time-goes).\n");
         }
 
         md.append("\n## Machine and settings\n\n");
         md.append(machine(workDir)).append("\n");
-        md.append("- Load average (1, 5, 15 min): before ").append(loadBefore).append(", after ").append(loadAfter)
-                .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores (the figure after")
+        md.append("- Load average (1, 5, 15 min): before ")
+                .append(loadBefore)
+                .append(", after ")
+                .append(loadAfter)
+                .append(" on ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores (the figure after")
                 .append(" counts the harness's own last jobs).\n");
         md.append("- CPU taken by other processes while each timed case ran (cores, average; machine busy time from")
-                .append(" /proc/stat minus this process's CPU time): ").append(interference.isEmpty() ? "not measured"
-                        : interference.entrySet().stream().map(e -> e.getKey() + " " + Report.number(e.getValue(), 2))
-                        .collect(Collectors.joining(", "))).append(".");
-        double worst = interference.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(v -> v).max().orElse(0);
+                .append(" /proc/stat minus this process's CPU time): ")
+                .append(
+                        interference.isEmpty()
+                                ? "not measured"
+                                : interference.entrySet().stream()
+                                        .map(e -> e.getKey() + " " + Report.number(e.getValue(), 2))
+                                        .collect(Collectors.joining(", ")))
+                .append(".");
+        double worst = interference.values().stream()
+                .filter(v -> !Double.isNaN(v))
+                .mapToDouble(v -> v)
+                .max()
+                .orElse(0);
         if (worst > 0.2) {
-            md.append(" **Caveat: other work on this 2-core machine took up to ").append(Report.number(worst, 2))
+            md.append(" **Caveat: other work on this 2-core machine took up to ")
+                    .append(Report.number(worst, 2))
                     .append(" cores during some cases; that slows both engines, DuckDB (which uses both cores) more")
-                    .append(" than feedstore (mostly one), so those ratios flatter feedstore. Re-run on a quiet machine")
+                    .append(
+                            " than feedstore (mostly one), so those ratios flatter feedstore. Re-run on a quiet machine")
                     .append(" for firm figures.**");
         }
         md.append("\n");
-        md.append("- DuckDB ").append(duckdbVersion).append(" (duckdb_jdbc, in this JVM, in-memory database): ")
-                .append(duckdbSettings).append(".\n");
-        md.append("- Data: ").append(options.sizes().name()).append("; generator seed ").append(options.seed())
+        md.append("- DuckDB ")
+                .append(duckdbVersion)
+                .append(" (duckdb_jdbc, in this JVM, in-memory database): ")
+                .append(duckdbSettings)
+                .append(".\n");
+        md.append("- Data: ")
+                .append(options.sizes().name())
+                .append("; generator seed ")
+                .append(options.seed())
                 .append("; full_text 512-4,096 characters of generated press-release prose (a business word list")
                 .append(" drawn with a skewed frequency, boilerplate openings and closings); duplicates are newer")
                 .append(" versions (later `ingested_at`, revised text and title) of ids seen earlier.\n");
-        md.append("- Runs: median of ").append(options.runs()).append(" measured runs (cases 3 and 6: ")
-                .append(options.bigRuns()).append(") after ").append(options.warmups())
+        md.append("- Runs: median of ")
+                .append(options.runs())
+                .append(" measured runs (cases 3 and 6: ")
+                .append(options.bigRuns())
+                .append(") after ")
+                .append(options.warmups())
                 .append(" warm-up round(s) (case 1: at least 2); feedstore and DuckDB runs alternate. Every")
                 .append(" feedstore consolidation starts from a fresh copy of the same inputs (hard links, made")
                 .append(" outside the timed region); inputs are in the page cache for both engines.\n");
         md.append("- Settings compared: consolidated output ZSTD level 9, row groups of 10,000 rows, for both")
-                .append(" engines; batches snappy. DuckDB's consolidation is the design's one-liner: `COPY (SELECT * FROM")
-                .append(" read_parquet([...], hive_partitioning=false) ").append(DuckDb.NEWEST_PER_ID).append(") TO '...' (")
-                .append(DuckDb.CONSOLIDATED_OPTIONS).append(")`. `hive_partitioning=false` is the one addition to")
-                .append(" the design's one-liner: without it DuckDB reads the `key=value` folders of the store's paths as")
+                .append(
+                        " engines; batches snappy. DuckDB's consolidation is the design's one-liner: `COPY (SELECT * FROM")
+                .append(" read_parquet([...], hive_partitioning=false) ")
+                .append(DuckDb.NEWEST_PER_ID)
+                .append(") TO '...' (")
+                .append(DuckDb.CONSOLIDATED_OPTIONS)
+                .append(")`. `hive_partitioning=false` is the one addition to")
+                .append(
+                        " the design's one-liner: without it DuckDB reads the `key=value` folders of the store's paths as")
                 .append(" columns and writes a file with an extra `table` column and a DATE `release_date`, not the")
                 .append(" production schema.\n");
         md.append("- What each side does: feedstore runs its whole use case: list, read, deduplicate, write with a")
@@ -237,9 +348,15 @@ public final class Benchmark {
                 .append(" row, delete the inputs. DuckDB only reads and writes (no fsync, no verification, no")
                 .append(" deletes). Those guarantees are part of feedstore's cost, and of what the targets ask it to")
                 .append(" beat.\n");
-        md.append("- Code: ").append(gitDescription(options.results())).append("; harness arguments: `")
-                .append(String.join(" ", options.arguments())).append("`.\n");
-        md.append("- Scratch directory: `").append(workDir).append("`").append(options.keepWork() ? " (kept)" : " (deleted)")
+        md.append("- Code: ")
+                .append(gitDescription(options.results()))
+                .append("; harness arguments: `")
+                .append(String.join(" ", options.arguments()))
+                .append("`.\n");
+        md.append("- Scratch directory: `")
+                .append(workDir)
+                .append("`")
+                .append(options.keepWork() ? " (kept)" : " (deleted)")
                 .append(".\n");
 
         md.append("\n## Cases\n\n");
@@ -251,11 +368,14 @@ public final class Benchmark {
         if (profiles.isEmpty()) {
             md.append("Not profiled in this run (`--no-profile`).\n");
         } else {
-            md.append("Each job below ran alone in a child JVM (`-Xmx").append(options.childHeap())
+            md.append("Each job below ran alone in a child JVM (`-Xmx")
+                    .append(options.childHeap())
                     .append("`) under JFR (`jdk.ExecutionSample` and `jdk.NativeMethodSample` every 10 ms, stack")
                     .append(" depth 256), the recording covering the job only (not the JVM's start, nor generating")
-                    .append(" the batch writer's records); the summaries are computed from the recording with `jdk.jfr.consumer`. To")
-                    .append(" look yourself: `./feedstore-bench --keep ...`, then `jfr summary <scratch>/profiles/*.jfr`")
+                    .append(
+                            " the batch writer's records); the summaries are computed from the recording with `jdk.jfr.consumer`. To")
+                    .append(
+                            " look yourself: `./feedstore-bench --keep ...`, then `jfr summary <scratch>/profiles/*.jfr`")
                     .append(" or `jfr print --events jdk.ExecutionSample <file>`.\n\n");
             for (Profiles.Profile profile : profiles) {
                 md.append(profile.markdown()).append("\n");
@@ -269,14 +389,20 @@ public final class Benchmark {
      * What the profiles and measurements point at, derived from their figures (each point only when its figure
      * calls for it), so that the text stays true when the code under test changes.
      */
-    private static String closingTheGap(List<Profiles.Profile> profiles, List<Report.Section> sections,
-                                        boolean allMet) {
-        StringBuilder md = new StringBuilder(allMet ? "### Notes from the profiles\n\n" : "### What would close the gap\n\n");
-        Map<String, Double> case2 = sections.stream().map(Report.Section::metrics)
-                .filter(m -> m.getOrDefault("case", 0.0) == 2.0).findFirst().orElse(Map.of());
+    private static String closingTheGap(
+            List<Profiles.Profile> profiles, List<Report.Section> sections, boolean allMet) {
+        StringBuilder md =
+                new StringBuilder(allMet ? "### Notes from the profiles\n\n" : "### What would close the gap\n\n");
+        Map<String, Double> case2 = sections.stream()
+                .map(Report.Section::metrics)
+                .filter(m -> m.getOrDefault("case", 0.0) == 2.0)
+                .findFirst()
+                .orElse(Map.of());
         // The largest consolidation profiled says most about how the cost grows.
-        Profiles.Profile consolidation = profiles.stream().filter(p -> p.title().contains("consolidation"))
-                .reduce((first, second) -> second).orElse(profiles.get(0));
+        Profiles.Profile consolidation = profiles.stream()
+                .filter(p -> p.title().contains("consolidation"))
+                .reduce((first, second) -> second)
+                .orElse(profiles.get(0));
         Map<String, Double> phases = consolidation.phases();
         Map<String, Double> activities = consolidation.activities();
         if (phases.isEmpty()) {
@@ -287,9 +413,12 @@ public final class Benchmark {
         if (case2.containsKey("feedstoreCores")) {
             double cores = case2.get("feedstoreCores");
             points.add("**Cores.** In case 2 feedstore's consolidation kept " + Report.number(cores, 2)
-                    + " cores busy (JIT and GC threads included), DuckDB's " + Report.number(case2.get("duckdbCores"), 2)
-                    + (cores < 1.5 ? ". Work that is independent per input file or per row group (decoding inputs,"
-                    + " compressing row groups) can keep both cores busy." : "."));
+                    + " cores busy (JIT and GC threads included), DuckDB's "
+                    + Report.number(case2.get("duckdbCores"), 2)
+                    + (cores < 1.5
+                            ? ". Work that is independent per input file or per row group (decoding inputs,"
+                                    + " compressing row groups) can keep both cores busy."
+                            : "."));
         }
         double verify = phases.getOrDefault("verify: read back, decode, compare", 0.0);
         double read = phases.getOrDefault("read + decode inputs", 0.0);
@@ -346,13 +475,16 @@ public final class Benchmark {
                         + Report.exactBytes(m.get("bytesGap").longValue()) + " larger than DuckDB's; `full_text` alone"
                         + " differs by " + Report.exactBytes(m.get("textGap").longValue()) + ". feedstore writes it in "
                         + Report.count(m.get("fsTextPages").longValue()) + " pages, DuckDB in "
-                        + Report.count(m.get("duckTextPages").longValue()) + " (" + Report.count(m.get("rowGroups")
-                        .longValue()) + " row groups)"
-                        + (pages ? ". A page is compressed on its own, so fewer, larger pages for the long text"
-                        + " columns give ZSTD the context DuckDB's pages give it." : "."));
+                        + Report.count(m.get("duckTextPages").longValue()) + " ("
+                        + Report.count(m.get("rowGroups").longValue()) + " row groups)"
+                        + (pages
+                                ? ". A page is compressed on its own, so fewer, larger pages for the long text"
+                                        + " columns give ZSTD the context DuckDB's pages give it."
+                                : "."));
             }
         }
-        sections.stream().flatMap(section -> section.targets().stream())
+        sections.stream()
+                .flatMap(section -> section.targets().stream())
                 .filter(t -> t.what().contains("-Xmx256m") && !t.met())
                 .findFirst()
                 .ifPresent(t -> points.add("**Bounded memory:** " + t.measured() + ". A first pass that keeps only"
@@ -370,20 +502,23 @@ public final class Benchmark {
 
     private static String machine(String workDir) {
         Runtime runtime = Runtime.getRuntime();
-        String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+        String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(", "));
         return "- CPU: " + cpuModel() + ", " + runtime.availableProcessors() + " cores available to the JVM\n"
                 + "- Memory: " + memTotal() + "\n"
                 + "- OS: " + osName() + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + ", " + System.getProperty("os.arch") + ")\n"
                 + "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + ", options `" + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                + ", options `"
+                + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
                 + "`, max heap " + (runtime.maxMemory() >> 20) + " MB, GC " + gcs + "\n"
                 + "- File system of the scratch directory: " + fileSystem(workDir);
     }
 
     private static String cpuModel() {
-        return firstLine(Path.of("/proc/cpuinfo"), "model name").map(l -> l.substring(l.indexOf(':') + 1).trim())
+        return firstLine(Path.of("/proc/cpuinfo"), "model name")
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
                 .orElse(System.getProperty("os.arch"));
     }
 
@@ -395,7 +530,8 @@ public final class Benchmark {
 
     private static String osName() {
         return firstLine(Path.of("/etc/os-release"), "PRETTY_NAME")
-                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).orElse("unknown");
+                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", ""))
+                .orElse("unknown");
     }
 
     private static String fileSystem(String workDir) {
@@ -405,7 +541,10 @@ public final class Benchmark {
             while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }
-            return existing == null ? "unknown" : Files.getFileStore(existing).type() + " (" + Files.getFileStore(existing).name() + ")";
+            return existing == null
+                    ? "unknown"
+                    : Files.getFileStore(existing).type() + " ("
+                            + Files.getFileStore(existing).name() + ")";
         } catch (IOException e) {
             return "unknown";
         }
@@ -413,7 +552,9 @@ public final class Benchmark {
 
     private static java.util.Optional<String> firstLine(Path file, String prefix) {
         try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst();
+            return Files.readAllLines(file).stream()
+                    .filter(l -> l.startsWith(prefix))
+                    .findFirst();
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
@@ -423,18 +564,32 @@ public final class Benchmark {
     private static String gitDescription(Path results) {
         java.io.File dir = results.toAbsolutePath().getParent().toFile();
         try {
-            Process head = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(dir)
-                    .redirectErrorStream(true).start();
+            Process head = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+                    .directory(dir)
+                    .redirectErrorStream(true)
+                    .start();
             String sha = new String(head.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (head.waitFor() != 0) {
                 return "unknown (not run from a git work tree)";
             }
-            Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no", "--", ":/",
-                    ":(top,exclude)benchmarks/RESULTS.md").directory(dir).redirectErrorStream(true).start();
+            Process status = new ProcessBuilder(
+                            "git",
+                            "status",
+                            "--porcelain",
+                            "--untracked-files=no",
+                            "--",
+                            ":/",
+                            ":(top,exclude)benchmarks/RESULTS.md")
+                    .directory(dir)
+                    .redirectErrorStream(true)
+                    .start();
             String changes = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             status.waitFor();
-            return "git commit " + sha + (changes.isEmpty() ? "" : " plus uncommitted changes in "
-                    + changes.lines().count() + " tracked files (the jars are built from the work tree)");
+            return "git commit " + sha
+                    + (changes.isEmpty()
+                            ? ""
+                            : " plus uncommitted changes in " + changes.lines().count()
+                                    + " tracked files (the jars are built from the work tree)");
         } catch (IOException e) {
             return "unknown (git not available)";
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.feedstore.benchmarks;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
@@ -14,12 +15,11 @@ import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
 import io.vavr.control.Option;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,8 +49,7 @@ import jdk.jfr.Recording;
  */
 public final class ChildJobs {
 
-    private ChildJobs() {
-    }
+    private ChildJobs() {}
 
     /** The most heap found in use right after any garbage collection: close to the job's peak of live data. */
     private static final AtomicLong MAX_AFTER_GC = new AtomicLong();
@@ -60,10 +59,11 @@ public final class ChildJobs {
         watchCollections();
         switch (args[0]) {
             case "nothing" -> result("seconds", seconds(start));
-            case "consolidate" -> consolidate(Path.of(args[1]), new Partition(Source.of(args[2]), LocalDate.parse(args[3])));
+            case "consolidate" ->
+                consolidate(Path.of(args[1]), new Partition(Source.of(args[2]), LocalDate.parse(args[3])));
             case "load" -> load(Path.of(args[1]), LocalDate.parse(args[2]), LocalDate.parse(args[3]));
-            case "write" -> write(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    Long.parseLong(args[4]));
+            case "write" ->
+                write(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
             case "duckdb-noop" -> duckdbNoop(Path.of(args[1]), args[2], start);
             default -> throw new IllegalArgumentException("unknown child job " + args[0]);
         }
@@ -72,20 +72,35 @@ public final class ChildJobs {
     private static void consolidate(Path root, Partition partition) throws Exception {
         Recording recording = startRecording();
         long t0 = System.nanoTime();
-        PartitionReport report = new ConsolidatePartitions(new LocalFileSystemObjectStore(root), new ParquetRecordCodec(),
-                TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT).consolidate(partition, RunMode.APPLY);
+        PartitionReport report = new ConsolidatePartitions(
+                        new LocalFileSystemObjectStore(root),
+                        new ParquetRecordCodec(),
+                        TemporaryFileSpillSpace.inSystemTemp(),
+                        ConsolidationSettings.DEFAULT)
+                .consolidate(partition, RunMode.APPLY);
         double seconds = seconds(t0);
         stop(recording);
-        result("status", report.status().name(), "finalRows", report.finalRows(), "inputRows", report.inputRows(),
-                "seconds", seconds, "heapAfterGcMB", heapPeakMb(),
-                "detail", report.detail().getOrElse("-").replace(' ', '_'));
+        result(
+                "status",
+                report.status().name(),
+                "finalRows",
+                report.finalRows(),
+                "inputRows",
+                report.inputRows(),
+                "seconds",
+                seconds,
+                "heapAfterGcMB",
+                heapPeakMb(),
+                "detail",
+                report.detail().getOrElse("-").replace(' ', '_'));
         System.exit(report.status().name().equals("CONSOLIDATED") ? 0 : 1);
     }
 
     private static void load(Path root, LocalDate from, LocalDate to) throws Exception {
         Recording recording = startRecording();
         long t0 = System.nanoTime();
-        List<PressRelease> releases = new LoadPressReleases(new LocalFileSystemObjectStore(root), new ParquetRecordCodec())
+        List<PressRelease> releases = new LoadPressReleases(
+                        new LocalFileSystemObjectStore(root), new ParquetRecordCodec())
                 .load(from, to, Option.none());
         double seconds = seconds(t0);
         stop(recording);
@@ -100,8 +115,11 @@ public final class ChildJobs {
         Recording recording = startRecording();
         long t0 = System.nanoTime();
         int batches;
-        try (BatchWriter writer = new BatchWriter(new LocalFileSystemObjectStore(root), new ParquetRecordCodec(),
-                BatchWriterSettings.DEFAULT, Clock.systemUTC())) {
+        try (BatchWriter writer = new BatchWriter(
+                new LocalFileSystemObjectStore(root),
+                new ParquetRecordCodec(),
+                BatchWriterSettings.DEFAULT,
+                Clock.systemUTC())) {
             records.forEach(writer::add);
             writer.flush();
             batches = writer.writtenBatches().size();
@@ -116,8 +134,8 @@ public final class ChildJobs {
         long t0 = System.nanoTime();
         long found;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(StartupCase.duckdbNoopSql(root, date))) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(StartupCase.duckdbNoopSql(root, date))) {
             rows.next();
             found = rows.getLong(1);
         }
@@ -158,7 +176,8 @@ public final class ChildJobs {
                 GarbageCollectionNotificationInfo info =
                         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                 long used = 0;
-                for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                for (Map.Entry<String, MemoryUsage> pool :
+                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
                     if (heapPools.contains(pool.getKey())) {
                         used += pool.getValue().getUsed();
                     }

@@ -14,12 +14,16 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command (usually a JVM on the harness's own class path) and reads what it reports. */
 final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** How a child ended: its exit code (or a timeout), its wall time seen from here, its RESULT values. */
-    record Outcome(int exitCode, boolean timedOut, double wallSeconds, Map<String, String> values, String stdout,
-                   String stderr) {
+    record Outcome(
+            int exitCode,
+            boolean timedOut,
+            double wallSeconds,
+            Map<String, String> values,
+            String stdout,
+            String stderr) {
         boolean ok() {
             return !timedOut && exitCode == 0;
         }
@@ -34,8 +38,16 @@ final class ChildJvm {
                 return "timed out";
             }
             if (stderr.contains("OutOfMemoryError")) {
-                String line = stderr.lines().filter(l -> l.contains("OutOfMemoryError")).findFirst().orElse("");
-                return "OutOfMemoryError" + (line.contains(":") ? " (" + line.substring(line.lastIndexOf(':') + 1).trim() + ")" : "");
+                String line = stderr.lines()
+                        .filter(l -> l.contains("OutOfMemoryError"))
+                        .findFirst()
+                        .orElse("");
+                return "OutOfMemoryError"
+                        + (line.contains(":")
+                                ? " ("
+                                        + line.substring(line.lastIndexOf(':') + 1)
+                                                .trim() + ")"
+                                : "");
             }
             String last = (stderr.isBlank() ? stdout : stderr).strip();
             String[] lines = last.split("\n");
@@ -64,9 +76,8 @@ final class ChildJvm {
             Files.createDirectories(logDir);
             Path out = Files.createTempFile(logDir, "child", ".out");
             Path err = Files.createTempFile(logDir, "child", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             long t0 = System.nanoTime();
             Process process = builder.start();
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -22,14 +22,19 @@ import java.util.List;
 final class ConsolidationCase {
 
     /** The last run's outputs of both engines, for the compression case. */
-    record Outputs(String name, Workload.PartitionInput input, Path feedstore, Path duckdb) {
-    }
+    record Outputs(String name, Workload.PartitionInput input, Path feedstore, Path duckdb) {}
 
-    private ConsolidationCase() {
-    }
+    private ConsolidationCase() {}
 
-    static Report.Section run(Bench bench, int number, String name, Workload.PartitionInput input,
-                              Workload.PartitionInput warmInput, int warmups, int runs, boolean withTargets)
+    static Report.Section run(
+            Bench bench,
+            int number,
+            String name,
+            Workload.PartitionInput input,
+            Workload.PartitionInput warmInput,
+            int warmups,
+            int runs,
+            boolean withTargets)
             throws Exception {
         String slug = "case" + number;
         Bench.log("case " + number + " (" + name + "): " + warmups + " warm-up round(s)"
@@ -39,7 +44,11 @@ final class ConsolidationCase {
         Path duckOut = bench.file("outputs/" + slug + "-duckdb.parquet");
         FeedstoreTrial feedstore = new FeedstoreTrial(bench, input, slug, fsOut);
         DuckDbTrial duckdb = new DuckDbTrial(bench, input, slug, duckOut);
-        Measurement.Pair pair = Measurement.alternate(warmups, runs, feedstore, duckdb,
+        Measurement.Pair pair = Measurement.alternate(
+                warmups,
+                runs,
+                feedstore,
+                duckdb,
                 warmInput == input ? null : new FeedstoreTrial(bench, warmInput, slug + "warm", null),
                 warmInput == input ? null : new DuckDbTrial(bench, warmInput, slug + "warm", null));
         bench.outputs.put(name, new Outputs(name, input, fsOut, duckOut));
@@ -51,46 +60,85 @@ final class ConsolidationCase {
         double bytesRatio = (double) fsBytes / duckBytes;
 
         List<Report.Row> rows = new ArrayList<>();
-        rows.add(new Report.Row(number + ". " + name + ": consolidation time",
-                Report.seconds(pair.feedstore().medianSeconds()), Report.seconds(pair.duckdb().medianSeconds()),
-                Report.ratio(timeRatio), withTargets ? Report.verdict(timeRatio <= 1.0) : "(no target)"));
+        rows.add(new Report.Row(
+                number + ". " + name + ": consolidation time",
+                Report.seconds(pair.feedstore().medianSeconds()),
+                Report.seconds(pair.duckdb().medianSeconds()),
+                Report.ratio(timeRatio),
+                withTargets ? Report.verdict(timeRatio <= 1.0) : "(no target)"));
         List<Report.Target> targets = new ArrayList<>();
         if (withTargets) {
-            targets.add(new Report.Target("Case " + number + " (" + name + "): consolidation time ≤ 1.0× DuckDB",
-                    Report.ratio(timeRatio), timeRatio <= 1.0));
-            targets.add(new Report.Target("Case " + number + " (" + name + "): output bytes ≤ 1.0× DuckDB",
-                    Report.ratio(bytesRatio), bytesRatio <= 1.0));
+            targets.add(new Report.Target(
+                    "Case " + number + " (" + name + "): consolidation time ≤ 1.0× DuckDB",
+                    Report.ratio(timeRatio),
+                    timeRatio <= 1.0));
+            targets.add(new Report.Target(
+                    "Case " + number + " (" + name + "): output bytes ≤ 1.0× DuckDB",
+                    Report.ratio(bytesRatio),
+                    bytesRatio <= 1.0));
         }
         if (differing != 0) {
-            targets.add(new Report.Target("Case " + number + ": both engines produce the same rows",
-                    differing + " rows differ", false));
+            targets.add(new Report.Target(
+                    "Case " + number + ": both engines produce the same rows", differing + " rows differ", false));
         }
 
         StringBuilder md = new StringBuilder();
         md.append("### Case ").append(number).append(": ").append(name).append("\n\n");
-        md.append("Input: one partition, ").append(Report.count(input.rows())).append(" rows in ")
-                .append(input.files().size()).append(" snappy batch files (").append(Report.bytes(input.bytes()))
-                .append("), ").append(Report.count(input.distinct())).append(" distinct ids (")
-                .append(Report.count(input.rows() - input.distinct())).append(" rows are newer versions of an id).")
-                .append(" Warm-up: ").append(warmups).append(" round(s)")
-                .append(warmInput == input ? " on the same input" : " on the " + Report.count(warmInput.rows())
-                        + "-row input of case 2 (same code paths; a full-size warm-up would double the case's time)")
+        md.append("Input: one partition, ")
+                .append(Report.count(input.rows()))
+                .append(" rows in ")
+                .append(input.files().size())
+                .append(" snappy batch files (")
+                .append(Report.bytes(input.bytes()))
+                .append("), ")
+                .append(Report.count(input.distinct()))
+                .append(" distinct ids (")
+                .append(Report.count(input.rows() - input.distinct()))
+                .append(" rows are newer versions of an id).")
+                .append(" Warm-up: ")
+                .append(warmups)
+                .append(" round(s)")
+                .append(
+                        warmInput == input
+                                ? " on the same input"
+                                : " on the " + Report.count(warmInput.rows())
+                                        + "-row input of case 2 (same code paths; a full-size warm-up would double the case's time)")
                 .append(".\n\n");
-        md.append(Report.table(List.of("engine", "median", "runs", "CPU (median)", "cores busy", "output",
+        md.append(Report.table(
+                List.of(
+                        "engine",
+                        "median",
+                        "runs",
+                        "CPU (median)",
+                        "cores busy",
+                        "output",
                         "output layout (DuckDB's parquet_metadata)"),
                 List.of(
-                        List.of("feedstore", Report.seconds(pair.feedstore().medianSeconds()),
-                                pair.feedstore().allSeconds(), Report.seconds(pair.feedstore().medianCpuSeconds()),
-                                Report.number(pair.feedstore().medianCores(), 2), Report.exactBytes(fsBytes),
+                        List.of(
+                                "feedstore",
+                                Report.seconds(pair.feedstore().medianSeconds()),
+                                pair.feedstore().allSeconds(),
+                                Report.seconds(pair.feedstore().medianCpuSeconds()),
+                                Report.number(pair.feedstore().medianCores(), 2),
+                                Report.exactBytes(fsBytes),
                                 bench.duckdb.layout(fsOut)),
-                        List.of("DuckDB", Report.seconds(pair.duckdb().medianSeconds()),
-                                pair.duckdb().allSeconds(), Report.seconds(pair.duckdb().medianCpuSeconds()),
-                                Report.number(pair.duckdb().medianCores(), 2), Report.exactBytes(duckBytes),
+                        List.of(
+                                "DuckDB",
+                                Report.seconds(pair.duckdb().medianSeconds()),
+                                pair.duckdb().allSeconds(),
+                                Report.seconds(pair.duckdb().medianCpuSeconds()),
+                                Report.number(pair.duckdb().medianCores(), 2),
+                                Report.exactBytes(duckBytes),
                                 bench.duckdb.layout(duckOut)))));
-        md.append("\nRatio feedstore / DuckDB: time ").append(Report.ratio(timeRatio)).append(", output bytes ")
-                .append(Report.ratio(bytesRatio)).append(". Same rows in both outputs: ")
-                .append(differing == 0 ? "yes (EXCEPT ALL both ways is empty)"
-                        : "**NO: " + differing + " rows differ**")
+        md.append("\nRatio feedstore / DuckDB: time ")
+                .append(Report.ratio(timeRatio))
+                .append(", output bytes ")
+                .append(Report.ratio(bytesRatio))
+                .append(". Same rows in both outputs: ")
+                .append(
+                        differing == 0
+                                ? "yes (EXCEPT ALL both ways is empty)"
+                                : "**NO: " + differing + " rows differ**")
                 .append(".\n");
         md.append("\nWhere the bytes are, per column (compressed bytes summed over row groups; encodings as the files")
                 .append(" declare them):\n\n");
@@ -100,29 +148,41 @@ final class ConsolidationCase {
         for (var column : fsColumns.entrySet()) {
             DuckDb.ColumnBytes theirs = duckColumns.get(column.getKey());
             DuckDb.ColumnBytes ours = column.getValue();
-            columnRows.add(List.of("`" + column.getKey() + "`", Report.exactBytes(ours.compressed()),
+            columnRows.add(List.of(
+                    "`" + column.getKey() + "`",
+                    Report.exactBytes(ours.compressed()),
                     theirs == null ? "-" : Report.exactBytes(theirs.compressed()),
                     theirs == null ? "-" : Report.exactBytes(ours.compressed() - theirs.compressed()),
-                    ours.encodings(), theirs == null ? "-" : theirs.encodings()));
+                    ours.encodings(),
+                    theirs == null ? "-" : theirs.encodings()));
         }
-        md.append(Report.table(List.of("column", "feedstore", "DuckDB", "difference", "feedstore encodings",
-                "DuckDB encodings"), columnRows));
+        md.append(Report.table(
+                List.of("column", "feedstore", "DuckDB", "difference", "feedstore encodings", "DuckDB encodings"),
+                columnRows));
         int fsPages = ParquetPages.dataPages(fsOut, "full_text");
         int duckPages = ParquetPages.dataPages(duckOut, "full_text");
-        md.append("\n`full_text` is written in ").append(Report.count(fsPages)).append(" data pages by feedstore and ")
-                .append(Report.count(duckPages)).append(" by DuckDB (counted from the page headers).\n");
-        long textGap = fsColumns.get("full_text").compressed() - duckColumns.get("full_text").compressed();
-        return new Report.Section(rows, targets, md.toString(), java.util.Map.ofEntries(
-                java.util.Map.entry("feedstoreCpu", pair.feedstore().medianCpuSeconds()),
-                java.util.Map.entry("duckdbCpu", pair.duckdb().medianCpuSeconds()),
-                java.util.Map.entry("feedstoreCores", pair.feedstore().medianCores()),
-                java.util.Map.entry("duckdbCores", pair.duckdb().medianCores()),
-                java.util.Map.entry("case", (double) number),
-                java.util.Map.entry("bytesGap", (double) (fsBytes - duckBytes)),
-                java.util.Map.entry("textGap", (double) textGap),
-                java.util.Map.entry("fsTextPages", (double) fsPages),
-                java.util.Map.entry("duckTextPages", (double) duckPages),
-                java.util.Map.entry("rowGroups", Math.ceil(input.distinct() / 10_000.0))));
+        md.append("\n`full_text` is written in ")
+                .append(Report.count(fsPages))
+                .append(" data pages by feedstore and ")
+                .append(Report.count(duckPages))
+                .append(" by DuckDB (counted from the page headers).\n");
+        long textGap = fsColumns.get("full_text").compressed()
+                - duckColumns.get("full_text").compressed();
+        return new Report.Section(
+                rows,
+                targets,
+                md.toString(),
+                java.util.Map.ofEntries(
+                        java.util.Map.entry("feedstoreCpu", pair.feedstore().medianCpuSeconds()),
+                        java.util.Map.entry("duckdbCpu", pair.duckdb().medianCpuSeconds()),
+                        java.util.Map.entry("feedstoreCores", pair.feedstore().medianCores()),
+                        java.util.Map.entry("duckdbCores", pair.duckdb().medianCores()),
+                        java.util.Map.entry("case", (double) number),
+                        java.util.Map.entry("bytesGap", (double) (fsBytes - duckBytes)),
+                        java.util.Map.entry("textGap", (double) textGap),
+                        java.util.Map.entry("fsTextPages", (double) fsPages),
+                        java.util.Map.entry("duckTextPages", (double) duckPages),
+                        java.util.Map.entry("rowGroups", Math.ceil(input.distinct() / 10_000.0))));
     }
 
     /** feedstore's use case on a fresh copy of the inputs; checks the report, keeps the last output. */
@@ -149,20 +209,26 @@ final class ConsolidationCase {
 
         @Override
         public void run(int run) {
-            report = new ConsolidatePartitions(new LocalFileSystemObjectStore(store), bench.codec,
-                    TemporaryFileSpillSpace.inSystemTemp(), ConsolidationSettings.DEFAULT).consolidate(input.partition(), RunMode.APPLY);
+            report = new ConsolidatePartitions(
+                            new LocalFileSystemObjectStore(store),
+                            bench.codec,
+                            TemporaryFileSpillSpace.inSystemTemp(),
+                            ConsolidationSettings.DEFAULT)
+                    .consolidate(input.partition(), RunMode.APPLY);
         }
 
         @Override
         public void cleanUp(int run, boolean last) throws IOException {
-            if (report.status() != PartitionStatus.CONSOLIDATED || report.finalRows() != input.distinct()
+            if (report.status() != PartitionStatus.CONSOLIDATED
+                    || report.finalRows() != input.distinct()
                     || report.inputRows() != input.rows()) {
                 throw new IllegalStateException("feedstore's consolidation of " + input.partition() + " did not do"
                         + " the job: " + report.status() + ", " + report.inputRows() + " rows in, " + report.finalRows()
                         + " out (expected " + input.rows() + " in, " + input.distinct() + " out): "
                         + report.detail().getOrElse(""));
             }
-            Path consolidated = store.resolve(input.partition().consolidatedKey().value());
+            Path consolidated =
+                    store.resolve(input.partition().consolidatedKey().value());
             List<Path> left = Trees.files(consolidated.getParent(), ".parquet");
             if (!left.equals(List.of(consolidated))) {
                 throw new IllegalStateException("after consolidation the partition should hold only "

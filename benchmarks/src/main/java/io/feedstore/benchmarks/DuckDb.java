@@ -38,14 +38,16 @@ final class DuckDb implements AutoCloseable {
     }
 
     long queryLong(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
     List<String> queryRow(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             if (rows.next()) {
                 for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
@@ -63,16 +65,16 @@ final class DuckDb implements AutoCloseable {
      * a DATE: a file with another schema than the production one.
      */
     static String consolidate(List<Path> inputs, Path output) {
-        return "COPY (SELECT * FROM read_parquet(" + list(inputs) + ", hive_partitioning=false) " + NEWEST_PER_ID + ") TO "
-                + literal(output) + " (" + CONSOLIDATED_OPTIONS + ")";
+        return "COPY (SELECT * FROM read_parquet(" + list(inputs) + ", hive_partitioning=false) " + NEWEST_PER_ID
+                + ") TO " + literal(output) + " (" + CONSOLIDATED_OPTIONS + ")";
     }
 
     /** Number of rows in one file and not in the other, both ways; 0 when both hold the same rows. */
     long rowsDiffering(Path a, Path b) throws SQLException {
         String x = "SELECT * FROM read_parquet(" + literal(a) + ")";
         String y = "SELECT * FROM read_parquet(" + literal(b) + ")";
-        return queryLong("SELECT (SELECT count(*) FROM (" + x + " EXCEPT ALL " + y + ")) + (SELECT count(*) FROM ("
-                + y + " EXCEPT ALL " + x + "))");
+        return queryLong("SELECT (SELECT count(*) FROM (" + x + " EXCEPT ALL " + y + ")) + (SELECT count(*) FROM (" + y
+                + " EXCEPT ALL " + x + "))");
     }
 
     /** Row groups, the largest row group, and the codecs of a Parquet file, as DuckDB reads its metadata. */
@@ -83,8 +85,7 @@ final class DuckDb implements AutoCloseable {
     }
 
     /** A column chunk summary: compressed bytes over all row groups, and the encodings used. */
-    record ColumnBytes(long compressed, long uncompressed, String encodings) {
-    }
+    record ColumnBytes(long compressed, long uncompressed, String encodings) {}
 
     /** Per column, in schema order: how many bytes it takes in a Parquet file, as DuckDB reads the metadata. */
     java.util.Map<String, ColumnBytes> columnBytes(Path file) throws SQLException {
@@ -92,7 +93,8 @@ final class DuckDb implements AutoCloseable {
         String sql = "SELECT path_in_schema, sum(total_compressed_size), sum(total_uncompressed_size),"
                 + " string_agg(DISTINCT encodings, ' / ') FROM parquet_metadata(" + literal(file) + ")"
                 + " GROUP BY path_in_schema ORDER BY min(column_id)";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 columns.put(rows.getString(1), new ColumnBytes(rows.getLong(2), rows.getLong(3), rows.getString(4)));
             }

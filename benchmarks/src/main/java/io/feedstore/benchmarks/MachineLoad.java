@@ -16,12 +16,10 @@ final class MachineLoad {
     /** Linux reports /proc/stat in USER_HZ ticks, 100 per second on every mainstream kernel configuration. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private MachineLoad() {
-    }
+    private MachineLoad() {}
 
     /** A reading; {@code busyTicks} is negative where /proc/stat cannot be read. */
-    record Snapshot(long busyTicks, long ownCpuNanos, long wallNanos) {
-    }
+    record Snapshot(long busyTicks, long ownCpuNanos, long wallNanos) {}
 
     static Snapshot now() {
         return new Snapshot(busyTicks(), OS.getProcessCpuTime(), System.nanoTime());

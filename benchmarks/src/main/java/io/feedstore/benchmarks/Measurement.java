@@ -15,8 +15,7 @@ final class Measurement {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private Measurement() {
-    }
+    private Measurement() {}
 
     /** One timed execution. */
     record Run(double seconds, double cpuSeconds) {
@@ -40,7 +39,8 @@ final class Measurement {
         }
 
         String allSeconds() {
-            return String.join(", ", runs.stream().map(r -> Report.seconds(r.seconds())).toList());
+            return String.join(
+                    ", ", runs.stream().map(r -> Report.seconds(r.seconds())).toList());
         }
     }
 
@@ -49,14 +49,12 @@ final class Measurement {
      * input state, and check and remove the output); {@link #run} is what is timed.
      */
     interface Trial {
-        default void prepare(int run) throws Exception {
-        }
+        default void prepare(int run) throws Exception {}
 
         void run(int run) throws Exception;
 
         /** Called after every run, warm-ups included; {@code last} is true after the last measured run. */
-        default void cleanUp(int run, boolean last) throws Exception {
-        }
+        default void cleanUp(int run, boolean last) throws Exception {}
     }
 
     /** The two series of one case. */
@@ -70,8 +68,9 @@ final class Measurement {
      * {@code warmups} untimed rounds of the warm-up trials (the real ones when null), then {@code runs} rounds,
      * each round running feedstore then DuckDB.
      */
-    static Pair alternate(int warmups, int runs, Trial feedstore, Trial duckdb, Trial feedstoreWarmup,
-                          Trial duckdbWarmup) throws Exception {
+    static Pair alternate(
+            int warmups, int runs, Trial feedstore, Trial duckdb, Trial feedstoreWarmup, Trial duckdbWarmup)
+            throws Exception {
         Trial warmFeedstore = feedstoreWarmup == null ? feedstore : feedstoreWarmup;
         Trial warmDuckdb = duckdbWarmup == null ? duckdb : duckdbWarmup;
         for (int i = 0; i < warmups; i++) {

@@ -15,8 +15,7 @@ final class MemoryCase {
 
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofMinutes(15);
 
-    private MemoryCase() {
-    }
+    private MemoryCase() {}
 
     static Report.Section run(Bench bench) throws Exception {
         Workload.PartitionInput big = bench.big();
@@ -31,14 +30,22 @@ final class MemoryCase {
             Path store = bench.dir("runs/memory-feedstore");
             Trees.copyStore(big.root(), store);
             Bench.log("bounded memory: case 3 consolidation in a child JVM with -Xmx" + heap);
-            ChildJvm.Outcome outcome = ChildJvm.java(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
-                    List.of("consolidate", store.toString(), big.partition().source().value(),
+            ChildJvm.Outcome outcome = ChildJvm.java(
+                    List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
+                    List.of(
+                            "consolidate",
+                            store.toString(),
+                            big.partition().source().value(),
                             big.partition().releaseDate().toString()),
-                    ATTEMPT_TIMEOUT, bench.work.resolve("logs"));
+                    ATTEMPT_TIMEOUT,
+                    bench.work.resolve("logs"));
             Trees.delete(store);
-            boolean ok = outcome.ok() && outcome.value("status").equals("CONSOLIDATED")
+            boolean ok = outcome.ok()
+                    && outcome.value("status").equals("CONSOLIDATED")
                     && outcome.value("finalRows").equals(Integer.toString(big.distinct()));
-            attempts.add(List.of("-Xmx" + heap, ok ? "succeeded" : "failed: " + outcome.failure(),
+            attempts.add(List.of(
+                    "-Xmx" + heap,
+                    ok ? "succeeded" : "failed: " + outcome.failure(),
                     Report.seconds(outcome.wallSeconds()),
                     ok ? outcome.value("heapAfterGcMB") + " MB" : "-"));
             if (heap.equalsIgnoreCase("256m")) {
@@ -60,14 +67,19 @@ final class MemoryCase {
         settings.setProperty("memory_limit", "256MB");
         settings.setProperty("temp_directory", spill.toString());
         try (java.sql.Connection limited = java.sql.DriverManager.getConnection("jdbc:duckdb:", settings);
-             java.sql.Statement statement = limited.createStatement()) {
+                java.sql.Statement statement = limited.createStatement()) {
             long t0 = System.nanoTime();
             statement.execute(DuckDb.consolidate(big.files(), out));
             duckdbSeconds = (System.nanoTime() - t0) / 1e9;
             long rows = bench.duckdb.queryLong("SELECT count(*) FROM read_parquet(" + DuckDb.literal(out) + ")");
-            duckdbOutcome = rows == big.distinct() ? "succeeded" : "wrote " + rows + " rows, expected " + big.distinct();
+            duckdbOutcome =
+                    rows == big.distinct() ? "succeeded" : "wrote " + rows + " rows, expected " + big.distinct();
         } catch (java.sql.SQLException e) {
-            String message = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            String message = String.valueOf(e.getMessage())
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .findFirst()
+                    .orElse("");
             duckdbOutcome = "failed: " + message;
         } finally {
             Files.deleteIfExists(out);
@@ -75,27 +87,35 @@ final class MemoryCase {
         }
 
         String rowsLabel = Report.count(big.rows()) + " rows";
-        List<Report.Row> rows = List.of(
-                new Report.Row("Bounded memory: case 3 (" + rowsLabel + ") consolidation at 256 MB",
-                        "-Xmx256m: " + (targetMet ? "succeeded" : "failed")
-                                + (sufficient == null ? "; no heap tried sufficed"
+        List<Report.Row> rows = List.of(new Report.Row(
+                "Bounded memory: case 3 (" + rowsLabel + ") consolidation at 256 MB",
+                "-Xmx256m: " + (targetMet ? "succeeded" : "failed")
+                        + (sufficient == null
+                                ? "; no heap tried sufficed"
                                 : targetMet ? "" : "; smallest heap tried that sufficed: -Xmx" + sufficient),
-                        "memory_limit 256MB: " + duckdbOutcome
-                                + (Double.isNaN(duckdbSeconds) ? "" : " in " + Report.seconds(duckdbSeconds)),
-                        "", Report.verdict(targetMet)));
+                "memory_limit 256MB: " + duckdbOutcome
+                        + (Double.isNaN(duckdbSeconds) ? "" : " in " + Report.seconds(duckdbSeconds)),
+                "",
+                Report.verdict(targetMet)));
         List<Report.Target> targets = List.of(new Report.Target(
                 "Case 3 (" + rowsLabel + ") consolidates under -Xmx256m",
                 targetMet ? "succeeded" : "failed" + (sufficient == null ? "" : "; needs about -Xmx" + sufficient),
                 targetMet));
         StringBuilder md = new StringBuilder("### Bounded memory\n\n");
-        md.append("Case 3's consolidation (").append(rowsLabel).append(", ").append(big.files().size())
-                .append(" batch files, ").append(Report.bytes(big.bytes()))
+        md.append("Case 3's consolidation (")
+                .append(rowsLabel)
+                .append(", ")
+                .append(big.files().size())
+                .append(" batch files, ")
+                .append(Report.bytes(big.bytes()))
                 .append(") in a child JVM (`ChildJobs consolidate`, default GC, `-XX:+ExitOnOutOfMemoryError`), each")
                 .append(" attempt on a fresh copy of the inputs, heaps tried in order until one succeeds:\n\n");
         md.append(Report.table(List.of("heap", "outcome", "wall time", "most heap in use right after a GC"), attempts));
         md.append("\nDuckDB, same COPY over the same files in this process with `SET memory_limit='256MB'` and a")
-                .append(" spill directory: ").append(duckdbOutcome)
-                .append(Double.isNaN(duckdbSeconds) ? "" : " in " + Report.seconds(duckdbSeconds)).append(".\n");
+                .append(" spill directory: ")
+                .append(duckdbOutcome)
+                .append(Double.isNaN(duckdbSeconds) ? "" : " in " + Report.seconds(duckdbSeconds))
+                .append(".\n");
         return new Report.Section(rows, targets, md.toString());
     }
 }

@@ -23,13 +23,12 @@ import org.apache.parquet.io.LocalInputFile;
  */
 final class ParquetPages {
 
-    private ParquetPages() {
-    }
+    private ParquetPages() {}
 
     static int dataPages(Path file, String column) {
         int pages = 0;
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file));
-             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             for (BlockMetaData block : reader.getFooter().getBlocks()) {
                 for (ColumnChunkMetaData chunk : block.getColumns()) {
                     if (!chunk.getPath().toDotString().equals(column)) {
@@ -39,7 +38,8 @@ final class ParquetPages {
                     long end = position + chunk.getTotalSize();
                     while (position < end) {
                         channel.position(position);
-                        CountingStream in = new CountingStream(new BufferedInputStream(Channels.newInputStream(channel), 256));
+                        CountingStream in =
+                                new CountingStream(new BufferedInputStream(Channels.newInputStream(channel), 256));
                         PageHeader header = Util.readPageHeader(in);
                         if (header.getType() == PageType.DATA_PAGE || header.getType() == PageType.DATA_PAGE_V2) {
                             pages++;

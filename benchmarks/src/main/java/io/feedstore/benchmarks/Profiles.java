@@ -37,10 +37,13 @@ final class Profiles {
     /** Phases of the use cases, by the first of our frames found on the stack (in this order of priority). */
     private static final List<Map.Entry<String, Predicate<String>>> PHASES = List.of(
             // The read-back decodes row groups on threads of its own (ParallelRowGroupDecoder, only used there).
-            rule("verify: read back, decode, compare", s -> s.contains("ConsolidatePartitions$Run.verify")
-                    || s.contains("parquet.ParallelRowGroupDecoder")),
-            rule("read + decode inputs", s -> s.contains("ParquetRecordCodec.decode")
-                    || s.contains("LocalFileSystemObjectStore.read")),
+            rule(
+                    "verify: read back, decode, compare",
+                    s -> s.contains("ConsolidatePartitions$Run.verify")
+                            || s.contains("parquet.ParallelRowGroupDecoder")),
+            rule(
+                    "read + decode inputs",
+                    s -> s.contains("ParquetRecordCodec.decode") || s.contains("LocalFileSystemObjectStore.read")),
             rule("deduplicate", s -> s.contains("consolidation.Deduplication.")),
             rule("encode (Parquet writer)", s -> s.contains("ParquetRecordCodec.encode")),
             rule("object store (files, fsync, lock)", s -> s.contains("localfs.LocalFileSystemObjectStore")),
@@ -49,37 +52,55 @@ final class Profiles {
 
     /** What the sampled thread was doing, by the top-most frame that matches (in this order of priority). */
     private static final List<Map.Entry<String, Predicate<String>>> ACTIVITIES = List.of(
-            rule("ZSTD decompression", s -> s.startsWith("com.github.luben.zstd") && (s.contains("ecompress")
-                    || s.contains("ZstdInputStream") || s.contains("DStream"))),
+            rule(
+                    "ZSTD decompression",
+                    s -> s.startsWith("com.github.luben.zstd")
+                            && (s.contains("ecompress") || s.contains("ZstdInputStream") || s.contains("DStream"))),
             rule("ZSTD compression", s -> s.startsWith("com.github.luben.zstd")),
             rule("snappy", s -> s.startsWith("org.xerial.snappy")),
             rule("CRC32 page checksums", s -> s.startsWith("java.util.zip.CRC32")),
-            rule("class loading (first use of a class)", s -> s.startsWith("java.lang.ClassLoader")
-                    || s.startsWith("jdk.internal.loader.") || s.startsWith("java.util.zip.")
-                    || s.startsWith("java.util.jar.")),
-            rule("file I/O (read, write, fsync)", s -> s.startsWith("sun.nio.ch.") || s.startsWith("java.io.File")
-                    || s.startsWith("sun.nio.fs.")),
-            rule("strings ⇄ UTF-8 bytes", s -> s.startsWith("java.lang.String") || s.startsWith("sun.nio.cs.")
-                    || s.startsWith("java.lang.StringCoding") || s.startsWith("org.apache.parquet.io.api.Binary")),
+            rule(
+                    "class loading (first use of a class)",
+                    s -> s.startsWith("java.lang.ClassLoader")
+                            || s.startsWith("jdk.internal.loader.")
+                            || s.startsWith("java.util.zip.")
+                            || s.startsWith("java.util.jar.")),
+            rule(
+                    "file I/O (read, write, fsync)",
+                    s -> s.startsWith("sun.nio.ch.") || s.startsWith("java.io.File") || s.startsWith("sun.nio.fs.")),
+            rule(
+                    "strings ⇄ UTF-8 bytes",
+                    s -> s.startsWith("java.lang.String")
+                            || s.startsWith("sun.nio.cs.")
+                            || s.startsWith("java.lang.StringCoding")
+                            || s.startsWith("org.apache.parquet.io.api.Binary")),
             rule("timestamps (java.time parse/format)", s -> s.startsWith("java.time.")),
             rule("Parquet column readers/writers, record assembly", s -> s.startsWith("org.apache.parquet.")),
             rule("feedstore record model, comparison, checks", s -> s.startsWith("io.feedstore.")),
             rule("vavr", s -> s.startsWith("io.vavr.")),
-            rule("memory copies, collections", s -> s.startsWith("java.util.") || s.startsWith("java.io.")
-                    || s.startsWith("jdk.internal.misc.") || s.startsWith("java.lang.System")),
+            rule(
+                    "memory copies, collections",
+                    s -> s.startsWith("java.util.")
+                            || s.startsWith("java.io.")
+                            || s.startsWith("jdk.internal.misc.")
+                            || s.startsWith("java.lang.System")),
             rule("other", s -> true));
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     private static Map.Entry<String, Predicate<String>> rule(String name, Predicate<String> matches) {
         return Map.entry(name, matches);
     }
 
     /** A profiled job and what its summary says. */
-    record Profile(String title, ChildJvm.Outcome outcome, String markdown, Map<String, Double> phases,
-                   Map<String, Double> activities, double jobSeconds, double gcPauseSeconds) {
-    }
+    record Profile(
+            String title,
+            ChildJvm.Outcome outcome,
+            String markdown,
+            Map<String, Double> phases,
+            Map<String, Double> activities,
+            double jobSeconds,
+            double gcPauseSeconds) {}
 
     static Profile record(Bench bench, String title, String name, List<String> job) throws IOException {
         Path jfr = bench.work.resolve("profiles/" + name + ".jfr");
@@ -87,12 +108,24 @@ final class Profiles {
         Files.createDirectories(jfr.getParent());
         Files.writeString(settings, SETTINGS);
         Bench.log("profiling " + title + " under JFR");
-        ChildJvm.Outcome outcome = ChildJvm.java(List.of("-Xmx" + bench.options.childHeap(),
-                        "-XX:FlightRecorderOptions:stackdepth=256", "-Dbench.jfr=" + jfr, "-Dbench.jfc=" + settings),
-                job, TIMEOUT, bench.work.resolve("logs"));
+        ChildJvm.Outcome outcome = ChildJvm.java(
+                List.of(
+                        "-Xmx" + bench.options.childHeap(),
+                        "-XX:FlightRecorderOptions:stackdepth=256",
+                        "-Dbench.jfr=" + jfr,
+                        "-Dbench.jfc=" + settings),
+                job,
+                TIMEOUT,
+                bench.work.resolve("logs"));
         if (!outcome.ok() || !Files.exists(jfr)) {
-            return new Profile(title, outcome, "Profile of " + title + " failed: " + outcome.failure() + "\n",
-                    Map.of(), Map.of(), Double.NaN, Double.NaN);
+            return new Profile(
+                    title,
+                    outcome,
+                    "Profile of " + title + " failed: " + outcome.failure() + "\n",
+                    Map.of(),
+                    Map.of(),
+                    Double.NaN,
+                    Double.NaN);
         }
         return summarise(title, outcome, jfr);
     }
@@ -124,7 +157,8 @@ final class Profiles {
             }
             List<String> frames = new ArrayList<>();
             for (RecordedFrame frame : stack.getFrames()) {
-                frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+                frames.add(frame.getMethod().getType().getName() + "."
+                        + frame.getMethod().getName());
             }
             if (isNative) {
                 nativeSamples++;
@@ -138,17 +172,25 @@ final class Profiles {
         int total = javaSamples + nativeSamples;
         StringBuilder md = new StringBuilder();
         md.append("#### Profile: ").append(title).append("\n\n");
-        md.append("Job time in the child JVM: ").append(Report.seconds(parse(outcome.value("seconds"))))
-                .append(" (JFR on). Samples: ").append(Report.count(total)).append(" (")
-                .append(Report.count(javaSamples)).append(" in Java code, ").append(Report.count(nativeSamples))
+        md.append("Job time in the child JVM: ")
+                .append(Report.seconds(parse(outcome.value("seconds"))))
+                .append(" (JFR on). Samples: ")
+                .append(Report.count(total))
+                .append(" (")
+                .append(Report.count(javaSamples))
+                .append(" in Java code, ")
+                .append(Report.count(nativeSamples))
                 .append(" in native code, e.g. zstd-jni, file I/O; a thread sampled every 10 ms while running).")
-                .append(" Garbage collections: ").append(gcCount).append(", pauses ")
-                .append(Report.seconds(gcPauseSeconds)).append(" in total.\n\n");
-        md.append(Report.table(List.of("phase (by the use-case frame on the stack)", "share of samples"),
-                shares(phases, total)));
+                .append(" Garbage collections: ")
+                .append(gcCount)
+                .append(", pauses ")
+                .append(Report.seconds(gcPauseSeconds))
+                .append(" in total.\n\n");
+        md.append(Report.table(
+                List.of("phase (by the use-case frame on the stack)", "share of samples"), shares(phases, total)));
         md.append("\n");
-        md.append(Report.table(List.of("activity (by the top-most recognised frame)", "share of samples"),
-                shares(activities, total)));
+        md.append(Report.table(
+                List.of("activity (by the top-most recognised frame)", "share of samples"), shares(activities, total)));
         md.append("\n");
         List<Map.Entry<String, Integer>> hottest = new ArrayList<>(selfFrames.entrySet());
         hottest.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
@@ -157,12 +199,18 @@ final class Profiles {
             top.add(List.of("`" + frame.getKey() + "`", percent(frame.getValue(), total)));
         }
         md.append(Report.table(List.of("hottest frames (self, top of stack)", "share of samples"), top));
-        return new Profile(title, outcome, md.toString(), fractions(phases, total), fractions(activities, total),
-                parse(outcome.value("seconds")), gcPauseSeconds);
+        return new Profile(
+                title,
+                outcome,
+                md.toString(),
+                fractions(phases, total),
+                fractions(activities, total),
+                parse(outcome.value("seconds")),
+                gcPauseSeconds);
     }
 
-    private static String classify(List<Map.Entry<String, Predicate<String>>> rules, List<String> frames,
-                                   boolean topMost) {
+    private static String classify(
+            List<Map.Entry<String, Predicate<String>>> rules, List<String> frames, boolean topMost) {
         if (topMost) {
             for (String frame : frames) {
                 for (Map.Entry<String, Predicate<String>> rule : rules.subList(0, rules.size() - 1)) {

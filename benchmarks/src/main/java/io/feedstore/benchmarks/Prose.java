@@ -54,24 +54,96 @@ final class Prose {
             inclusion governance ethics responsible responsibly transparency transparent report reports reporting
             """).trim().split("\\s+");
 
-    private static final String[] FIRST = {"Northwind", "Bluebird", "Apex", "Crescent", "Summit", "Harbor",
-        "Granite", "Silverline", "Evergreen", "Redwood", "Meridian", "Pioneer", "Atlas", "Beacon", "Cobalt",
-        "Horizon", "Keystone", "Lakeside", "Maple", "Orion", "Quantum", "Riverbend", "Sterling", "Vertex",
-        "Westfield", "Zenith", "Ironwood", "Clearwater", "Falcon", "Juniper"};
-    private static final String[] SECOND = {"Energy", "Therapeutics", "Holdings", "Systems", "Capital",
-        "Networks", "Biosciences", "Logistics", "Minerals", "Software", "Foods", "Motors", "Health", "Media",
-        "Financial", "Semiconductor", "Robotics", "Pharma", "Realty", "Analytics"};
+    private static final String[] FIRST = {
+        "Northwind",
+        "Bluebird",
+        "Apex",
+        "Crescent",
+        "Summit",
+        "Harbor",
+        "Granite",
+        "Silverline",
+        "Evergreen",
+        "Redwood",
+        "Meridian",
+        "Pioneer",
+        "Atlas",
+        "Beacon",
+        "Cobalt",
+        "Horizon",
+        "Keystone",
+        "Lakeside",
+        "Maple",
+        "Orion",
+        "Quantum",
+        "Riverbend",
+        "Sterling",
+        "Vertex",
+        "Westfield",
+        "Zenith",
+        "Ironwood",
+        "Clearwater",
+        "Falcon",
+        "Juniper"
+    };
+    private static final String[] SECOND = {
+        "Energy",
+        "Therapeutics",
+        "Holdings",
+        "Systems",
+        "Capital",
+        "Networks",
+        "Biosciences",
+        "Logistics",
+        "Minerals",
+        "Software",
+        "Foods",
+        "Motors",
+        "Health",
+        "Media",
+        "Financial",
+        "Semiconductor",
+        "Robotics",
+        "Pharma",
+        "Realty",
+        "Analytics"
+    };
     private static final String[] SUFFIX = {"Inc.", "Corp.", "Ltd.", "plc", "AG", "SA", "N.V.", "LLC", "Group"};
-    static final String[] CATEGORIES = {"earnings", "mergers-acquisitions", "product-launch", "partnership",
-        "personnel", "dividend", "clinical", "regulatory", "financing", "sustainability", "award", "events"};
-    private static final String[] TITLE_VERBS = {"Announces", "Reports", "Launches", "Completes", "Appoints",
-        "Expands", "Declares", "Receives", "Partners with", "Unveils", "Prices", "Achieves"};
+    static final String[] CATEGORIES = {
+        "earnings",
+        "mergers-acquisitions",
+        "product-launch",
+        "partnership",
+        "personnel",
+        "dividend",
+        "clinical",
+        "regulatory",
+        "financing",
+        "sustainability",
+        "award",
+        "events"
+    };
+    private static final String[] TITLE_VERBS = {
+        "Announces",
+        "Reports",
+        "Launches",
+        "Completes",
+        "Appoints",
+        "Expands",
+        "Declares",
+        "Receives",
+        "Partners with",
+        "Unveils",
+        "Prices",
+        "Achieves"
+    };
     private static final String[] CLOSINGS = {
         "This press release contains forward-looking statements that involve risks and uncertainties; actual"
-            + " results may differ materially from those expressed or implied.",
+                + " results may differ materially from those expressed or implied.",
         "For more information, please visit the company's website or contact investor relations.",
         "The company undertakes no obligation to update any forward-looking statement, except as required by law.",
-        "A conference call and webcast will be hosted for investors and analysts; details are available online."};
+        "A conference call and webcast will be hosted for investors and analysts; details are available online."
+    };
 
     private final Random random;
 
@@ -96,7 +168,12 @@ final class Prose {
     String fullText(String company, String city, String date) {
         int length = MIN_TEXT + random.nextInt(MAX_TEXT - MIN_TEXT + 1);
         StringBuilder text = new StringBuilder(length + 200);
-        text.append(city).append(", ").append(date).append(" -- ").append(company).append(" today announced ");
+        text.append(city)
+                .append(", ")
+                .append(date)
+                .append(" -- ")
+                .append(company)
+                .append(" today announced ");
         while (text.length() < length) {
             sentence(text);
             if (random.nextInt(6) == 0) {
@@ -105,7 +182,9 @@ final class Prose {
             if (random.nextInt(12) == 0) {
                 text.append('"').append(capitalise(word())).append(' ');
                 sentence(text);
-                text.append("\" said the chief executive officer of ").append(company).append(". ");
+                text.append("\" said the chief executive officer of ")
+                        .append(company)
+                        .append(". ");
             }
         }
         text.setLength(length - 1);
@@ -127,8 +206,20 @@ final class Prose {
     }
 
     String city() {
-        return pick(new String[] {"NEW YORK", "LONDON", "SAN FRANCISCO", "TORONTO", "BOSTON", "FRANKFURT",
-            "PARIS", "SINGAPORE", "SYDNEY", "CHICAGO", "ZURICH", "TOKYO"});
+        return pick(new String[] {
+            "NEW YORK",
+            "LONDON",
+            "SAN FRANCISCO",
+            "TORONTO",
+            "BOSTON",
+            "FRANKFURT",
+            "PARIS",
+            "SINGAPORE",
+            "SYDNEY",
+            "CHICAGO",
+            "ZURICH",
+            "TOKYO"
+        });
     }
 
     String slug(String title) {

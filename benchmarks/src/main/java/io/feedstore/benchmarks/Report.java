@@ -7,16 +7,13 @@ import java.util.Locale;
 /** The pieces RESULTS.md is made of, and how figures are written. */
 final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     /** A target and whether this run met it. */
-    record Target(String what, String measured, boolean met) {
-    }
+    record Target(String what, String measured, boolean met) {}
 
     /** One line of the summary table. */
-    record Row(String what, String feedstore, String duckdb, String ratio, String verdict) {
-    }
+    record Row(String what, String feedstore, String duckdb, String ratio, String verdict) {}
 
     /** What a case contributes: summary lines, targets, and its section. */
     record Section(List<Row> rows, List<Target> targets, String markdown, java.util.Map<String, Double> metrics) {

@@ -5,11 +5,19 @@ import java.util.Locale;
 /** How much data each case generates: the full sizes, or a fraction of them, or a tiny set for the smoke test. */
 record Sizes(
         String name,
-        int dayRows, int dayBatches,
-        int busyRows, int busyBatches,
-        int bigRows, int bigBatches,
-        int yearSources, int yearDays, int yearRowsPerDay, int todayRows, int todayBatches,
-        int writerRecords, int writerPartitions) {
+        int dayRows,
+        int dayBatches,
+        int busyRows,
+        int busyBatches,
+        int bigRows,
+        int bigBatches,
+        int yearSources,
+        int yearDays,
+        int yearRowsPerDay,
+        int todayRows,
+        int todayBatches,
+        int writerRecords,
+        int writerPartitions) {
 
     static final double DAY_DUPLICATES = 0.05;
     static final double BUSY_DUPLICATES = 0.10;
@@ -17,8 +25,7 @@ record Sizes(
 
     /** The full sizes: a day, a busy and a big partition, a year, as the design note sizes them. */
     static Sizes full() {
-        return new Sizes("full", 300, 15, 100_000, 100, 1_000_000, 1_000, 3, 365, 300, 300, 15,
-                1_000_000, 30);
+        return new Sizes("full", 300, 15, 100_000, 100, 1_000_000, 1_000, 3, 365, 300, 300, 15, 1_000_000, 30);
     }
 
     /** The full sizes times {@code f} for the large cases (busy, big, year, batch writer); the day stays a day. */
@@ -26,11 +33,21 @@ record Sizes(
         if (f == 1.0) {
             return full();
         }
-        return new Sizes(String.format(Locale.ROOT, "scaled ×%s (large cases only)", f), 300, 15,
-                atLeast(100_000 * f, 100), atLeast(100 * f, 2),
-                atLeast(1_000_000 * f, 100), atLeast(1_000 * f, 2),
-                3, atLeast(365 * f, 2), 300, 300, 15,
-                atLeast(1_000_000 * f, 1_000), 30);
+        return new Sizes(
+                String.format(Locale.ROOT, "scaled ×%s (large cases only)", f),
+                300,
+                15,
+                atLeast(100_000 * f, 100),
+                atLeast(100 * f, 2),
+                atLeast(1_000_000 * f, 100),
+                atLeast(1_000 * f, 2),
+                3,
+                atLeast(365 * f, 2),
+                300,
+                300,
+                15,
+                atLeast(1_000_000 * f, 1_000),
+                30);
     }
 
     /** A few seconds' worth, to prove the harness works. */

@@ -20,12 +20,13 @@ final class StartupCase {
     static final String NO_DATA_DATE = "1999-01-01";
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    private StartupCase() {
-    }
+    private StartupCase() {}
 
     static String duckdbNoopSql(Path root, String date) {
-        return "SELECT count(*) FROM glob(" + DuckDb.literal(root.resolve(
-                "silver_normalized/table=press_releases/*/release_date=" + date + "/*.parquet")) + ")";
+        return "SELECT count(*) FROM glob("
+                + DuckDb.literal(
+                        root.resolve("silver_normalized/table=press_releases/*/release_date=" + date + "/*.parquet"))
+                + ")";
     }
 
     static Report.Section run(Bench bench, int runs) throws Exception {
@@ -45,17 +46,35 @@ final class StartupCase {
         String cliOutcome = "";
         for (int i = -1; i < n; i++) {
             ChildJvm.Outcome nothing = ChildJvm.java(List.of(), List.of("nothing"), TIMEOUT, logs);
-            ChildJvm.Outcome duck = ChildJvm.java(List.of(), List.of("duckdb-noop", store.toString(), NO_DATA_DATE),
-                    TIMEOUT, logs);
+            ChildJvm.Outcome duck =
+                    ChildJvm.java(List.of(), List.of("duckdb-noop", store.toString(), NO_DATA_DATE), TIMEOUT, logs);
             if (!duck.ok() || !duck.value("files").equals("0")) {
                 throw new IllegalStateException("DuckDB's no-op failed: " + duck.failure());
             }
             ChildJvm.Outcome feedstore = null;
             if (Files.exists(jar)) {
-                feedstore = ChildJvm.run(List.of(ChildJvm.javaBinary(), "-jar", jar.toString(), "--store",
-                        "file:" + store, "consolidate", "--date", NO_DATA_DATE), TIMEOUT, logs);
-                cliOutcome = "exit code " + feedstore.exitCode() + (feedstore.stdout().isBlank() ? ""
-                        : ", stdout: `" + feedstore.stdout().strip().lines().findFirst().orElse("") + "`");
+                feedstore = ChildJvm.run(
+                        List.of(
+                                ChildJvm.javaBinary(),
+                                "-jar",
+                                jar.toString(),
+                                "--store",
+                                "file:" + store,
+                                "consolidate",
+                                "--date",
+                                NO_DATA_DATE),
+                        TIMEOUT,
+                        logs);
+                cliOutcome = "exit code " + feedstore.exitCode()
+                        + (feedstore.stdout().isBlank()
+                                ? ""
+                                : ", stdout: `"
+                                        + feedstore
+                                                .stdout()
+                                                .strip()
+                                                .lines()
+                                                .findFirst()
+                                                .orElse("") + "`");
             }
             if (i >= 0) {
                 floor.add(nothing.wallSeconds());
@@ -68,8 +87,8 @@ final class StartupCase {
         }
         Measurement.Series warm = Measurement.repeat("DuckDB warm", 1, n, run -> {
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                 Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery(duckdbNoopSql(store, NO_DATA_DATE))) {
+                    Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(duckdbNoopSql(store, NO_DATA_DATE))) {
                 result.next();
             }
         });
@@ -78,32 +97,54 @@ final class StartupCase {
         double duckColdMedian = Measurement.median(duckCold);
         double cliMedian = Measurement.median(cli);
         if (!cli.isEmpty()) {
-            rows.add(new Report.Row("Start-up: `consolidate --date " + NO_DATA_DATE + "` (no data), fresh JVM",
-                    Report.seconds(cliMedian), Report.seconds(duckColdMedian) + " (fresh JVM: driver + connect + glob)",
-                    Report.ratio(cliMedian / duckColdMedian), cliMedian < 1.0 ? "under 1 s" : "**over 1 s**"));
-            targets.add(new Report.Target("Start-up of `feedstore consolidate --date <no data>` well under a second",
-                    Report.seconds(cliMedian), cliMedian < 1.0));
+            rows.add(new Report.Row(
+                    "Start-up: `consolidate --date " + NO_DATA_DATE + "` (no data), fresh JVM",
+                    Report.seconds(cliMedian),
+                    Report.seconds(duckColdMedian) + " (fresh JVM: driver + connect + glob)",
+                    Report.ratio(cliMedian / duckColdMedian),
+                    cliMedian < 1.0 ? "under 1 s" : "**over 1 s**"));
+            targets.add(new Report.Target(
+                    "Start-up of `feedstore consolidate --date <no data>` well under a second",
+                    Report.seconds(cliMedian),
+                    cliMedian < 1.0));
         } else {
-            rows.add(new Report.Row("Start-up (feedstore's CLI)", "not measured: " + jar + " missing",
-                    Report.seconds(duckColdMedian), "n/a", "n/a"));
+            rows.add(new Report.Row(
+                    "Start-up (feedstore's CLI)",
+                    "not measured: " + jar + " missing",
+                    Report.seconds(duckColdMedian),
+                    "n/a",
+                    "n/a"));
         }
-        md.append("Medians of ").append(n).append(" runs after one warm-up (disk cache), wall time seen by the")
+        md.append("Medians of ")
+                .append(n)
+                .append(" runs after one warm-up (disk cache), wall time seen by the")
                 .append(" parent process:\n\n");
         List<List<String>> table = new ArrayList<>();
         if (!cli.isEmpty()) {
-            table.add(List.of("feedstore: `java -jar bootstrap/target/feedstore.jar --store file:<empty dir> consolidate"
-                    + " --date " + NO_DATA_DATE + "`", Report.seconds(cliMedian), cliOutcome));
+            table.add(List.of(
+                    "feedstore: `java -jar bootstrap/target/feedstore.jar --store file:<empty dir> consolidate"
+                            + " --date " + NO_DATA_DATE + "`",
+                    Report.seconds(cliMedian),
+                    cliOutcome));
         } else {
-            table.add(List.of("feedstore CLI", "not measured", jar + " is missing; build it with"
-                    + " `./mvnw -q -B -DskipTests -pl bootstrap -am package`"));
+            table.add(List.of(
+                    "feedstore CLI",
+                    "not measured",
+                    jar + " is missing; build it with" + " `./mvnw -q -B -DskipTests -pl bootstrap -am package`"));
         }
-        table.add(List.of("DuckDB no-op in a fresh JVM (load the driver, connect in memory, glob the date's files,"
-                        + " find none; same JVM options as the line above)", Report.seconds(duckColdMedian),
+        table.add(List.of(
+                "DuckDB no-op in a fresh JVM (load the driver, connect in memory, glob the date's files,"
+                        + " find none; same JVM options as the line above)",
+                Report.seconds(duckColdMedian),
                 "of which inside main: " + Report.seconds(Measurement.median(duckColdInside))));
-        table.add(List.of("DuckDB no-op in this warm JVM (connect + glob + close)",
-                Report.seconds(warm.medianSeconds()), "in-process, driver already loaded"));
-        table.add(List.of("JVM floor: a fresh JVM running an empty main on the benchmark's class path",
-                Report.seconds(floorMedian), ""));
+        table.add(List.of(
+                "DuckDB no-op in this warm JVM (connect + glob + close)",
+                Report.seconds(warm.medianSeconds()),
+                "in-process, driver already loaded"));
+        table.add(List.of(
+                "JVM floor: a fresh JVM running an empty main on the benchmark's class path",
+                Report.seconds(floorMedian),
+                ""));
         md.append(Report.table(List.of("what", "median wall time", "note"), table));
         return new Report.Section(rows, targets, md.toString());
     }

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 /** Directory chores of the harness, never timed. */
 final class Trees {
 
-    private Trees() {
-    }
+    private Trees() {}
 
     /**
      * A fresh copy of a store's objects at {@code to}, so that every consolidation run starts from the same input
@@ -69,8 +68,7 @@ final class Trees {
     /** Regular files below {@code root} whose names end with {@code suffix}, in path order. */
     static List<Path> files(Path root, String suffix) {
         try (Stream<Path> files = Files.walk(root)) {
-            List<Path> found = new ArrayList<>(files
-                    .filter(Files::isRegularFile)
+            List<Path> found = new ArrayList<>(files.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().endsWith(suffix))
                     .sorted()
                     .toList());

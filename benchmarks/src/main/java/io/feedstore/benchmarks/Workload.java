@@ -38,6 +38,7 @@ final class Workload {
 
     /** When the generated batches claim to have been written; fixed so that file names are reproducible. */
     private static final LocalDateTime BATCH_TIME = LocalDateTime.of(2025, 1, 1, 12, 0);
+
     private static final String WRITER_SUFFIX = "benchgen01";
 
     private final long seed;
@@ -50,13 +51,18 @@ final class Workload {
     }
 
     /** The inputs of a consolidation case: one partition's batch files, as stored under {@code root}. */
-    record PartitionInput(Path root, Partition partition, List<Path> files, int rows, int distinct, long bytes) {
-    }
+    record PartitionInput(Path root, Partition partition, List<Path> files, int rows, int distinct, long bytes) {}
 
     /** The store of the year-load case: consolidated partitions plus today's batches. */
-    record YearInput(Path root, LocalDate from, LocalDate to, List<Source> sources, int files, int rows,
-                     int distinct, long bytes) {
-    }
+    record YearInput(
+            Path root,
+            LocalDate from,
+            LocalDate to,
+            List<Source> sources,
+            int files,
+            int rows,
+            int distinct,
+            long bytes) {}
 
     /**
      * {@code rows} rows in {@code batches} batch files; a fraction {@code duplicates} of the rows are newer
@@ -90,8 +96,14 @@ final class Workload {
      * {@code days} days of consolidated partitions of {@code rowsPerDay} distinct rows for each source, then,
      * for the day after, {@code todayRows} rows per source in {@code todayBatches} batch files (5% updates).
      */
-    YearInput writeYear(Path root, List<Source> sources, LocalDate from, int days, int rowsPerDay, int todayRows,
-                        int todayBatches) {
+    YearInput writeYear(
+            Path root,
+            List<Source> sources,
+            LocalDate from,
+            int days,
+            int rowsPerDay,
+            int todayRows,
+            int todayBatches) {
         ObjectStore store = new LocalFileSystemObjectStore(root);
         List<Future<Path>> written = new ArrayList<>();
         for (Source source : sources) {
@@ -162,19 +174,22 @@ final class Workload {
             Partition partition = partitions.get(random.nextInt(partitions.size()));
             int t = random.nextInt(poolSize);
             Instant ingested = start.plusMillis(i * 37L);
-            records.add(PressRelease.builder(new PressReleaseId(hexId(random)), partition.source(),
-                            partition.releaseDate())
-                    .companyName(companies[t])
-                    .category(Prose.CATEGORIES[t % Prose.CATEGORIES.length])
-                    .releaseTimestamp(partition.releaseDate().atStartOfDay().toInstant(ZoneOffset.UTC)
-                            .plusSeconds(random.nextInt(86_400)))
-                    .ingestedAt(ingested)
-                    .title(titles[t])
-                    .fullText(texts[t])
-                    .sourceUrl("https://" + partition.source() + ".example.com/news/" + i)
-                    .parserVersion(3)
-                    .schemaVersion(2)
-                    .build());
+            records.add(
+                    PressRelease.builder(new PressReleaseId(hexId(random)), partition.source(), partition.releaseDate())
+                            .companyName(companies[t])
+                            .category(Prose.CATEGORIES[t % Prose.CATEGORIES.length])
+                            .releaseTimestamp(partition
+                                    .releaseDate()
+                                    .atStartOfDay()
+                                    .toInstant(ZoneOffset.UTC)
+                                    .plusSeconds(random.nextInt(86_400)))
+                            .ingestedAt(ingested)
+                            .title(titles[t])
+                            .fullText(texts[t])
+                            .sourceUrl("https://" + partition.source() + ".example.com/news/" + i)
+                            .parserVersion(3)
+                            .schemaVersion(2)
+                            .build());
         }
         return records;
     }
@@ -184,16 +199,21 @@ final class Workload {
      * later versions are ingested hours later with a revised text and the next parser version.
      */
     PressRelease release(Partition partition, int n, int version) {
-        long base = mix(seed, partition.source().value().hashCode(), partition.releaseDate().toEpochDay(), n);
+        long base = mix(
+                seed,
+                partition.source().value().hashCode(),
+                partition.releaseDate().toEpochDay(),
+                n);
         Random random = new Random(base);
         Prose prose = new Prose(base ^ 0x5DEECE66DL);
         String id = hexId(random);
         String company = prose.company();
         String title = prose.title(company);
-        Instant released = partition.releaseDate().atStartOfDay().toInstant(ZoneOffset.UTC)
-                .plusSeconds(random.nextInt(86_400));
+        Instant released =
+                partition.releaseDate().atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt(86_400));
         String text = prose.fullText(company, prose.city(), WireRecord.formatDate(partition.releaseDate()));
-        Instant ingested = released.plusSeconds(60 + random.nextInt(3_600)).plusNanos(random.nextInt(1_000_000) * 1000L);
+        Instant ingested =
+                released.plusSeconds(60 + random.nextInt(3_600)).plusNanos(random.nextInt(1_000_000) * 1000L);
         String category = prose.category();
         if (version > 0) {
             Prose revision = new Prose(mix(base, version, 17, 23));
@@ -234,7 +254,8 @@ final class Workload {
     }
 
     private static String hexId(Random random) {
-        return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+        return Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+                + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
     }
 
     private static long mix(long a, long b, long c, long d) {
@@ -246,8 +267,9 @@ final class Workload {
     }
 
     private static void create(ObjectStore store, ObjectKey key, byte[] content) {
-        store.createIfAbsent(key, content).getOrElseThrow(failure ->
-                new IllegalStateException("could not write generated input " + key + ": " + failure.message()));
+        store.createIfAbsent(key, content)
+                .getOrElseThrow(failure ->
+                        new IllegalStateException("could not write generated input " + key + ": " + failure.message()));
     }
 
     static long sizeOf(List<Path> files) {

@@ -20,22 +20,48 @@ class BenchmarkSmokeTest {
     @Test
     void theHarnessRunsEveryCaseOnTinyDataAndWritesEveryFigure() throws Exception {
         Path results = dir.resolve("RESULTS.md");
-        Benchmark.run(BenchOptions.parse("--tiny", "--runs", "1", "--big-runs", "1", "--warmups", "0",
-                "--no-startup", "--heaps", "256m", "--child-heap", "256m", "--quiet",
-                "--results", results.toString(), "--work", dir.resolve("work").toString()));
+        Benchmark.run(BenchOptions.parse(
+                "--tiny",
+                "--runs",
+                "1",
+                "--big-runs",
+                "1",
+                "--warmups",
+                "0",
+                "--no-startup",
+                "--heaps",
+                "256m",
+                "--child-heap",
+                "256m",
+                "--quiet",
+                "--results",
+                results.toString(),
+                "--work",
+                dir.resolve("work").toString()));
 
         String md = Files.readString(results);
-        assertThat(md).contains("### Case 1: Day", "### Case 2: Busy partition", "### Case 3: Big partition",
-                "### Case 4: Year load", "### Case 5: Compression", "### Case 6: Batch writer", "### Bounded memory",
-                "#### Profile: case 2 consolidation", "#### Profile: case 4 year load", "#### Profile: case 6 batch writer");
+        assertThat(md)
+                .contains(
+                        "### Case 1: Day",
+                        "### Case 2: Busy partition",
+                        "### Case 3: Big partition",
+                        "### Case 4: Year load",
+                        "### Case 5: Compression",
+                        "### Case 6: Batch writer",
+                        "### Bounded memory",
+                        "#### Profile: case 2 consolidation",
+                        "#### Profile: case 4 year load",
+                        "#### Profile: case 6 batch writer");
         assertThat(md).containsAnyOf("### What would close the gap", "### Notes from the profiles");
         assertThat(md.split("Same rows in both outputs: yes", -1)).hasSize(4);
         assertThat(md).contains("Met: Case 3 (400 rows) consolidates under -Xmx256m");
-        assertThat(md).containsPattern("while each timed case ran .*: case 1 [0-9.]+, case 2 [0-9.]+, case 3 [0-9.]+,"
-                + " case 4 [0-9.]+, case 6 [0-9.]+");
+        assertThat(md)
+                .containsPattern("while each timed case ran .*: case 1 [0-9.]+, case 2 [0-9.]+, case 3 [0-9.]+,"
+                        + " case 4 [0-9.]+, case 6 [0-9.]+");
         assertThat(md).doesNotContain("Profile of", "NO:");
         String summary = md.substring(md.indexOf("## Summary"), md.indexOf("### Targets"));
-        assertThat(summary.lines().filter(l -> l.startsWith("| ") && l.contains("×"))).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(summary.lines().filter(l -> l.startsWith("| ") && l.contains("×")))
+                .hasSizeGreaterThanOrEqualTo(9);
         assertThat(dir.resolve("work")).doesNotExist();
         assertThat(dir.resolve("RESULTS.md.partial")).doesNotExist();
     }

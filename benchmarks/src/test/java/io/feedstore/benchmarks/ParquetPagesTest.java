@@ -31,11 +31,15 @@ class ParquetPagesTest {
         var pool = Executors.newSingleThreadExecutor();
         Workload workload = new Workload(3, pool);
         Partition partition = new Partition(Source.of("rss"), LocalDate.of(2025, 5, 5));
-        List<PressRelease> releases = IntStream.range(0, 24_000).mapToObj(n -> workload.release(partition, n, 0)).toList();
+        List<PressRelease> releases = IntStream.range(0, 24_000)
+                .mapToObj(n -> workload.release(partition, n, 0))
+                .toList();
         pool.shutdown();
         Path file = dir.resolve("consolidated.parquet");
-        Files.write(file, new ParquetRecordCodec().encode(releases, new EncodingOptions(
-                io.feedstore.domain.codec.Compression.ZSTD, 3, 24_000)));
+        Files.write(
+                file,
+                new ParquetRecordCodec()
+                        .encode(releases, new EncodingOptions(io.feedstore.domain.codec.Compression.ZSTD, 3, 24_000)));
 
         int indexed = 0;
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {

@@ -36,9 +36,13 @@ class WorkloadTest {
 
     @Test
     void everyFullTextIsHalfToFourKilobytesOfProse() {
-        qt().withExamples(200).forAll(longs().all(), integers().between(0, 10_000), integers().between(0, 3))
+        qt().withExamples(200)
+                .forAll(longs().all(), integers().between(0, 10_000), integers().between(0, 3))
                 .checkAssert((seed, n, version) -> {
-                    String text = new Workload(seed, pool).release(partition, n, version).fullText().get();
+                    String text = new Workload(seed, pool)
+                            .release(partition, n, version)
+                            .fullText()
+                            .get();
                     assertThat(text.length()).isBetween(Prose.MIN_TEXT, Prose.MAX_TEXT);
                     assertThat(text.split(" ").length).isGreaterThan(Prose.MIN_TEXT / 12);
                 });
@@ -46,14 +50,16 @@ class WorkloadTest {
 
     @Test
     void aReleaseIsAFunctionOfSeedPartitionIndexAndVersionAndLaterVersionsAreNewer() {
-        qt().withExamples(100).forAll(longs().all(), integers().between(0, 10_000), integers().between(1, 5))
+        qt().withExamples(100)
+                .forAll(longs().all(), integers().between(0, 10_000), integers().between(1, 5))
                 .checkAssert((seed, n, version) -> {
                     Workload workload = new Workload(seed, pool);
                     PressRelease original = workload.release(partition, n, 0);
                     PressRelease update = workload.release(partition, n, version);
                     assertThat(workload.release(partition, n, version)).isEqualTo(update);
                     assertThat(update.id()).isEqualTo(original.id());
-                    assertThat(update.ingestedAt().get()).isAfter(original.ingestedAt().get());
+                    assertThat(update.ingestedAt().get())
+                            .isAfter(original.ingestedAt().get());
                     assertThat(update.fullText()).isNotEqualTo(original.fullText());
                 });
     }

@@ -55,8 +55,8 @@ public final class Feedstore implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(configuration, "configuration");
         try {
-            Settings settings = Settings.resolve(Map.of(Setting.STORE, store.toString()), false, configuration,
-                    Clock.systemUTC());
+            Settings settings =
+                    Settings.resolve(Map.of(Setting.STORE, store.toString()), false, configuration, Clock.systemUTC());
             return new Feedstore(WiredStore.wire(settings, true));
         } catch (FeedstoreError e) {
             throw e.exitCode() == ExitCode.USAGE

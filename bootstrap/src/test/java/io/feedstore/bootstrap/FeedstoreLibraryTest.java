@@ -60,8 +60,10 @@ class FeedstoreLibraryTest {
 
     @Test
     void theLibraryUsesTheSettingsOfTheEnvironmentItIsGiven() {
-        PressRelease release = PressRelease.builder(PressReleaseId.of("a"), Source.of("gmail"),
-                LocalDate.parse("2025-01-14")).ingestedAt(Instant.parse("2025-01-14T10:00:00Z")).build();
+        PressRelease release = PressRelease.builder(
+                        PressReleaseId.of("a"), Source.of("gmail"), LocalDate.parse("2025-01-14"))
+                .ingestedAt(Instant.parse("2025-01-14T10:00:00Z"))
+                .build();
         try (Feedstore feedstore = Feedstore.open(temp.resolve("store").toUri(), Map.of("FEEDSTORE_BATCH_SIZE", "1"))) {
             BatchWriter writer = feedstore.batchWriter();
             writer.add(release);
@@ -79,23 +81,28 @@ class FeedstoreLibraryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("FEEDSTORE_COMPRESSION 'lz4' is not accepted: use zstd, gzip, snappy or uncompressed");
         assertThatThrownBy(() -> Feedstore.open(URI.create("s3://bucket/x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the scheme 's3:' is unknown");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the scheme 's3:' is unknown");
     }
 
     @Test
     void onGcsTheLibraryWritesWhatTheCommandLineReads() {
         try (GcsTestServer server = GcsTestServer.start()) {
             server.createBucket("library-bucket");
-            Map<String, String> environment = Map.of("STORAGE_EMULATOR_HOST", server.endpoint().toString());
-            PressRelease release = PressRelease.builder(PressReleaseId.of("g1"), Source.of("gmail"),
-                    LocalDate.parse("2025-01-14")).title("On GCS").build();
+            Map<String, String> environment =
+                    Map.of("STORAGE_EMULATOR_HOST", server.endpoint().toString());
+            PressRelease release = PressRelease.builder(
+                            PressReleaseId.of("g1"), Source.of("gmail"), LocalDate.parse("2025-01-14"))
+                    .title("On GCS")
+                    .build();
             try (Feedstore feedstore = Feedstore.open(URI.create("gs://library-bucket/lib"), environment);
-                 BatchWriter writer = feedstore.batchWriter()) {
+                    BatchWriter writer = feedstore.batchWriter()) {
                 assertThat(feedstore.describe()).isEqualTo("gs://library-bucket/lib");
                 writer.add(release);
             }
 
-            Cli.Run load = new Cli(temp).withVariable("FEEDSTORE_STORE", "gs://library-bucket/lib")
+            Cli.Run load = new Cli(temp)
+                    .withVariable("FEEDSTORE_STORE", "gs://library-bucket/lib")
                     .withVariable("STORAGE_EMULATOR_HOST", server.endpoint().toString())
                     .run("load", "--from", "2025-01-14", "--to", "2025-01-14");
             assertThat(load.exitCode()).as(load.toString()).isZero();

@@ -34,8 +34,7 @@ public final class Generators {
     private static final String SOURCE_REST = SOURCE_FIRST + "_-";
     private static final String UNIQUE = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private Generators() {
-    }
+    private Generators() {}
 
     /** Well-formed text: ASCII, control characters, the rest of the BMP without surrogates, supplementary planes. */
     public static Gen<String> texts(int maxCodePoints) {
@@ -59,7 +58,8 @@ public final class Generators {
 
     public static Gen<Source> sources() {
         Gen<Integer> first = integers().between(0, SOURCE_FIRST.length() - 1);
-        Gen<List<Integer>> rest = lists().of(integers().between(0, SOURCE_REST.length() - 1)).ofSizeBetween(0, 63);
+        Gen<List<Integer>> rest =
+                lists().of(integers().between(0, SOURCE_REST.length() - 1)).ofSizeBetween(0, 63);
         return first.zip(rest, (f, r) -> {
             StringBuilder sb = new StringBuilder().append(SOURCE_FIRST.charAt(f));
             r.forEach(i -> sb.append(SOURCE_REST.charAt(i)));
@@ -73,8 +73,10 @@ public final class Generators {
     }
 
     public static Gen<LocalDate> dates() {
-        Gen<LocalDate> any = longs().between(FIRST_DAY.toEpochDay(), LAST_DAY.toEpochDay()).map(LocalDate::ofEpochDay);
-        Gen<LocalDate> edges = Generate.pick(List.of(FIRST_DAY, LAST_DAY, LocalDate.of(2024, 2, 29), LocalDate.of(1999, 12, 31)));
+        Gen<LocalDate> any =
+                longs().between(FIRST_DAY.toEpochDay(), LAST_DAY.toEpochDay()).map(LocalDate::ofEpochDay);
+        Gen<LocalDate> edges =
+                Generate.pick(List.of(FIRST_DAY, LAST_DAY, LocalDate.of(2024, 2, 29), LocalDate.of(1999, 12, 31)));
         return Generate.frequency(List.of(Pair.of(4, any), Pair.of(1, edges)));
     }
 
@@ -85,8 +87,11 @@ public final class Generators {
     public static Gen<Instant> instants() {
         Gen<Long> seconds = Generate.frequency(List.of(
                 Pair.of(3, longs().between(FIRST_SECOND, LAST_SECOND)),
-                Pair.of(3, longs().between(Instant.parse("2020-01-01T00:00:00Z").getEpochSecond(),
-                        Instant.parse("2030-01-01T00:00:00Z").getEpochSecond())),
+                Pair.of(
+                        3,
+                        longs().between(
+                                        Instant.parse("2020-01-01T00:00:00Z").getEpochSecond(),
+                                        Instant.parse("2030-01-01T00:00:00Z").getEpochSecond())),
                 Pair.of(1, Generate.pick(List.of(FIRST_SECOND, LAST_SECOND, 0L)))));
         Gen<Integer> nanos = Generate.frequency(List.of(
                 Pair.of(2, Generate.constant(0)),
@@ -126,8 +131,8 @@ public final class Generators {
         return pressReleases(ids(), sources(), dates(), options(instants()));
     }
 
-    public static Gen<PressRelease> pressReleases(Gen<PressReleaseId> ids, Gen<Source> sources, Gen<LocalDate> dates,
-            Gen<Option<Instant>> ingestedAt) {
+    public static Gen<PressRelease> pressReleases(
+            Gen<PressReleaseId> ids, Gen<Source> sources, Gen<LocalDate> dates, Gen<Option<Instant>> ingestedAt) {
         Gen<Option<String>> text = options(texts(40));
         Gen<Option<Instant>> timestamps = options(instants());
         Gen<Option<Integer>> versions = options(integers().all());
@@ -157,13 +162,29 @@ public final class Generators {
                 Instant.parse("2025-01-15T10:00:00.000000001Z"),
                 Instant.parse("2025-01-15T10:00:00.000001Z"),
                 Instant.parse("2025-01-15T11:00:00Z"))));
-        Gen<PressRelease> base = pressReleases(idsFrom(6), Generate.constant(Source.of("rss")),
-                Generate.constant(LocalDate.of(2025, 1, 15)), fewInstants);
+        Gen<PressRelease> base = pressReleases(
+                idsFrom(6),
+                Generate.constant(Source.of("rss")),
+                Generate.constant(LocalDate.of(2025, 1, 15)),
+                fewInstants);
         Gen<String> fewTitles = Generate.pick(List.of("a", "b", "c"));
         Gen<Option<Integer>> fewParsers = options(Generate.pick(List.of(1, 2)));
-        return base.zip(fewTitles, fewParsers, (r, title, parser) -> new PressRelease(r.id(), r.companyName(),
-                r.category(), r.releaseDate(), r.releaseTimestamp(), r.ingestedAt(), Option.of(title), r.fullText(),
-                r.source(), r.sourceUrl(), parser, r.schemaVersion()));
+        return base.zip(
+                fewTitles,
+                fewParsers,
+                (r, title, parser) -> new PressRelease(
+                        r.id(),
+                        r.companyName(),
+                        r.category(),
+                        r.releaseDate(),
+                        r.releaseTimestamp(),
+                        r.ingestedAt(),
+                        Option.of(title),
+                        r.fullText(),
+                        r.source(),
+                        r.sourceUrl(),
+                        parser,
+                        r.schemaVersion()));
     }
 
     public static Gen<List<PressRelease>> collidingRows(int maxRows) {
@@ -176,14 +197,15 @@ public final class Generators {
 
     public static Gen<BatchName> batchNames() {
         Gen<Integer> sequence = Generate.frequency(List.of(
-                Pair.of(3, integers().between(0, 9_999)),
-                Pair.of(1, integers().between(0, 999_999_999))));
+                Pair.of(3, integers().between(0, 9_999)), Pair.of(1, integers().between(0, 999_999_999))));
         Gen<LocalDateTime> createdAt = instants().map(i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC));
-        Gen<String> unique = lists().of(integers().between(0, UNIQUE.length() - 1)).ofSizeBetween(4, 32).map(l -> {
-            StringBuilder sb = new StringBuilder();
-            l.forEach(i -> sb.append(UNIQUE.charAt(i)));
-            return sb.toString();
-        });
+        Gen<String> unique = lists().of(integers().between(0, UNIQUE.length() - 1))
+                .ofSizeBetween(4, 32)
+                .map(l -> {
+                    StringBuilder sb = new StringBuilder();
+                    l.forEach(i -> sb.append(UNIQUE.charAt(i)));
+                    return sb.toString();
+                });
         return sequence.zip(createdAt, unique, BatchName::new);
     }
 

@@ -51,14 +51,19 @@ final class Buckets {
         return current;
     }
 
-    synchronized StoredBlob insert(String bucket, String name, byte[] content, String contentType,
-                                   Map<String, String> metadata, Preconditions conditions) {
+    synchronized StoredBlob insert(
+            String bucket,
+            String name,
+            byte[] content,
+            String contentType,
+            Map<String, String> metadata,
+            Preconditions conditions) {
         NavigableMap<String, StoredBlob> objects = objects(bucket);
         if (!conditions.holdFor(objects.get(name))) {
             throw ApiError.preconditionFailed();
         }
-        StoredBlob blob = new StoredBlob(bucket, name, nextGeneration(), 1, content.clone(), contentType, metadata,
-                Instant.now());
+        StoredBlob blob = new StoredBlob(
+                bucket, name, nextGeneration(), 1, content.clone(), contentType, metadata, Instant.now());
         objects.put(name, blob);
         return blob;
     }
@@ -93,16 +98,21 @@ final class Buckets {
     }
 
     /** One page of a listing, and the token of the next page when there is more. */
-    record Page(List<StoredBlob> items, List<String> prefixes, String nextPageToken) {
-    }
+    record Page(List<StoredBlob> items, List<String> prefixes, String nextPageToken) {}
 
     /**
      * A listing page as objects.list defines it: names starting with {@code prefix}, in lexicographic order,
      * from {@code startOffset} (inclusive) to {@code endOffset} (exclusive); with a delimiter, names holding it
      * after the prefix are rolled up into one prefix entry. Items and prefixes both count toward the page size.
      */
-    synchronized Page list(String bucket, String prefix, String delimiter, String startOffset, String endOffset,
-                           String pageToken, int pageSize) {
+    synchronized Page list(
+            String bucket,
+            String prefix,
+            String delimiter,
+            String startOffset,
+            String endOffset,
+            String pageToken,
+            int pageSize) {
         NavigableMap<String, StoredBlob> objects = objects(bucket);
         String from = prefix;
         if (startOffset != null && startOffset.compareTo(from) > 0) {
@@ -183,7 +193,8 @@ final class Buckets {
     }
 
     private static String encodeToken(boolean prefix, String last) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(((prefix ? "p:" : "i:") + last).getBytes(StandardCharsets.UTF_8));
     }
 

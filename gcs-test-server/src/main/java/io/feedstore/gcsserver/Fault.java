@@ -22,19 +22,18 @@ public sealed interface Fault {
     }
 
     /** Close the connection without handling the request: nothing changes, the client sees no answer. */
-    record DropConnection() implements Fault {
-    }
+    record DropConnection() implements Fault {}
 
     /** Handle the request, then close the connection without answering: the change happened, the client never hears. */
-    record DropResponse() implements Fault {
-    }
+    record DropResponse() implements Fault {}
 
     static Fault unavailable() {
         return new Status(503, "backendError", "Backend Error (injected)");
     }
 
     static Fault tooManyRequests() {
-        return new Status(429, "rateLimitExceeded", "The rate of change requests to the object is too high (injected).");
+        return new Status(
+                429, "rateLimitExceeded", "The rate of change requests to the object is too high (injected).");
     }
 
     static Fault internalError() {

@@ -14,8 +14,7 @@ import java.util.Random;
  */
 public final class FaultInjector {
 
-    private record Queued(Operation operation, Fault fault) {
-    }
+    private record Queued(Operation operation, Fault fault) {}
 
     private final Deque<Queued> queued = new ArrayDeque<>();
     private Operation failAfterOperation;

@@ -26,8 +26,7 @@ public final class GcsTestServerMain {
             new Fault.DropConnection(),
             new Fault.DropResponse());
 
-    private GcsTestServerMain() {
-    }
+    private GcsTestServerMain() {}
 
     /** The command line, parsed: the server's options and the faults to inject. */
     record Config(GcsTestServer.Options options, Duration latency, double faultRate, long seed) {
@@ -42,8 +41,7 @@ public final class GcsTestServerMain {
 
         String describe() {
             return (latency.isZero() ? "" : "; " + latency.toMillis() + " ms latency")
-                    + (faultRate == 0 ? "" : "; " + faultRate + " of requests meet a random fault (seed " + seed
-                    + ")");
+                    + (faultRate == 0 ? "" : "; " + faultRate + " of requests meet a random fault (seed " + seed + ")");
         }
     }
 
@@ -70,15 +68,19 @@ public final class GcsTestServerMain {
         try {
             server = GcsTestServer.start(config.options());
         } catch (RuntimeException e) {
-            fail(e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            fail(e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
             return;
         }
         config.applyTo(server.faults());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "gcs-test-server-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "gcs-test-server-shutdown"));
         System.out.println("GCS test server ready on " + server.endpoint()
                 + " (use STORAGE_EMULATOR_HOST=" + server.endpoint() + "; buckets are created on first use"
                 + config.describe() + ")");
@@ -88,7 +90,8 @@ public final class GcsTestServerMain {
 
     /** The configuration {@code args} ask for, or null for {@code --help}. */
     static Config parse(String[] args) {
-        GcsTestServer.Options options = GcsTestServer.Options.defaults().withPort(4443).withAutoCreateBuckets(true);
+        GcsTestServer.Options options =
+                GcsTestServer.Options.defaults().withPort(4443).withAutoCreateBuckets(true);
         Duration latency = Duration.ZERO;
         double faultRate = 0;
         long seed = 1;
@@ -117,8 +120,8 @@ public final class GcsTestServerMain {
         return new Config(options, latency, faultRate, seed);
     }
 
-    private static GcsTestServer.Options valid(GcsTestServer.Options options,
-                                               UnaryOperator<GcsTestServer.Options> change) {
+    private static GcsTestServer.Options valid(
+            GcsTestServer.Options options, UnaryOperator<GcsTestServer.Options> change) {
         try {
             return change.apply(options);
         } catch (IllegalArgumentException e) {

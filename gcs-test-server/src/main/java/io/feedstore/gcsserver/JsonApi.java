@@ -33,8 +33,8 @@ final class JsonApi implements HttpHandler {
     private static final DateTimeFormatter RFC_3339 =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private record Request(String method, String path, Map<String, String> query, Headers headers, byte[] body,
-                           String baseUrl) {
+    private record Request(
+            String method, String path, Map<String, String> query, Headers headers, byte[] body, String baseUrl) {
         String header(String name) {
             return headers.getFirst(name);
         }
@@ -42,7 +42,9 @@ final class JsonApi implements HttpHandler {
 
     private record Response(int status, Map<String, String> headers, byte[] body) {
         static Response json(int status, Object value) {
-            return new Response(status, Map.of("Content-Type", "application/json; charset=UTF-8"),
+            return new Response(
+                    status,
+                    Map.of("Content-Type", "application/json; charset=UTF-8"),
                     Json.write(value).getBytes(StandardCharsets.UTF_8));
         }
 
@@ -63,8 +65,13 @@ final class JsonApi implements HttpHandler {
         StoredBlob result;
         ApiError failure;
 
-        Session(String bucket, String name, String contentType, Map<String, String> metadata,
-                Preconditions conditions, String expectedCrc32c) {
+        Session(
+                String bucket,
+                String name,
+                String contentType,
+                Map<String, String> metadata,
+                Preconditions conditions,
+                String expectedCrc32c) {
             this.bucket = bucket;
             this.name = name;
             this.contentType = contentType;
@@ -123,8 +130,8 @@ final class JsonApi implements HttpHandler {
             if (fault instanceof Fault.Status status) {
                 response = error(new ApiError(status.code(), status.reason(), status.message()));
             } else {
-                response = respond(new Request(method, path, query, exchange.getRequestHeaders(), body,
-                        baseUrl(exchange)));
+                response = respond(
+                        new Request(method, path, query, exchange.getRequestHeaders(), body, baseUrl(exchange)));
             }
             if (fault instanceof Fault.DropResponse) {
                 return;
@@ -206,7 +213,8 @@ final class JsonApi implements HttpHandler {
                 switch (r.method()) {
                     case "GET":
                         return downloadPath || "media".equals(r.query().get("alt"))
-                                ? download(r, bucket, name) : metadata(r, bucket, name);
+                                ? download(r, bucket, name)
+                                : metadata(r, bucket, name);
                     case "DELETE":
                         buckets.delete(bucket, name, generation(r), Preconditions.from(r.query()));
                         return Response.empty(204, Map.of());
@@ -226,11 +234,13 @@ final class JsonApi implements HttpHandler {
         Map<String, Object> resource = Json.parseObject(new String(parts.get(0).body(), StandardCharsets.UTF_8));
         String name = objectName(r, resource);
         byte[] content = parts.get(1).body();
-        String contentType = firstNonNull(string(resource, "contentType"), parts.get(1).headers().get("content-type"),
+        String contentType = firstNonNull(
+                string(resource, "contentType"),
+                parts.get(1).headers().get("content-type"),
                 "application/octet-stream");
         verifyHashes(content, string(resource, "crc32c"), string(resource, "md5Hash"));
-        StoredBlob blob = buckets.insert(bucket, name, content, contentType, metadata(resource),
-                Preconditions.from(r.query()));
+        StoredBlob blob =
+                buckets.insert(bucket, name, content, contentType, metadata(resource), Preconditions.from(r.query()));
         return Response.json(200, resource(blob, r.baseUrl()));
     }
 
@@ -242,16 +252,16 @@ final class JsonApi implements HttpHandler {
     }
 
     private Response startResumable(Request r, String bucket) {
-        Map<String, Object> resource = r.body().length == 0 ? Map.of()
-                : Json.parseObject(new String(r.body(), StandardCharsets.UTF_8));
+        Map<String, Object> resource =
+                r.body().length == 0 ? Map.of() : Json.parseObject(new String(r.body(), StandardCharsets.UTF_8));
         String name = objectName(r, resource);
         Preconditions conditions = Preconditions.from(r.query());
         buckets.check(bucket, name, conditions);
-        String contentType = firstNonNull(string(resource, "contentType"), r.header("X-Upload-Content-Type"),
-                "application/octet-stream");
+        String contentType = firstNonNull(
+                string(resource, "contentType"), r.header("X-Upload-Content-Type"), "application/octet-stream");
         String id = UUID.randomUUID().toString().replace("-", "");
-        sessions.put(id, new Session(bucket, name, contentType, metadata(resource), conditions,
-                string(resource, "crc32c")));
+        sessions.put(
+                id, new Session(bucket, name, contentType, metadata(resource), conditions, string(resource, "crc32c")));
         String location = r.baseUrl() + "/upload/storage/v1/b/" + encodePath(bucket) + "/o?uploadType=resumable"
                 + "&name=" + encodePath(name) + "&upload_id=" + id;
         return Response.empty(200, Map.of("Location", location));
@@ -297,13 +307,16 @@ final class JsonApi implements HttpHandler {
                     throw ApiError.badRequest("malformed Content-Range: " + contentRange);
                 }
                 if (last < first || r.body().length != last - first + 1) {
-                    throw ApiError.badRequest("Content-Range " + contentRange + " does not match the "
-                            + r.body().length + " bytes sent");
+                    throw ApiError.badRequest(
+                            "Content-Range " + contentRange + " does not match the " + r.body().length + " bytes sent");
                 }
                 if (first > persisted) {
-                    return new Response(503, Map.of("Content-Type", "text/plain; charset=utf-8"),
+                    return new Response(
+                            503,
+                            Map.of("Content-Type", "text/plain; charset=utf-8"),
                             ("Invalid request. According to the Content-Range header, the upload offset is " + first
-                                    + " byte(s), which exceeds already uploaded size of " + persisted + " byte(s).")
+                                            + " byte(s), which exceeds already uploaded size of " + persisted
+                                            + " byte(s).")
                                     .getBytes(StandardCharsets.UTF_8));
                 }
                 int skip = (int) Math.min(persisted - first, r.body().length);
@@ -326,7 +339,8 @@ final class JsonApi implements HttpHandler {
                     return finish(session, r);
                 }
             }
-            return size == 0 ? Response.empty(308, Map.of())
+            return size == 0
+                    ? Response.empty(308, Map.of())
                     : Response.empty(308, Map.of("Range", "bytes=0-" + (size - 1)));
         }
     }
@@ -334,10 +348,12 @@ final class JsonApi implements HttpHandler {
     private Response finish(Session session, Request r) {
         byte[] content = session.data.toByteArray();
         try {
-            verifyHashes(content, firstNonNull(hashFromHeader(r.header("x-goog-hash"), "crc32c"),
-                    session.expectedCrc32c, null), hashFromHeader(r.header("x-goog-hash"), "md5"));
-            session.result = buckets.insert(session.bucket, session.name, content, session.contentType,
-                    session.metadata, session.conditions);
+            verifyHashes(
+                    content,
+                    firstNonNull(hashFromHeader(r.header("x-goog-hash"), "crc32c"), session.expectedCrc32c, null),
+                    hashFromHeader(r.header("x-goog-hash"), "md5"));
+            session.result = buckets.insert(
+                    session.bucket, session.name, content, session.contentType, session.metadata, session.conditions);
         } catch (ApiError e) {
             session.failure = e;
             throw e;
@@ -438,8 +454,14 @@ final class JsonApi implements HttpHandler {
                 throw new ApiError(501, "notImplemented", unsupported + " is not implemented by this test server");
             }
         }
-        Buckets.Page page = buckets.list(bucket, q.getOrDefault("prefix", ""), q.get("delimiter"),
-                q.get("startOffset"), q.get("endOffset"), q.get("pageToken"), pageSize);
+        Buckets.Page page = buckets.list(
+                bucket,
+                q.getOrDefault("prefix", ""),
+                q.get("delimiter"),
+                q.get("startOffset"),
+                q.get("endOffset"),
+                q.get("pageToken"),
+                pageSize);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", "storage#objects");
         if (page.nextPageToken() != null) {
@@ -465,8 +487,10 @@ final class JsonApi implements HttpHandler {
             throw ApiError.badRequest("a bucket needs a name");
         }
         if (!buckets.create(name)) {
-            throw new ApiError(409, "conflict", "Your previous request to create the named bucket succeeded and "
-                    + "you already own it.");
+            throw new ApiError(
+                    409,
+                    "conflict",
+                    "Your previous request to create the named bucket succeeded and " + "you already own it.");
         }
         return Response.json(200, bucketResource(name));
     }
@@ -497,8 +521,10 @@ final class JsonApi implements HttpHandler {
         o.put("kind", "storage#object");
         o.put("id", blob.bucket() + "/" + blob.name() + "/" + blob.generation());
         o.put("selfLink", baseUrl + "/storage/v1/b/" + encodePath(blob.bucket()) + "/o/" + encoded);
-        o.put("mediaLink", baseUrl + "/download/storage/v1/b/" + encodePath(blob.bucket()) + "/o/" + encoded
-                + "?generation=" + blob.generation() + "&alt=media");
+        o.put(
+                "mediaLink",
+                baseUrl + "/download/storage/v1/b/" + encodePath(blob.bucket()) + "/o/" + encoded + "?generation="
+                        + blob.generation() + "&alt=media");
         o.put("name", blob.name());
         o.put("bucket", blob.bucket());
         // The JSON API carries 64-bit numbers as strings.
@@ -521,8 +547,9 @@ final class JsonApi implements HttpHandler {
     }
 
     private static String etag(StoredBlob blob) {
-        return java.util.Base64.getEncoder().withoutPadding().encodeToString(
-                (blob.generation() + "/" + blob.metageneration()).getBytes(StandardCharsets.US_ASCII));
+        return java.util.Base64.getEncoder()
+                .withoutPadding()
+                .encodeToString((blob.generation() + "/" + blob.metageneration()).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static Response error(ApiError e) {
@@ -545,8 +572,8 @@ final class JsonApi implements HttpHandler {
     }
 
     private static Response notImplemented(Request r) {
-        return error(new ApiError(501, "notImplemented",
-                r.method() + " " + r.path() + " is not implemented by this test server"));
+        return error(new ApiError(
+                501, "notImplemented", r.method() + " " + r.path() + " is not implemented by this test server"));
     }
 
     private static void verifyHashes(byte[] content, String crc32c, String md5) {
@@ -673,7 +700,8 @@ final class JsonApi implements HttpHandler {
     private static String baseUrl(HttpExchange exchange) {
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (host == null || host.isBlank()) {
-            host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+            host = exchange.getLocalAddress().getHostString() + ":"
+                    + exchange.getLocalAddress().getPort();
         }
         return "http://" + host;
     }

@@ -10,11 +10,9 @@ import java.util.Map;
 /** Splits a {@code multipart/related} body (a multipart upload: JSON metadata, then the media) into its parts. */
 final class Multipart {
 
-    record Part(Map<String, String> headers, byte[] body) {
-    }
+    record Part(Map<String, String> headers, byte[] body) {}
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     static String boundary(String contentType) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
@@ -62,7 +60,8 @@ final class Multipart {
                 for (String line : block.split("\r\n")) {
                     int colon = line.indexOf(':');
                     if (colon > 0) {
-                        headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        headers.put(
+                                line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
                                 line.substring(colon + 1).trim());
                     }
                 }

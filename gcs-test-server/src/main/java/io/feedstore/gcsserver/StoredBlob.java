@@ -9,8 +9,15 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 
 /** One live object: its bytes, its generation and metageneration, and the metadata it was written with. */
-record StoredBlob(String bucket, String name, long generation, long metageneration, byte[] content,
-                  String contentType, Map<String, String> metadata, Instant created) {
+record StoredBlob(
+        String bucket,
+        String name,
+        long generation,
+        long metageneration,
+        byte[] content,
+        String contentType,
+        Map<String, String> metadata,
+        Instant created) {
 
     StoredBlob {
         metadata = Map.copyOf(metadata);
@@ -30,7 +37,8 @@ record StoredBlob(String bucket, String name, long generation, long metagenerati
 
     static String md5Base64(byte[] bytes) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has MD5", e);
         }
@@ -40,6 +48,8 @@ record StoredBlob(String bucket, String name, long generation, long metagenerati
     static String crc32cBase64(byte[] bytes) {
         CRC32C crc = new CRC32C();
         crc.update(bytes);
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return Base64.getEncoder()
+                .encodeToString(
+                        ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

@@ -21,12 +21,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code ./feedstore-gcs-emulator}'s fault options reach the running server, and a bad one is refused. */
 class GcsTestServerMainTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A status code, or -1 when the connection dropped or no answer came. */
     private int status(URI endpoint) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/storage/v1/b/jyvaskyla-feed/o"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
         } catch (IOException e) {
@@ -86,16 +89,18 @@ class GcsTestServerMainTest {
         assertThatThrownBy(() -> GcsTestServerMain.parse(args.split(" "))).hasMessageStartingWith(expected);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                GcsTestServerMain.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), GcsTestServerMain.class.getName()));
         command.addAll(List.of(args.split(" ")));
         Process child = new ProcessBuilder(command).start();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(child.exitValue()).isEqualTo(2);
-        assertThat(err.lines().toList()).singleElement().asString()
-                .isEqualTo("feedstore-gcs-emulator: " + expected + (expected.startsWith("unknown") ? " ("
-                        + GcsTestServerMain.USAGE + ")" : ""));
+        assertThat(err.lines().toList())
+                .singleElement()
+                .asString()
+                .isEqualTo("feedstore-gcs-emulator: " + expected
+                        + (expected.startsWith("unknown") ? " (" + GcsTestServerMain.USAGE + ")" : ""));
     }
 }

@@ -55,10 +55,14 @@ class JsonApiProtocolTest {
 
         assertThat(created.statusCode()).isEqualTo(200);
         Map<String, Object> resource = Json.parseObject(created.body());
-        assertThat(resource).containsEntry("kind", "storage#object").containsEntry("name", "a/b c.txt")
-                .containsEntry("bucket", BUCKET).containsEntry("size", "9")
+        assertThat(resource)
+                .containsEntry("kind", "storage#object")
+                .containsEntry("name", "a/b c.txt")
+                .containsEntry("bucket", BUCKET)
+                .containsEntry("size", "9")
                 // CRC32C("123456789") = 0xE3069283, the check value of the Castagnoli polynomial.
-                .containsEntry("crc32c", "4waSgw==").containsEntry("md5Hash", "JfnnlDI7RTiF9RgfG2JNCw==")
+                .containsEntry("crc32c", "4waSgw==")
+                .containsEntry("md5Hash", "JfnnlDI7RTiF9RgfG2JNCw==")
                 .containsEntry("metadata", Map.of("k", "v"));
         assertThat(resource.get("generation")).isInstanceOf(String.class);
         String generation = (String) resource.get("generation");
@@ -76,39 +80,53 @@ class JsonApiProtocolTest {
 
     @Test
     void ifGenerationMatchZeroOnAnExistingObjectIs412WithTheJsonErrorBody() throws Exception {
-        assertThat(multipart("x", "one", "?ifGenerationMatch=0", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(multipart("x", "one", "?ifGenerationMatch=0", Map.of()).statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> second = multipart("x", "two", "?ifGenerationMatch=0", Map.of());
 
         assertThat(second.statusCode()).isEqualTo(412);
         Map<?, ?> error = (Map<?, ?>) Json.parseObject(second.body()).get("error");
         assertThat(error.get("code")).isEqualTo(412L);
-        assertThat((List<?>) error.get("errors")).singleElement()
+        assertThat((List<?>) error.get("errors"))
+                .singleElement()
                 .satisfies(e -> assertThat(((Map<?, ?>) e).get("reason")).isEqualTo("conditionNotMet"));
-        assertThat(server.content(BUCKET, "x")).hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("one")));
+        assertThat(server.content(BUCKET, "x"))
+                .hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("one")));
     }
 
     @Test
     void writesAndDeletesHonourGenerationMatchAndNotMatch() throws Exception {
         long g1 = generationOf(multipart("o", "1", "", Map.of()));
-        assertThat(multipart("o", "2", "?ifGenerationMatch=" + (g1 + 1), Map.of()).statusCode()).isEqualTo(412);
-        assertThat(multipart("o", "2", "?ifGenerationNotMatch=" + g1, Map.of()).statusCode()).isEqualTo(412);
+        assertThat(multipart("o", "2", "?ifGenerationMatch=" + (g1 + 1), Map.of())
+                        .statusCode())
+                .isEqualTo(412);
+        assertThat(multipart("o", "2", "?ifGenerationNotMatch=" + g1, Map.of()).statusCode())
+                .isEqualTo(412);
         long g2 = generationOf(multipart("o", "2", "?ifGenerationMatch=" + g1, Map.of()));
         assertThat(g2).isGreaterThan(g1);
         // Not-match fails when there is no live object at all.
-        assertThat(multipart("absent", "x", "?ifGenerationNotMatch=5", Map.of()).statusCode()).isEqualTo(412);
+        assertThat(multipart("absent", "x", "?ifGenerationNotMatch=5", Map.of()).statusCode())
+                .isEqualTo(412);
         // A read whose not-match condition fails is "not modified".
-        assertThat(get("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationNotMatch=" + g2, Map.of()).statusCode())
+        assertThat(get("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationNotMatch=" + g2, Map.of())
+                        .statusCode())
                 .isEqualTo(304);
-        assertThat(get("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationMatch=" + g1, Map.of()).statusCode())
+        assertThat(get("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationMatch=" + g1, Map.of())
+                        .statusCode())
                 .isEqualTo(412);
 
-        assertThat(delete("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationMatch=" + g1).statusCode()).isEqualTo(412);
-        assertThat(delete("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationMatch=" + g2).statusCode()).isEqualTo(204);
+        assertThat(delete("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationMatch=" + g1)
+                        .statusCode())
+                .isEqualTo(412);
+        assertThat(delete("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationMatch=" + g2)
+                        .statusCode())
+                .isEqualTo(204);
         HttpResponse<String> again = delete("/storage/v1/b/" + BUCKET + "/o/o?ifGenerationMatch=" + g2);
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(again.body()).contains("\"reason\":\"notFound\"");
-        assertThat(get("/storage/v1/b/" + BUCKET + "/o/o?alt=media", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get("/storage/v1/b/" + BUCKET + "/o/o?alt=media", Map.of()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -116,7 +134,8 @@ class JsonApiProtocolTest {
         long g1 = generationOf(multipart("v", "1", "", Map.of()));
         generationOf(multipart("v", "2", "", Map.of()));
 
-        assertThat(get("/storage/v1/b/" + BUCKET + "/o/v?alt=media&generation=" + g1, Map.of()).statusCode())
+        assertThat(get("/storage/v1/b/" + BUCKET + "/o/v?alt=media&generation=" + g1, Map.of())
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -148,10 +167,11 @@ class JsonApiProtocolTest {
 
     @Test
     void aResumableUploadPersistsChunksReports308WithTheRangeAndCreatesTheObjectWithTheLastByte() throws Exception {
-        HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/upload/storage/v1/b/" + BUCKET
-                        + "/o?uploadType=resumable&ifGenerationMatch=0"))
+        HttpResponse<String> started = send(HttpRequest.newBuilder(
+                        uri("/upload/storage/v1/b/" + BUCKET + "/o?uploadType=resumable&ifGenerationMatch=0"))
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"big/object.bin\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"big/object.bin\"}"))
+                .build());
         assertThat(started.statusCode()).isEqualTo(200);
         URI session = URI.create(started.headers().firstValue("Location").orElseThrow());
 
@@ -163,23 +183,28 @@ class JsonApiProtocolTest {
         assertThat(status.headers().firstValue("Range")).hasValue("bytes=0-3");
         // A chunk starting beyond what was persisted is refused; an overlapping one only adds the new bytes.
         assertThat(put(session, "bytes 6-6/*", "g").statusCode()).isEqualTo(503);
-        assertThat(put(session, "bytes 2-5/*", "cdef").headers().firstValue("Range")).hasValue("bytes=0-5");
+        assertThat(put(session, "bytes 2-5/*", "cdef").headers().firstValue("Range"))
+                .hasValue("bytes=0-5");
         assertThat(server.objectNames(BUCKET)).isEmpty();
 
         HttpResponse<String> last = put(session, "bytes 6-6/7", "g");
         assertThat(last.statusCode()).isEqualTo(200);
-        assertThat(Json.parseObject(last.body())).containsEntry("name", "big/object.bin").containsEntry("size", "7");
+        assertThat(Json.parseObject(last.body()))
+                .containsEntry("name", "big/object.bin")
+                .containsEntry("size", "7");
         assertThat(server.content(BUCKET, "big/object.bin"))
                 .hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("abcdefg")));
-        assertThat(put(session, "bytes */7", "").statusCode()).as("a finished session answers with the object")
+        assertThat(put(session, "bytes */7", "").statusCode())
+                .as("a finished session answers with the object")
                 .isEqualTo(200);
     }
 
     @Test
     void aResumableUploadChecksItsPreconditionWhenItFinishes() throws Exception {
-        HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/upload/storage/v1/b/" + BUCKET
-                        + "/o?uploadType=resumable&name=late&ifGenerationMatch=0"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> started = send(HttpRequest.newBuilder(
+                        uri("/upload/storage/v1/b/" + BUCKET + "/o?uploadType=resumable&name=late&ifGenerationMatch=0"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         URI session = URI.create(started.headers().firstValue("Location").orElseThrow());
         multipart("late", "somebody else", "", Map.of());
 
@@ -201,7 +226,8 @@ class JsonApiProtocolTest {
         String token = null;
         do {
             String query = "?prefix=p%2F&delimiter=%2F&maxResults=2" + (token == null ? "" : "&pageToken=" + token);
-            Map<String, Object> page = Json.parseObject(get("/storage/v1/b/" + BUCKET + "/o" + query, Map.of()).body());
+            Map<String, Object> page = Json.parseObject(
+                    get("/storage/v1/b/" + BUCKET + "/o" + query, Map.of()).body());
             int size = 0;
             for (Object item : (List<?>) page.getOrDefault("items", List.of())) {
                 items.add((String) ((Map<?, ?>) item).get("name"));
@@ -229,7 +255,8 @@ class JsonApiProtocolTest {
             multipart(name, name, "", Map.of());
         }
 
-        Map<String, Object> page = Json.parseObject(get("/storage/v1/b/" + BUCKET + "/o?maxResults=1000", Map.of()).body());
+        Map<String, Object> page = Json.parseObject(
+                get("/storage/v1/b/" + BUCKET + "/o?maxResults=1000", Map.of()).body());
 
         assertThat((List<?>) page.get("items")).hasSize(2);
         assertThat(page).containsKey("nextPageToken");
@@ -238,9 +265,13 @@ class JsonApiProtocolTest {
     @Test
     void unknownBucketsAre404AndCallsTheServerDoesNotImplementAre501() throws Exception {
         assertThat(get("/storage/v1/b/no-such-bucket/o", Map.of()).statusCode()).isEqualTo(404);
-        assertThat(get("/storage/v1/b/" + BUCKET + "/o?matchGlob=**", Map.of()).statusCode()).isEqualTo(501);
+        assertThat(get("/storage/v1/b/" + BUCKET + "/o?matchGlob=**", Map.of()).statusCode())
+                .isEqualTo(501);
         assertThat(send(HttpRequest.newBuilder(uri("/storage/v1/b/" + BUCKET + "/o/x/compose"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isIn(404, 501);
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode())
+                .isIn(404, 501);
     }
 
     @Test
@@ -252,7 +283,8 @@ class JsonApiProtocolTest {
 
         server.faults().next(Operation.UPLOAD, 1, Fault.dropResponse());
         assertThatThrownBy(() -> multipart("dropped-after", "x", "", Map.of())).isInstanceOf(IOException.class);
-        assertThat(server.objectNames(BUCKET)).as("the write happened, only its answer was lost")
+        assertThat(server.objectNames(BUCKET))
+                .as("the write happened, only its answer was lost")
                 .containsExactly("dropped-after");
 
         server.faults().next(Operation.UPLOAD, 1, Fault.dropConnection());
@@ -263,7 +295,8 @@ class JsonApiProtocolTest {
         assertThat(get("/storage/v1/b/" + BUCKET + "/o", Map.of()).statusCode()).isEqualTo(200);
         assertThat(get("/storage/v1/b/" + BUCKET + "/o", Map.of()).statusCode()).isEqualTo(429);
         assertThat(get("/storage/v1/b/" + BUCKET + "/o", Map.of()).statusCode()).isEqualTo(429);
-        assertThat(get("/storage/v1/b/" + BUCKET + "/o/dropped-after", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/storage/v1/b/" + BUCKET + "/o/dropped-after", Map.of()).statusCode())
+                .isEqualTo(200);
         server.faults().clear();
         assertThat(get("/storage/v1/b/" + BUCKET + "/o", Map.of()).statusCode()).isEqualTo(200);
     }
@@ -283,18 +316,20 @@ class JsonApiProtocolTest {
     private HttpRequest multipartRequest(String query, String metadataJson, byte[] content) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + BOUNDARY + "\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n" + metadataJson
-                + "\r\n--" + BOUNDARY + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        + "\r\n--" + BOUNDARY + "\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         String separator = query.isEmpty() ? "?" : "&";
-        return HttpRequest.newBuilder(uri("/upload/storage/v1/b/" + BUCKET + "/o" + query + separator
-                        + "uploadType=multipart"))
+        return HttpRequest.newBuilder(
+                        uri("/upload/storage/v1/b/" + BUCKET + "/o" + query + separator + "uploadType=multipart"))
                 .header("Content-Type", "multipart/related; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
     }
 
-    private HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         headers.forEach(request::header);
         return send(request.build());
@@ -306,8 +341,10 @@ class JsonApiProtocolTest {
 
     private HttpResponse<String> put(URI session, String contentRange, String body)
             throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(session).header("Content-Range", contentRange)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(session)
+                .header("Content-Range", contentRange)
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -100,7 +100,8 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
     public Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(Collection<ObjectKey> keys) {
         return reading(() -> {
             Map<ObjectKey, Either<StoreFailure, ObjectContent>> outcomes = new LinkedHashMap<>();
-            BulkCalls.openAll(delegate(), keys).forEach((key, opened) -> outcomes.put(key, opened.map(this::dyingWithTheProcess)));
+            BulkCalls.openAll(delegate(), keys)
+                    .forEach((key, opened) -> outcomes.put(key, opened.map(this::dyingWithTheProcess)));
             return outcomes;
         });
     }
@@ -128,7 +129,9 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
     @Override
     public Either<StoreFailure, Generation> write(ObjectKey key, WriteCondition condition, ContentWriter writer) {
         String what = "write " + key + " " + condition;
-        return streamedWrite(what, () -> delegate().write(key, condition, writer),
+        return streamedWrite(
+                what,
+                () -> delegate().write(key, condition, writer),
                 () -> delegate().write(key, condition, crashingWhileStaged(what, writer)));
     }
 
@@ -149,13 +152,15 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
             beforeTheCrash.put(key, expected.get(key));
         }
         mutatingCalls += beforeTheCrash.size();
-        Map<ObjectKey, Either<StoreFailure, Done>> outcomes =
-                beforeTheCrash.isEmpty() ? new LinkedHashMap<>() : BulkCalls.deleteAllIfUnchanged(delegate(), beforeTheCrash);
+        Map<ObjectKey, Either<StoreFailure, Done>> outcomes = beforeTheCrash.isEmpty()
+                ? new LinkedHashMap<>()
+                : BulkCalls.deleteAllIfUnchanged(delegate(), beforeTheCrash);
         if (crashing == null) {
             return outcomes;
         }
         ObjectKey last = crashing;
-        return mutating("deleteAllIfUnchanged " + last + " (after " + beforeTheCrash.size() + " deleted)",
+        return mutating(
+                "deleteAllIfUnchanged " + last + " (after " + beforeTheCrash.size() + " deleted)",
                 () -> BulkCalls.deleteAllIfUnchanged(delegate(), Map.of(last, expected.get(last))));
     }
 
@@ -184,7 +189,8 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
         crashed = true;
         if (when == When.AFTER_CALL) {
             call.get();
-            throw new SimulatedCrash("crash right after mutating call " + mutatingCalls + " (" + what + ") was performed");
+            throw new SimulatedCrash(
+                    "crash right after mutating call " + mutatingCalls + " (" + what + ") was performed");
         }
         throw new SimulatedCrash("crash before mutating call " + mutatingCalls + " (" + what + ")");
     }
@@ -199,7 +205,8 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
         if (when == When.AFTER_CALL) {
             crashed = true;
             performed.get();
-            throw new SimulatedCrash("crash right after mutating call " + mutatingCalls + " (" + what + ") was performed");
+            throw new SimulatedCrash(
+                    "crash right after mutating call " + mutatingCalls + " (" + what + ") was performed");
         }
         // The writer's crash normally comes through here; if the store refused before writing, crash all the same.
         dyingWhileStaged.get();

@@ -64,7 +64,8 @@ public final class InMemoryObjectStore implements ObjectStore {
         if (stored == null) {
             return Either.left(new StoreFailure.NotFound(key));
         }
-        return Either.right(new StoredObject(key, stored.generation(), stored.content().clone()));
+        return Either.right(
+                new StoredObject(key, stored.generation(), stored.content().clone()));
     }
 
     @Override
@@ -73,8 +74,8 @@ public final class InMemoryObjectStore implements ObjectStore {
         Objects.requireNonNull(content, "content");
         StoredObject existing = objects.get(key);
         if (existing != null) {
-            return Either.left(new StoreFailure.PreconditionFailed(key,
-                    "an object already exists (generation " + existing.generation() + ")"));
+            return Either.left(new StoreFailure.PreconditionFailed(
+                    key, "an object already exists (generation " + existing.generation() + ")"));
         }
         return Either.right(put(key, content));
     }
@@ -87,12 +88,12 @@ public final class InMemoryObjectStore implements ObjectStore {
         Objects.requireNonNull(content, "content");
         StoredObject existing = objects.get(key);
         if (existing == null) {
-            return Either.left(new StoreFailure.PreconditionFailed(key,
-                    "expected generation " + expected + " but the object no longer exists"));
+            return Either.left(new StoreFailure.PreconditionFailed(
+                    key, "expected generation " + expected + " but the object no longer exists"));
         }
         if (!existing.generation().equals(expected)) {
-            return Either.left(new StoreFailure.PreconditionFailed(key,
-                    "expected generation " + expected + " but found " + existing.generation()));
+            return Either.left(new StoreFailure.PreconditionFailed(
+                    key, "expected generation " + expected + " but found " + existing.generation()));
         }
         return Either.right(put(key, content));
     }
@@ -106,8 +107,8 @@ public final class InMemoryObjectStore implements ObjectStore {
             return Either.left(new StoreFailure.NotFound(key));
         }
         if (!existing.generation().equals(expected)) {
-            return Either.left(new StoreFailure.PreconditionFailed(key,
-                    "expected generation " + expected + " but found " + existing.generation()));
+            return Either.left(new StoreFailure.PreconditionFailed(
+                    key, "expected generation " + expected + " but found " + existing.generation()));
         }
         objects.remove(key);
         return Either.right(Done.DONE);

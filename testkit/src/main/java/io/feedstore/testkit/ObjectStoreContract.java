@@ -10,9 +10,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
-import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -83,7 +83,9 @@ public abstract class ObjectStoreContract {
     @BeforeEach
     void freshStore() throws Exception {
         store = createStore();
-        assertThat(right(store.list(KeyPrefix.ROOT))).as("a fresh store must be empty").isEmpty();
+        assertThat(right(store.list(KeyPrefix.ROOT)))
+                .as("a fresh store must be empty")
+                .isEmpty();
     }
 
     /** Listings are complete, at any depth, in key order, and show only live objects. */
@@ -94,16 +96,29 @@ public abstract class ObjectStoreContract {
         void listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder() {
             // Written out of order, with keys whose order differs from a depth-first walk of folders
             // ('-' and '.' sort before '/', '0' after it).
-            List<String> keys = List.of("z/y/x/w/v.bin", "a/b/x", "a/b-c", "a/b0", "a/b/c/d", "a/a", "b",
-                    "a/bc/y", "a/b.txt", "a/b/c-d", "a/b/c/e/f/g.bin");
+            List<String> keys = List.of(
+                    "z/y/x/w/v.bin",
+                    "a/b/x",
+                    "a/b-c",
+                    "a/b0",
+                    "a/b/c/d",
+                    "a/a",
+                    "b",
+                    "a/bc/y",
+                    "a/b.txt",
+                    "a/b/c-d",
+                    "a/b/c/e/f/g.bin");
             Map<ObjectKey, Generation> written = new LinkedHashMap<>();
             for (String key : keys) {
-                written.put(ObjectKey.of(key), right(store.createIfAbsent(ObjectKey.of(key), bytes("content of " + key))));
+                written.put(
+                        ObjectKey.of(key), right(store.createIfAbsent(ObjectKey.of(key), bytes("content of " + key))));
             }
 
             List<ObjectInfo> listing = right(store.list(KeyPrefix.ROOT));
 
-            assertThat(listing).extracting(ObjectInfo::key).isSortedAccordingTo(ObjectKey::compareTo)
+            assertThat(listing)
+                    .extracting(ObjectInfo::key)
+                    .isSortedAccordingTo(ObjectKey::compareTo)
                     .containsExactlyElementsOf(new TreeMap<>(written).keySet());
             for (ObjectInfo info : listing) {
                 assertThat(info.generation()).isEqualTo(written.get(info.key()));
@@ -203,13 +218,16 @@ public abstract class ObjectStoreContract {
             right(store.replaceIfUnchanged(key, generation, second));
 
             assertThat(right(store.read(key)).content()).isEqualTo(second);
-            assertThat(right(store.list(KeyPrefix.of("big/")))).singleElement()
-                    .extracting(ObjectInfo::size).isEqualTo((long) second.length);
+            assertThat(right(store.list(KeyPrefix.of("big/"))))
+                    .singleElement()
+                    .extracting(ObjectInfo::size)
+                    .isEqualTo((long) second.length);
         }
 
         @Test
         void keysWithUnicodeSpacesAndEqualsSignsAreOrdinaryKeys() {
-            KeyPrefix partition = KeyPrefix.of("silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/");
+            KeyPrefix partition =
+                    KeyPrefix.of("silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/");
             List<ObjectKey> keys = List.of(
                     partition.key("batch 0001 ünïcødé 日本語 🚀.parquet"),
                     partition.key("a=b=c"),
@@ -223,9 +241,12 @@ public abstract class ObjectStoreContract {
                 assertThat(right(store.read(key)).content()).isEqualTo(bytes("v2 " + key));
             }
 
-            assertThat(right(store.list(partition))).extracting(ObjectInfo::key)
-                    .containsExactlyElementsOf(keys.subList(0, 3).stream().sorted().toList());
-            assertThat(right(store.list(KeyPrefix.ROOT))).extracting(ObjectInfo::key)
+            assertThat(right(store.list(partition)))
+                    .extracting(ObjectInfo::key)
+                    .containsExactlyElementsOf(
+                            keys.subList(0, 3).stream().sorted().toList());
+            assertThat(right(store.list(KeyPrefix.ROOT)))
+                    .extracting(ObjectInfo::key)
                     .containsExactlyElementsOf(keys.stream().sorted().toList());
             for (ObjectKey key : keys) {
                 right(store.deleteIfUnchanged(key, right(store.read(key)).generation()));
@@ -449,11 +470,13 @@ public abstract class ObjectStoreContract {
                     byte[] part = new byte[(int) range[1] + 2];
                     opened.readFully(range[0], part, 1, (int) range[1]);
                     assertThat(java.util.Arrays.copyOfRange(part, 1, 1 + (int) range[1]))
-                            .isEqualTo(java.util.Arrays.copyOfRange(content, (int) range[0], (int) (range[0] + range[1])));
+                            .isEqualTo(
+                                    java.util.Arrays.copyOfRange(content, (int) range[0], (int) (range[0] + range[1])));
                 }
                 assertThat(opened.readAll()).isEqualTo(content);
                 byte[] past = new byte[9];
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> opened.readFully(content.length - 8, past, 0, 9))
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> opened.readFully(content.length - 8, past, 0, 9))
                         .isInstanceOf(java.io.EOFException.class);
             }
         }
@@ -469,7 +492,9 @@ public abstract class ObjectStoreContract {
                 byte[] whole = new byte[first.length];
                 try {
                     opened.readFully(0, whole, 0, whole.length);
-                    assertThat(whole).as("an open generation never mixes in another's bytes").isEqualTo(first);
+                    assertThat(whole)
+                            .as("an open generation never mixes in another's bytes")
+                            .isEqualTo(first);
                 } catch (java.io.IOException generationGone) {
                     // A store may fail the read instead, but never return other bytes.
                 }
@@ -484,12 +509,15 @@ public abstract class ObjectStoreContract {
             Generation second = right(store.replaceIfUnchanged(key, first, bytes("two")));
 
             assertPreconditionFailed(store.open(key, ReadCondition.atGeneration(first)), key);
-            assertThat(right(store.open(key, ReadCondition.atGeneration(second))).generation()).isEqualTo(second);
+            assertThat(right(store.open(key, ReadCondition.atGeneration(second)))
+                            .generation())
+                    .isEqualTo(second);
             ObjectKey missing = ObjectKey.of("stream/missing.bin");
             assertNotFound(store.open(missing, ReadCondition.latest()), missing);
             Either<StoreFailure, ObjectContent> gone = store.open(missing, ReadCondition.atGeneration(second));
             assertThat(gone.isLeft()).isTrue();
-            assertThat(gone.getLeft()).isInstanceOfAny(StoreFailure.NotFound.class, StoreFailure.PreconditionFailed.class);
+            assertThat(gone.getLeft())
+                    .isInstanceOfAny(StoreFailure.NotFound.class, StoreFailure.PreconditionFailed.class);
         }
 
         @Test
@@ -505,14 +533,20 @@ public abstract class ObjectStoreContract {
             Generation generation = right(store.write(key, WriteCondition.ifAbsent(), inPieces));
             assertThat(right(store.read(key)).content()).isEqualTo(first);
             assertThat(right(store.read(key)).generation()).isEqualTo(generation);
-            assertPreconditionFailed(store.write(key, WriteCondition.ifAbsent(), ContentWriter.of(bytes("second"))), key);
+            assertPreconditionFailed(
+                    store.write(key, WriteCondition.ifAbsent(), ContentWriter.of(bytes("second"))), key);
 
-            Generation replaced = right(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("new"))));
+            Generation replaced =
+                    right(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("new"))));
             assertThat(right(store.read(key)).content()).isEqualTo(bytes("new"));
-            assertPreconditionFailed(store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("stale"))), key);
+            assertPreconditionFailed(
+                    store.write(key, WriteCondition.ifGeneration(generation), ContentWriter.of(bytes("stale"))), key);
             ObjectKey never = ObjectKey.of("stream/never.bin");
-            assertPreconditionFailed(store.write(never, WriteCondition.ifGeneration(replaced), ContentWriter.of(bytes("x"))), never);
-            assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
+            assertPreconditionFailed(
+                    store.write(never, WriteCondition.ifGeneration(replaced), ContentWriter.of(bytes("x"))), never);
+            assertThat(right(store.list(KeyPrefix.of("stream/"))))
+                    .extracting(ObjectInfo::key)
+                    .containsExactly(key);
         }
 
         @Test
@@ -529,11 +563,14 @@ public abstract class ObjectStoreContract {
             assertNotFound(store.read(key), key);
 
             Generation generation = right(store.createIfAbsent(key, bytes("kept")));
-            Either<StoreFailure, Generation> replaced = store.write(key, WriteCondition.ifGeneration(generation), failing);
+            Either<StoreFailure, Generation> replaced =
+                    store.write(key, WriteCondition.ifGeneration(generation), failing);
             assertThat(replaced.isLeft()).isTrue();
             assertThat(right(store.read(key)).content()).isEqualTo(bytes("kept"));
             assertThat(right(store.read(key)).generation()).isEqualTo(generation);
-            assertThat(right(store.list(KeyPrefix.of("stream/")))).extracting(ObjectInfo::key).containsExactly(key);
+            assertThat(right(store.list(KeyPrefix.of("stream/"))))
+                    .extracting(ObjectInfo::key)
+                    .containsExactly(key);
         }
     }
 
@@ -600,11 +637,13 @@ public abstract class ObjectStoreContract {
             Generation ga = right(store.createIfAbsent(a, bytes("A")));
             Generation gb = right(store.createIfAbsent(b, bytes("BB")));
 
-            Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = BulkCalls.openAll(store, List.of(b, missing, a, b));
+            Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened =
+                    BulkCalls.openAll(store, List.of(b, missing, a, b));
 
             assertThat(opened.keySet()).containsExactly(b, missing, a);
             assertNotFound(opened.get(missing), missing);
-            try (ObjectContent contentA = right(opened.get(a)); ObjectContent contentB = right(opened.get(b))) {
+            try (ObjectContent contentA = right(opened.get(a));
+                    ObjectContent contentB = right(opened.get(b))) {
                 assertThat(contentA.generation()).isEqualTo(ga);
                 assertThat(contentA.readAll()).isEqualTo(bytes("A"));
                 assertThat(contentB.generation()).isEqualTo(gb);
@@ -631,7 +670,8 @@ public abstract class ObjectStoreContract {
                 losersFailedThePrecondition(outcomes, key);
                 StoredObject stored = right(store.read(key));
                 assertThat(stored.content()).isEqualTo(bytes("writer " + winners.get(0)));
-                assertThat(stored.generation()).isEqualTo(outcomes.get(winners.get(0)).get());
+                assertThat(stored.generation())
+                        .isEqualTo(outcomes.get(winners.get(0)).get());
             }
         }
 
@@ -642,15 +682,17 @@ public abstract class ObjectStoreContract {
                 Generation start = right(store.createIfAbsent(key, bytes("start")));
                 List<ObjectStore> instances = instances(racers());
 
-                List<Either<StoreFailure, Generation>> outcomes =
-                        race(racers(), i -> () -> instances.get(i).replaceIfUnchanged(key, start, bytes("writer " + i)));
+                List<Either<StoreFailure, Generation>> outcomes = race(
+                        racers(), i -> () -> instances.get(i).replaceIfUnchanged(key, start, bytes("writer " + i)));
 
                 List<Integer> winners = winners(outcomes);
                 assertThat(winners).as("winners of round %d", round).hasSize(1);
                 losersFailedThePrecondition(outcomes, key);
                 StoredObject stored = right(store.read(key));
                 assertThat(stored.content()).isEqualTo(bytes("writer " + winners.get(0)));
-                assertThat(stored.generation()).isEqualTo(outcomes.get(winners.get(0)).get()).isNotEqualTo(start);
+                assertThat(stored.generation())
+                        .isEqualTo(outcomes.get(winners.get(0)).get())
+                        .isNotEqualTo(start);
             }
         }
 
@@ -661,14 +703,19 @@ public abstract class ObjectStoreContract {
                 Generation start = right(store.createIfAbsent(key, bytes("start")));
                 List<ObjectStore> instances = instances(2);
 
-                List<Either<StoreFailure, ?>> outcomes = race(2, i -> () -> i == 0
-                        ? instances.get(0).deleteIfUnchanged(key, start)
-                        : instances.get(1).replaceIfUnchanged(key, start, bytes("replaced")));
+                List<Either<StoreFailure, ?>> outcomes = race(
+                        2,
+                        i -> () -> i == 0
+                                ? instances.get(0).deleteIfUnchanged(key, start)
+                                : instances.get(1).replaceIfUnchanged(key, start, bytes("replaced")));
 
                 boolean deleted = outcomes.get(0).isRight();
                 boolean replaced = outcomes.get(1).isRight();
-                assertThat(deleted ^ replaced).as("exactly one of delete %s and replace %s succeeds in round %d",
-                        outcomes.get(0), outcomes.get(1), round).isTrue();
+                assertThat(deleted ^ replaced)
+                        .as(
+                                "exactly one of delete %s and replace %s succeeds in round %d",
+                                outcomes.get(0), outcomes.get(1), round)
+                        .isTrue();
                 if (deleted) {
                     assertPreconditionFailed(outcomes.get(1), key);
                     assertNotFound(store.read(key), key);
@@ -692,8 +739,10 @@ public abstract class ObjectStoreContract {
                 while (generations.size() < updatesEach) {
                     StoredObject seen = right(instances.get(i).read(key));
                     String line = "writer " + i + " update " + generations.size() + "\n";
-                    byte[] next = (new String(seen.content(), StandardCharsets.UTF_8) + line).getBytes(StandardCharsets.UTF_8);
-                    Either<StoreFailure, Generation> outcome = instances.get(i).replaceIfUnchanged(key, seen.generation(), next);
+                    byte[] next = (new String(seen.content(), StandardCharsets.UTF_8) + line)
+                            .getBytes(StandardCharsets.UTF_8);
+                    Either<StoreFailure, Generation> outcome =
+                            instances.get(i).replaceIfUnchanged(key, seen.generation(), next);
                     if (outcome.isRight()) {
                         generations.add(outcome.get());
                     } else if (!(outcome.getLeft() instanceof StoreFailure.PreconditionFailed)) {
@@ -703,13 +752,15 @@ public abstract class ObjectStoreContract {
                 return generations;
             });
 
-            List<String> lines = List.of(new String(right(store.read(key)).content(), StandardCharsets.UTF_8).split("\n"));
+            List<String> lines =
+                    List.of(new String(right(store.read(key)).content(), StandardCharsets.UTF_8).split("\n"));
             assertThat(lines).hasSize(writers * updatesEach).doesNotHaveDuplicates();
             for (int i = 0; i < writers; i++) {
                 int writer = i;
                 assertThat(lines.stream().filter(line -> line.startsWith("writer " + writer + " ")))
                         .containsExactlyElementsOf(java.util.stream.IntStream.range(0, updatesEach)
-                                .mapToObj(n -> "writer " + writer + " update " + n).toList());
+                                .mapToObj(n -> "writer " + writer + " update " + n)
+                                .toList());
             }
             assertThat(won.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates();
         }
@@ -721,7 +772,8 @@ public abstract class ObjectStoreContract {
 
         @Test
         void theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations() {
-            qt().withExamples(modelExamples()).withShrinkCycles(200)
+            qt().withExamples(modelExamples())
+                    .withShrinkCycles(200)
                     .forAll(lists().of(operations()).ofSizeBetween(1, 30))
                     .checkAssert(operations -> runAgainstModel(operations));
         }
@@ -737,7 +789,8 @@ public abstract class ObjectStoreContract {
             StoredObject current = model.get(key);
             Set<Generation> history = issued.computeIfAbsent(key, k -> new HashSet<>());
             // "current" when the object exists, otherwise some generation the store issued (possibly for another key).
-            Generation expected = operation.useCurrent() && current != null ? current.generation()
+            Generation expected = operation.useCurrent() && current != null
+                    ? current.generation()
                     : everyGeneration.isEmpty() ? null : everyGeneration.get(operation.pick() % everyGeneration.size());
             byte[] content = modelContent(operation.content());
             String step = operation + " on " + key + " expecting " + expected;
@@ -795,30 +848,47 @@ public abstract class ObjectStoreContract {
                 case LIST -> {
                     KeyPrefix prefix = MODEL_PREFIXES.get(operation.pick() % MODEL_PREFIXES.size());
                     List<ObjectInfo> expectedListing = model.values().stream()
-                            .filter(object -> object.key().startsWith(prefix)).map(StoredObject::info).toList();
-                    assertThat(right(fresh.list(prefix))).as(step + " listing " + prefix)
+                            .filter(object -> object.key().startsWith(prefix))
+                            .map(StoredObject::info)
+                            .toList();
+                    assertThat(right(fresh.list(prefix)))
+                            .as(step + " listing " + prefix)
                             .containsExactlyElementsOf(expectedListing);
                 }
             }
         }
         assertThat(right(fresh.list(KeyPrefix.ROOT)))
-                .containsExactlyElementsOf(model.values().stream().map(StoredObject::info).toList());
+                .containsExactlyElementsOf(
+                        model.values().stream().map(StoredObject::info).toList());
     }
 
-    private enum Kind { CREATE, REPLACE, DELETE, READ, LIST }
+    private enum Kind {
+        CREATE,
+        REPLACE,
+        DELETE,
+        READ,
+        LIST
+    }
 
     private record Operation(Kind kind, int key, boolean useCurrent, int pick, int content) {}
 
     // No key is a folder of another: a filesystem cannot hold a file "p/q" and a file "p/q/r" at once.
-    private static final List<ObjectKey> MODEL_KEYS = List.of("x", "p/q", "p/q-r", "p/qr/s", "p/qr/t/u",
-            "n=1/ü v.bin").stream().map(ObjectKey::of).toList();
+    private static final List<ObjectKey> MODEL_KEYS =
+            List.of("x", "p/q", "p/q-r", "p/qr/s", "p/qr/t/u", "n=1/ü v.bin").stream()
+                    .map(ObjectKey::of)
+                    .toList();
 
-    private static final List<KeyPrefix> MODEL_PREFIXES = List.of("", "p/", "p/qr/", "p/q/", "p/qr/t/", "n=1/",
-            "zzz/").stream().map(KeyPrefix::of).toList();
+    private static final List<KeyPrefix> MODEL_PREFIXES =
+            List.of("", "p/", "p/qr/", "p/q/", "p/qr/t/", "n=1/", "zzz/").stream()
+                    .map(KeyPrefix::of)
+                    .toList();
 
     private static Gen<Operation> operations() {
         Gen<Kind> kinds = integers().between(0, Kind.values().length - 1).map(i -> Kind.values()[i]);
-        return kinds.zip(integers().between(0, 5), integers().between(0, 3), integers().between(0, 9),
+        return kinds.zip(
+                integers().between(0, 5),
+                integers().between(0, 3),
+                integers().between(0, 9),
                 (kind, key, choice, content) -> new Operation(kind, key, choice > 0, content + key, content));
     }
 
@@ -828,7 +898,9 @@ public abstract class ObjectStoreContract {
     }
 
     private List<String> keysUnder(String prefix) {
-        return right(store.list(KeyPrefix.of(prefix))).stream().map(info -> info.key().value()).toList();
+        return right(store.list(KeyPrefix.of(prefix))).stream()
+                .map(info -> info.key().value())
+                .toList();
     }
 
     private List<ObjectStore> instances(int count) throws Exception {
@@ -882,16 +954,21 @@ public abstract class ObjectStoreContract {
     }
 
     protected static void assertPreconditionFailed(Either<StoreFailure, ?> outcome, ObjectKey key) {
-        assertThat(outcome.isLeft()).as("expected a precondition failure for %s but got %s", key, outcome).isTrue();
-        assertThat(outcome.getLeft()).as("failure for %s", key)
-                .isInstanceOfSatisfying(StoreFailure.PreconditionFailed.class,
+        assertThat(outcome.isLeft())
+                .as("expected a precondition failure for %s but got %s", key, outcome)
+                .isTrue();
+        assertThat(outcome.getLeft())
+                .as("failure for %s", key)
+                .isInstanceOfSatisfying(
+                        StoreFailure.PreconditionFailed.class,
                         failure -> assertThat(failure.key()).isEqualTo(key));
     }
 
     protected static void assertNotFound(Either<StoreFailure, ?> outcome, ObjectKey key) {
-        assertThat(outcome.isLeft()).as("expected not-found for %s but got %s", key, outcome).isTrue();
-        assertThat(outcome.getLeft()).as("failure for %s", key)
-                .isEqualTo(new StoreFailure.NotFound(key));
+        assertThat(outcome.isLeft())
+                .as("expected not-found for %s but got %s", key, outcome)
+                .isTrue();
+        assertThat(outcome.getLeft()).as("failure for %s", key).isEqualTo(new StoreFailure.NotFound(key));
     }
 
     protected static byte[] bytes(String text) {

@@ -79,7 +79,8 @@ public abstract class ObjectStoreDecoratorContract {
 
     @Test
     void openingManyReachesTheStoreOnlyThroughItsBulkOpen() throws IOException {
-        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened = BulkCalls.openAll(decorated, List.of(LINDQVIST, FERRY));
+        Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened =
+                BulkCalls.openAll(decorated, List.of(LINDQVIST, FERRY));
         assertThat(opened).containsOnlyKeys(LINDQVIST, FERRY);
         for (Either<StoreFailure, ObjectContent> content : opened.values()) {
             try (ObjectContent open = Results.right(content)) {

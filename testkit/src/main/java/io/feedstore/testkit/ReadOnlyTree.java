@@ -36,8 +36,10 @@ public final class ReadOnlyTree implements AutoCloseable {
                 tree.chattr("+i");
             } else {
                 for (Path path : tree.paths()) {
-                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                            Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "r-xr-xr-x" : "r--r--r--"));
+                    Files.setPosixFilePermissions(
+                            path,
+                            PosixFilePermissions.fromString(
+                                    Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "r-xr-xr-x" : "r--r--r--"));
                 }
             }
             tree.proveReadOnly();
@@ -66,7 +68,8 @@ public final class ReadOnlyTree implements AutoCloseable {
     }
 
     private void chattr(String change) throws IOException {
-        Process process = new ProcessBuilder("chattr", "-R", change, root.toString()).redirectErrorStream(true)
+        Process process = new ProcessBuilder("chattr", "-R", change, root.toString())
+                .redirectErrorStream(true)
                 .start();
         try {
             String output = new String(process.getInputStream().readAllBytes());
@@ -87,8 +90,10 @@ public final class ReadOnlyTree implements AutoCloseable {
                 chattr("-i");
             } else {
                 for (Path path : paths()) {
-                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                            Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            path,
+                            PosixFilePermissions.fromString(
+                                    Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
         } catch (IOException e) {

@@ -6,8 +6,7 @@ import io.vavr.control.Either;
 /** Unwrapping store outcomes in tests: a failure where success was expected fails the test with its message. */
 public final class Results {
 
-    private Results() {
-    }
+    private Results() {}
 
     /** The success, or an {@link AssertionError} naming the failure. */
     public static <T> T right(Either<StoreFailure, T> outcome) {

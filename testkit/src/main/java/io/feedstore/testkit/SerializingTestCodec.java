@@ -80,12 +80,23 @@ public final class SerializingTestCodec implements RecordCodec {
                 for (int column = 0; column < v.length; column++) {
                     v[column] = readValue(in);
                 }
-                WireRecord wire = new WireRecord((String) v[0], (String) v[1], (String) v[2], (String) v[3],
-                        (String) v[4], (String) v[5], (String) v[6], (String) v[7], (String) v[8], (String) v[9],
-                        (Long) v[10], (Long) v[11]);
+                WireRecord wire = new WireRecord(
+                        (String) v[0],
+                        (String) v[1],
+                        (String) v[2],
+                        (String) v[3],
+                        (String) v[4],
+                        (String) v[5],
+                        (String) v[6],
+                        (String) v[7],
+                        (String) v[8],
+                        (String) v[9],
+                        (Long) v[10],
+                        (Long) v[11]);
                 Either<InvalidPressRelease, PressRelease> record = wire.toPressRelease();
                 if (record.isLeft()) {
-                    return Either.left(new DecodeFailure("row " + row + ": " + record.getLeft().getMessage()));
+                    return Either.left(new DecodeFailure(
+                            "row " + row + ": " + record.getLeft().getMessage()));
                 }
                 records.add(record.get());
             }

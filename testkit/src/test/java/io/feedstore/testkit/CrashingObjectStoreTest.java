@@ -25,7 +25,8 @@ class CrashingObjectStoreTest {
         crashing.read(A);
         assertThat(crashing.crashed()).isFalse();
 
-        assertThatThrownBy(() -> crashing.createIfAbsent(B, X)).isInstanceOf(SimulatedCrash.class)
+        assertThatThrownBy(() -> crashing.createIfAbsent(B, X))
+                .isInstanceOf(SimulatedCrash.class)
                 .hasMessageContaining("before mutating call 2");
 
         assertThat(crashing.crashed()).isTrue();
@@ -38,7 +39,8 @@ class CrashingObjectStoreTest {
         CrashingObjectStore crashing = CrashingObjectStore.crashAfter(store, 2);
         var generation = crashing.createIfAbsent(A, X).get();
 
-        assertThatThrownBy(() -> crashing.deleteIfUnchanged(A, generation)).isInstanceOf(SimulatedCrash.class)
+        assertThatThrownBy(() -> crashing.deleteIfUnchanged(A, generation))
+                .isInstanceOf(SimulatedCrash.class)
                 .hasMessageContaining("after mutating call 2");
 
         assertThat(store.read(A).isLeft()).as("the delete was performed").isTrue();

@@ -75,8 +75,10 @@ final class FlawedObjectStore implements ObjectStore {
     @Override
     public Either<StoreFailure, StoredObject> read(ObjectKey key) {
         StoredObject object = objects.get(key);
-        return object == null ? Either.left(new StoreFailure.NotFound(key))
-                : Either.right(new StoredObject(key, object.generation(), object.content().clone()));
+        return object == null
+                ? Either.left(new StoreFailure.NotFound(key))
+                : Either.right(new StoredObject(
+                        key, object.generation(), object.content().clone()));
     }
 
     @Override
@@ -110,8 +112,10 @@ final class FlawedObjectStore implements ObjectStore {
         synchronized (lock()) {
             StoredObject object = objects.get(key);
             if (object == null) {
-                return Either.left(flaw == Flaw.DELETE_OF_MISSING_FAILS_PRECONDITION
-                        ? new StoreFailure.PreconditionFailed(key, "missing") : new StoreFailure.NotFound(key));
+                return Either.left(
+                        flaw == Flaw.DELETE_OF_MISSING_FAILS_PRECONDITION
+                                ? new StoreFailure.PreconditionFailed(key, "missing")
+                                : new StoreFailure.NotFound(key));
             }
             if (!object.generation().equals(expected)) {
                 return Either.left(new StoreFailure.PreconditionFailed(key, "changed"));

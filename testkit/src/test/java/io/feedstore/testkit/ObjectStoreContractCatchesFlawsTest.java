@@ -14,14 +14,17 @@ class ObjectStoreContractCatchesFlawsTest {
     void theFlawlessVariantPassesTheCheckedProperties() {
         ObjectStoreContract contract = contractFor(Flaw.NONE);
         assertThatCode(() -> {
-            contract.freshStore();
-            contract.new Deletes().aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration();
-            contract.freshStore();
-            contract.new AtomicVisibility().racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored();
-            contract.freshStore();
-            contract.new Listing().listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder();
-            contract.new AsAModel().theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations();
-        }).doesNotThrowAnyException();
+                    contract.freshStore();
+                    contract.new Deletes().aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration();
+                    contract.freshStore();
+                    contract.new AtomicVisibility()
+                            .racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored();
+                    contract.freshStore();
+                    contract.new Listing().listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder();
+                    contract.new AsAModel()
+                            .theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations();
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -30,7 +33,9 @@ class ObjectStoreContractCatchesFlawsTest {
         contract.freshStore();
         assertThatThrownBy(contract.new Deletes()::aDeletedAndRecreatedKeyNeverGetsBackAnEarlierGeneration)
                 .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(contract.new AsAModel()::theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations)
+        assertThatThrownBy(
+                        contract.new AsAModel()
+                                ::theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations)
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -38,7 +43,9 @@ class ObjectStoreContractCatchesFlawsTest {
     void replacingAStaleGenerationIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.IGNORES_GENERATION_ON_REPLACE);
         contract.freshStore();
-        assertThatThrownBy(contract.new ConditionalWrites()::replaceWithAStaleGenerationFailsThePreconditionAndChangesNothing)
+        assertThatThrownBy(
+                        contract.new ConditionalWrites()
+                                ::replaceWithAStaleGenerationFailsThePreconditionAndChangesNothing)
                 .isInstanceOf(AssertionError.class);
         contract.freshStore();
         assertThatThrownBy(contract.new AtomicVisibility()::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)
@@ -49,7 +56,9 @@ class ObjectStoreContractCatchesFlawsTest {
     void recreatingADeletedObjectByReplaceIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.REPLACE_RECREATES_DELETED);
         contract.freshStore();
-        assertThatThrownBy(contract.new ConditionalWrites()::replaceOfADeletedObjectFailsThePreconditionAndDoesNotRecreateIt)
+        assertThatThrownBy(
+                        contract.new ConditionalWrites()
+                                ::replaceOfADeletedObjectFailsThePreconditionAndDoesNotRecreateIt)
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -57,7 +66,8 @@ class ObjectStoreContractCatchesFlawsTest {
     void confusingNotFoundWithPreconditionFailedIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.DELETE_OF_MISSING_FAILS_PRECONDITION);
         contract.freshStore();
-        assertThatThrownBy(contract.new Deletes()::deleteOfAMissingObjectIsNotFound).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(contract.new Deletes()::deleteOfAMissingObjectIsNotFound)
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
@@ -68,7 +78,8 @@ class ObjectStoreContractCatchesFlawsTest {
                 .isInstanceOf(AssertionError.class);
         ObjectStoreContract shallow = contractFor(Flaw.SHALLOW_LISTING);
         shallow.freshStore();
-        assertThatThrownBy(shallow.new Listing()::listOfAPrefixReturnsOnlyKeysInsideThatFolderAndNotSiblingsSharingItsText)
+        assertThatThrownBy(
+                        shallow.new Listing()::listOfAPrefixReturnsOnlyKeysInsideThatFolderAndNotSiblingsSharingItsText)
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -76,7 +87,9 @@ class ObjectStoreContractCatchesFlawsTest {
     void aCheckThenActRaceIsCaught() throws Exception {
         ObjectStoreContract contract = contractFor(Flaw.CHECK_THEN_ACT_NOT_ATOMIC);
         contract.freshStore();
-        assertThatThrownBy(contract.new AtomicVisibility()::racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored)
+        assertThatThrownBy(
+                        contract.new AtomicVisibility()
+                                ::racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored)
                 .isInstanceOf(AssertionError.class);
         contract.freshStore();
         assertThatThrownBy(contract.new AtomicVisibility()::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)

@@ -92,11 +92,12 @@ class ObjectStoreDecoratorContractCatchesFallbacksTest {
     @Test
     void theBasicOperationsPassWhenForwarded() {
         assertThatCode(() -> {
-            contract().listingReachesTheStoreAsAListing();
-            contract().aWholeReadReachesTheStoreAsAWholeRead();
-            contract().conditionalWritesOfArraysReachTheStoreAsTheSameWrites();
-            contract().aConditionalDeleteReachesTheStoreAsTheSameDelete();
-        }).doesNotThrowAnyException();
+                    contract().listingReachesTheStoreAsAListing();
+                    contract().aWholeReadReachesTheStoreAsAWholeRead();
+                    contract().conditionalWritesOfArraysReachTheStoreAsTheSameWrites();
+                    contract().aConditionalDeleteReachesTheStoreAsTheSameDelete();
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test

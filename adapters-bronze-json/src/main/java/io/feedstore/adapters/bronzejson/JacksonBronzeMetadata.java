@@ -37,8 +37,8 @@ public final class JacksonBronzeMetadata implements BronzeMetadata {
 
     @Override
     public Either<String, EmailMeta> readEmailMeta(byte[] json) {
-        return object("meta.json", json).flatMap(node -> Try.of(() -> emailMeta(node)).toEither()
-                .mapLeft(e -> "meta.json: " + e.getMessage()));
+        return object("meta.json", json)
+                .flatMap(node -> Try.of(() -> emailMeta(node)).toEither().mapLeft(e -> "meta.json: " + e.getMessage()));
     }
 
     private static EmailMeta emailMeta(JsonNode node) {
@@ -57,13 +57,15 @@ public final class JacksonBronzeMetadata implements BronzeMetadata {
     private static Instant internalTime(JsonNode node) {
         Option<BigDecimal> millis = number(node, "internal_epoch_ms");
         Option<BigDecimal> seconds = number(node, "internal_epoch");
-        BigDecimal ms = millis.getOrElse(() -> seconds.map(s -> s.movePointRight(3)).getOrElseThrow(() ->
-                new IllegalArgumentException("has neither internal_epoch_ms nor internal_epoch")));
+        BigDecimal ms = millis.getOrElse(() -> seconds.map(s -> s.movePointRight(3))
+                .getOrElseThrow(
+                        () -> new IllegalArgumentException("has neither internal_epoch_ms nor internal_epoch")));
         try {
             return Instant.ofEpochMilli(ms.longValueExact());
         } catch (ArithmeticException e) {
             try {
-                return Instant.ofEpochMilli(ms.setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
+                return Instant.ofEpochMilli(
+                        ms.setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
             } catch (ArithmeticException tooLarge) {
                 throw new IllegalArgumentException("internal time " + ms + " ms is out of range");
             }
@@ -77,7 +79,9 @@ public final class JacksonBronzeMetadata implements BronzeMetadata {
         node.put("from", meta.from().getOrNull());
         node.put("subject", meta.subject().getOrNull());
         node.put("internal_epoch_ms", meta.internalTime().toEpochMilli());
-        node.put("email_declared_time_utc", meta.declaredTimeUtc().map(WireRecord::formatReleaseTimestamp).getOrNull());
+        node.put(
+                "email_declared_time_utc",
+                meta.declaredTimeUtc().map(WireRecord::formatReleaseTimestamp).getOrNull());
         node.put("email_declared_time_raw", meta.declaredTimeRaw().getOrNull());
         meta.ingestedAt().forEach(t -> node.put("ingested_at", WireRecord.formatIngestedAt(t)));
         meta.parser().forEach(p -> node.put("parser", p));
@@ -88,8 +92,8 @@ public final class JacksonBronzeMetadata implements BronzeMetadata {
     public Either<String, PageEntry> readPageEntry(byte[] gzippedJson) {
         return gunzip(gzippedJson)
                 .flatMap(json -> object("entry.json.gz", json))
-                .flatMap(node -> Try.of(() -> pageEntry(node)).toEither()
-                        .mapLeft(e -> "entry.json.gz: " + e.getMessage()));
+                .flatMap(node ->
+                        Try.of(() -> pageEntry(node)).toEither().mapLeft(e -> "entry.json.gz: " + e.getMessage()));
     }
 
     private static PageEntry pageEntry(JsonNode node) {
@@ -98,14 +102,28 @@ public final class JacksonBronzeMetadata implements BronzeMetadata {
         if (h != null && h.isObject()) {
             h.fields().forEachRemaining(e -> {
                 if (!e.getValue().isNull()) {
-                    headers.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                    headers.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString());
                 }
             });
         }
-        return new PageEntry(RawItemId.of(requiredText(node, "msgId")), text(node, "page_company"),
-                text(node, "page_release_time_utc"), text(node, "page_release_time_text"), text(node, "title"),
-                text(node, "link"), text(node, "published"), text(node, "summary"), text(node, "feed_title"),
-                text(node, "feed_url"), text(node, "final_url"), text(node, "fetched_at"), headers);
+        return new PageEntry(
+                RawItemId.of(requiredText(node, "msgId")),
+                text(node, "page_company"),
+                text(node, "page_release_time_utc"),
+                text(node, "page_release_time_text"),
+                text(node, "title"),
+                text(node, "link"),
+                text(node, "published"),
+                text(node, "summary"),
+                text(node, "feed_title"),
+                text(node, "feed_url"),
+                text(node, "final_url"),
+                text(node, "fetched_at"),
+                headers);
     }
 
     @Override
@@ -124,7 +142,8 @@ public final class JacksonBronzeMetadata implements BronzeMetadata {
         node.put("final_url", entry.finalUrl().getOrNull());
         node.put("fetched_at", entry.fetchedAt().getOrNull());
         ObjectNode headers = node.putObject("headers");
-        entry.headers().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        entry.headers().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> headers.put(e.getKey(), e.getValue()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
@@ -136,8 +155,10 @@ public final class JacksonBronzeMetadata implements BronzeMetadata {
     }
 
     private static Either<String, JsonNode> object(String file, byte[] json) {
-        return Try.of(() -> JSON.readTree(json)).toEither()
-                .mapLeft(e -> file + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""))
+        return Try.of(() -> JSON.readTree(json))
+                .toEither()
+                .mapLeft(e -> file + " is not JSON: "
+                        + e.getMessage().lines().findFirst().orElse(""))
                 .filterOrElse(node -> node != null && node.isObject(), node -> file + " is not a JSON object");
     }
 

@@ -54,12 +54,14 @@ class JacksonBronzeMetadataTest {
         assertThat(m.declaredTimeRaw()).isEmpty();
         assertThat(m.ingestedAt()).isEmpty();
         assertThat(m.parser()).isEmpty();
-        assertThat(meta("meta-oldest-fractional-seconds.json").internalTime()).isEqualTo(Instant.ofEpochMilli(1710408600250L));
+        assertThat(meta("meta-oldest-fractional-seconds.json").internalTime())
+                .isEqualTo(Instant.ofEpochMilli(1710408600250L));
     }
 
     @Test
     void laterMetasHaveMillisecondsAndThenTheDeclaredTimeFieldsPossiblyNull() throws IOException {
-        assertThat(meta("meta-before-declared-time.json").internalTime()).isEqualTo(Instant.ofEpochMilli(1710408600123L));
+        assertThat(meta("meta-before-declared-time.json").internalTime())
+                .isEqualTo(Instant.ofEpochMilli(1710408600123L));
         assertThat(meta("meta-before-declared-time.json").subject()).contains("Jyväskylä – \u201cmöte\u201d 🎉");
 
         EmailMeta declared = meta("meta-with-declared-time.json");
@@ -84,16 +86,22 @@ class JacksonBronzeMetadataTest {
 
     @Test
     void aBrokenMetaIsRejectedWithOneLineNamingTheFieldAndTheRule() {
-        assertThat(metadata.readEmailMeta("{\"id\":\"18c3f0a2b4d5e6f7\"}".getBytes()).getLeft())
+        assertThat(metadata.readEmailMeta("{\"id\":\"18c3f0a2b4d5e6f7\"}".getBytes())
+                        .getLeft())
                 .isEqualTo("meta.json: has neither internal_epoch_ms nor internal_epoch");
-        assertThat(metadata.readEmailMeta("{\"id\":\"../x\",\"internal_epoch_ms\":1}".getBytes()).getLeft())
+        assertThat(metadata.readEmailMeta("{\"id\":\"../x\",\"internal_epoch_ms\":1}".getBytes())
+                        .getLeft())
                 .startsWith("meta.json: msgId '../x' must not contain '..' or '/'");
-        assertThat(metadata.readEmailMeta("{\"internal_epoch_ms\":1}".getBytes()).getLeft())
+        assertThat(metadata.readEmailMeta("{\"internal_epoch_ms\":1}".getBytes())
+                        .getLeft())
                 .isEqualTo("meta.json: id is required");
         assertThat(metadata.readEmailMeta("{\"id\":\"18c3f0a2b4d5e6f7\",\"internal_epoch_ms\":\"soon\"}".getBytes())
-                .getLeft()).isEqualTo("meta.json: internal_epoch_ms must be a number, not 'soon'");
+                        .getLeft())
+                .isEqualTo("meta.json: internal_epoch_ms must be a number, not 'soon'");
         assertThat(metadata.readEmailMeta("[1]".getBytes()).getLeft()).isEqualTo("meta.json is not a JSON object");
-        assertThat(metadata.readEmailMeta("{".getBytes()).getLeft()).startsWith("meta.json is not JSON").doesNotContain("\n");
+        assertThat(metadata.readEmailMeta("{".getBytes()).getLeft())
+                .startsWith("meta.json is not JSON")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -112,7 +120,8 @@ class JacksonBronzeMetadataTest {
 
     @Test
     void currentEntriesCarryThePageFields() throws IOException {
-        PageEntry e = metadata.readPageEntry(gzip(fixture("entry-current.json"))).get();
+        PageEntry e =
+                metadata.readPageEntry(gzip(fixture("entry-current.json"))).get();
 
         assertThat(e.pageCompany()).contains("Ærø Energi A/S");
         assertThat(e.pageReleaseTimeUtc()).contains("2025-03-14T08:30:00Z");
@@ -123,48 +132,74 @@ class JacksonBronzeMetadataTest {
 
     @Test
     void anEntryThatIsNotGzipIsRejectedAsSuch() {
-        assertThat(metadata.readPageEntry("{\"msgId\":\"rss__39674985912ef849\"}".getBytes()).getLeft())
+        assertThat(metadata.readPageEntry("{\"msgId\":\"rss__39674985912ef849\"}".getBytes())
+                        .getLeft())
                 .startsWith("entry.json.gz is not gzip");
     }
 
     @Test
     void everyMetaWrittenReadsBackEqual() {
-        qt().withExamples(1_000).forAll(longs().between(0, 253_402_300_799_000L),
-                        strings().allPossible().ofLengthBetween(0, 30).mix(strings().basicMultilingualPlaneAlphabet()
-                                .ofLengthBetween(0, 30)),
-                        longs().all(), integers().between(0, 3))
+        qt().withExamples(1_000)
+                .forAll(
+                        longs().between(0, 253_402_300_799_000L),
+                        strings()
+                                .allPossible()
+                                .ofLengthBetween(0, 30)
+                                .mix(strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 30)),
+                        longs().all(),
+                        integers().between(0, 3))
                 .checkAssert((ms, text, n, shape) -> {
                     String clean = wellFormed(text);
-                    EmailMeta meta = new EmailMeta(RawItemId.of(String.format("%016x", n)),
+                    EmailMeta meta = new EmailMeta(
+                            RawItemId.of(String.format("%016x", n)),
                             shape == 0 ? Option.none() : Option.of("\u201c" + clean + "\u201d <a@b.se>"),
-                            Option.of(clean), Instant.ofEpochMilli(ms),
+                            Option.of(clean),
+                            Instant.ofEpochMilli(ms),
                             shape < 2 ? Option.none() : Option.of(Instant.ofEpochSecond(ms / 1000)),
                             shape < 2 ? Option.none() : Option.of(clean),
-                            shape < 3 ? Option.none() : Option.of(Instant.ofEpochMilli(ms).plusNanos(456_000)),
+                            shape < 3
+                                    ? Option.none()
+                                    : Option.of(Instant.ofEpochMilli(ms).plusNanos(456_000)),
                             shape < 3 ? Option.none() : Option.of("feedstore-email/2"));
 
-                    assertThat(metadata.readEmailMeta(metadata.writeEmailMeta(meta)).get()).isEqualTo(meta);
+                    assertThat(metadata.readEmailMeta(metadata.writeEmailMeta(meta))
+                                    .get())
+                            .isEqualTo(meta);
                 });
     }
 
     @Test
     void everyEntryWrittenReadsBackEqual() {
-        qt().withExamples(500).forAll(strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 40), longs().all())
+        qt().withExamples(500)
+                .forAll(strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 40), longs().all())
                 .checkAssert((text, n) -> {
                     String clean = wellFormed(text);
-                    PageEntry entry = new PageEntry(RawItemId.of(String.format("rss__%016x", n)),
-                            Option.of(clean), Option.none(), Option.of(clean), Option.of("Ærø – " + clean),
-                            Option.of("https://x.se/" + n), Option.none(), Option.of(clean), Option.none(),
-                            Option.of("https://x.se/rss"), Option.of("https://x.se/a"), Option.of("2025-03-14T10:00:00+00:00"),
+                    PageEntry entry = new PageEntry(
+                            RawItemId.of(String.format("rss__%016x", n)),
+                            Option.of(clean),
+                            Option.none(),
+                            Option.of(clean),
+                            Option.of("Ærø – " + clean),
+                            Option.of("https://x.se/" + n),
+                            Option.none(),
+                            Option.of(clean),
+                            Option.none(),
+                            Option.of("https://x.se/rss"),
+                            Option.of("https://x.se/a"),
+                            Option.of("2025-03-14T10:00:00+00:00"),
                             Map.of("content-type", "text/html", "x-" + Math.abs(n % 100), clean));
 
-                    assertThat(metadata.readPageEntry(metadata.writePageEntry(entry)).get()).isEqualTo(entry);
+                    assertThat(metadata.readPageEntry(metadata.writePageEntry(entry))
+                                    .get())
+                            .isEqualTo(entry);
                 });
     }
 
     /** Lone surrogates cannot survive UTF-8, in JSON or anywhere else; the generators may produce them. */
     private static String wellFormed(String text) {
-        return text.codePoints().filter(c -> c < 0xD800 || c > 0xDFFF)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.codePoints()
+                .filter(c -> c < 0xD800 || c > 0xDFFF)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 }

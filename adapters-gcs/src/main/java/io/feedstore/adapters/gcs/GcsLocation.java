@@ -44,7 +44,8 @@ record GcsLocation(String bucket, String prefix) {
             throw new IllegalArgumentException("store '" + text + "' names no bucket (expected gs://BUCKET[/PREFIX])");
         }
         if (bucket.contains("@") || bucket.contains(":")) {
-            throw new IllegalArgumentException("store '" + text + "' must not carry a user or port: gs://BUCKET[/PREFIX]");
+            throw new IllegalArgumentException(
+                    "store '" + text + "' must not carry a user or port: gs://BUCKET[/PREFIX]");
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
         String prefix = path.startsWith("/") ? path.substring(1) : path;
@@ -79,7 +80,8 @@ record GcsLocation(String bucket, String prefix) {
     /** Cloud Storage's bucket naming rules, so a typo fails here with the rule and not later with an HTTP 400. */
     static void requireValidBucket(String bucket) {
         String rule = null;
-        if (!bucket.equals(bucket.toLowerCase(Locale.ROOT)) || !BUCKET.matcher(bucket).matches()) {
+        if (!bucket.equals(bucket.toLowerCase(Locale.ROOT))
+                || !BUCKET.matcher(bucket).matches()) {
             rule = "use only lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
         } else if (bucket.length() < 3 || bucket.length() > 222) {
             rule = "be 3 to 63 characters long (222 with dots)";

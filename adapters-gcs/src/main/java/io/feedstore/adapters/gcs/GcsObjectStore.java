@@ -2,6 +2,7 @@ package io.feedstore.adapters.gcs;
 
 import com.google.api.gax.paging.Page;
 import com.google.cloud.BaseServiceException;
+import com.google.cloud.ReadChannel;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
@@ -10,20 +11,19 @@ import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.BlobSourceOption;
 import com.google.cloud.storage.Storage.BlobTargetOption;
 import com.google.cloud.storage.Storage.BlobWriteOption;
-import com.google.cloud.ReadChannel;
 import com.google.cloud.storage.StorageException;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
-import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoreFailure.IoFailure;
 import io.feedstore.domain.store.StoreFailure.NotFound;
 import io.feedstore.domain.store.StoreFailure.PreconditionFailed;
-import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoredObject;
 import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
@@ -105,7 +105,8 @@ final class GcsObjectStore implements GcsStore {
         List<ObjectInfo> found = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         try {
-            BlobListOption[] options = namePrefix.isEmpty() ? new BlobListOption[0]
+            BlobListOption[] options = namePrefix.isEmpty()
+                    ? new BlobListOption[0]
                     : new BlobListOption[] {BlobListOption.prefix(namePrefix)};
             // Page by page, each a request of its own, so the in-flight bound holds for long listings too.
             Page<Blob> page = call(() -> storage.list(location.bucket(), options));
@@ -113,7 +114,9 @@ final class GcsObjectStore implements GcsStore {
                 for (Blob blob : page.getValues()) {
                     String key = blob.getName().substring(location.prefix().length());
                     try {
-                        found.add(new ObjectInfo(ObjectKey.of(key), Generation.of(blob.getGeneration()),
+                        found.add(new ObjectInfo(
+                                ObjectKey.of(key),
+                                Generation.of(blob.getGeneration()),
                                 blob.getSize() == null ? 0 : blob.getSize()));
                     } catch (IllegalArgumentException notAKey) {
                         skipped.add(blob.getName());
@@ -130,8 +133,12 @@ final class GcsObjectStore implements GcsStore {
         }
         if (!skipped.isEmpty()) {
             // Objects written by other tools ("folder" placeholders ending in '/', hidden names) are not keys.
-            LOG.log(System.Logger.Level.WARNING, "ignored {0} object(s) under {1} whose names are not valid keys, "
-                    + "e.g. {2}", skipped.size(), location.target(namePrefix), skipped.get(0));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "ignored {0} object(s) under {1} whose names are not valid keys, " + "e.g. {2}",
+                    skipped.size(),
+                    location.target(namePrefix),
+                    skipped.get(0));
         }
         found.sort(Comparator.comparing(ObjectInfo::key));
         return Either.right(List.copyOf(found));
@@ -161,8 +168,10 @@ final class GcsObjectStore implements GcsStore {
                     }
                 }
             }
-            return Either.left(new IoFailure(location.target(name), "the object changed during each of "
-                    + READ_ATTEMPTS + " attempts to read it", Option.none()));
+            return Either.left(new IoFailure(
+                    location.target(name),
+                    "the object changed during each of " + READ_ATTEMPTS + " attempts to read it",
+                    Option.none()));
         } catch (RuntimeException e) {
             return Either.left(ioFailure(name, "read failed", e));
         }
@@ -210,7 +219,10 @@ final class GcsObjectStore implements GcsStore {
         if (generation.isEmpty()) {
             return Either.left(new PreconditionFailed(key, "'" + expected + "' is not a GCS generation"));
         }
-        return writeStaged(key, writer, BlobWriteOption.generationMatch(generation.get()),
+        return writeStaged(
+                key,
+                writer,
+                BlobWriteOption.generationMatch(generation.get()),
                 "the object no longer has generation " + expected + " (changed or deleted)");
     }
 
@@ -225,7 +237,10 @@ final class GcsObjectStore implements GcsStore {
         if (generation.isEmpty()) {
             return Either.left(new PreconditionFailed(key, "'" + expected + "' is not a GCS generation"));
         }
-        return write(key, content, BlobTargetOption.generationMatch(generation.get()),
+        return write(
+                key,
+                content,
+                BlobTargetOption.generationMatch(generation.get()),
                 "the object no longer has generation " + expected + " (changed or deleted)");
     }
 
@@ -241,8 +256,8 @@ final class GcsObjectStore implements GcsStore {
         }
         String name = location.objectName(key);
         try {
-            boolean deleted = call(() -> storage.delete(BlobId.of(location.bucket(), name),
-                    BlobSourceOption.generationMatch(generation.get())));
+            boolean deleted = call(() -> storage.delete(
+                    BlobId.of(location.bucket(), name), BlobSourceOption.generationMatch(generation.get())));
             return deleted ? Either.right(Done.DONE) : Either.left(new NotFound(key));
         } catch (StorageException e) {
             if (e.getCode() == 412) {
@@ -288,8 +303,8 @@ final class GcsObjectStore implements GcsStore {
         return "GcsStore[" + describe() + "]";
     }
 
-    private Either<StoreFailure, Generation> write(ObjectKey key, byte[] content, BlobTargetOption condition,
-                                                   String whenConditionFails) {
+    private Either<StoreFailure, Generation> write(
+            ObjectKey key, byte[] content, BlobTargetOption condition, String whenConditionFails) {
         String name = location.objectName(key);
         String writeId = UUID.randomUUID().toString();
         BlobInfo info = BlobInfo.newBuilder(BlobId.of(location.bucket(), name))
@@ -310,8 +325,8 @@ final class GcsObjectStore implements GcsStore {
         }
     }
 
-    private Either<StoreFailure, Generation> writeStaged(ObjectKey key, ContentWriter writer,
-                                                         BlobWriteOption condition, String whenConditionFails) {
+    private Either<StoreFailure, Generation> writeStaged(
+            ObjectKey key, ContentWriter writer, BlobWriteOption condition, String whenConditionFails) {
         String name = location.objectName(key);
         Path staging;
         try {
@@ -389,8 +404,8 @@ final class GcsObjectStore implements GcsStore {
         public void readFully(long position, byte[] target, int offset, int length) throws IOException {
             java.util.Objects.checkFromIndexSize(offset, length, target.length);
             if (position < 0 || position + length > size) {
-                throw new EOFException("cannot read " + length + " bytes at " + position + " of " + key + " ("
-                        + size + " bytes)");
+                throw new EOFException(
+                        "cannot read " + length + " bytes at " + position + " of " + key + " (" + size + " bytes)");
             }
             if (length == 0) {
                 return;
@@ -416,8 +431,8 @@ final class GcsObjectStore implements GcsStore {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } catch (RuntimeException e) {
-                throw new IOException(location.target(name) + " generation " + generation + ": ranged read failed: "
-                        + detail(e), e);
+                throw new IOException(
+                        location.target(name) + " generation " + generation + ": ranged read failed: " + detail(e), e);
             }
         }
     }
@@ -431,24 +446,31 @@ final class GcsObjectStore implements GcsStore {
      * none, is a real precondition failure. If the look-up itself fails, the outcome is unknown: an I/O failure,
      * never a success.
      */
-    private Either<StoreFailure, Generation> afterPreconditionFailed(ObjectKey key, String name, String writeId,
-                                                                     String whenConditionFails) {
+    private Either<StoreFailure, Generation> afterPreconditionFailed(
+            ObjectKey key, String name, String writeId, String whenConditionFails) {
         try {
             Blob live = call(() -> storage.get(BlobId.of(location.bucket(), name)));
-            if (live != null && live.getMetadata() != null && writeId.equals(live.getMetadata().get(WRITE_ID))) {
-                LOG.log(System.Logger.Level.DEBUG, "{0}: precondition failed on a retry of a write that had "
-                        + "landed; the object is ours", location.target(name));
+            if (live != null
+                    && live.getMetadata() != null
+                    && writeId.equals(live.getMetadata().get(WRITE_ID))) {
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "{0}: precondition failed on a retry of a write that had " + "landed; the object is ours",
+                        location.target(name));
                 return Either.right(Generation.of(live.getGeneration()));
             }
             return Either.left(new PreconditionFailed(key, whenConditionFails));
         } catch (RuntimeException e) {
-            return Either.left(ioFailure(name, "precondition failed, and checking whether an earlier attempt of "
-                    + "this write had landed failed too", e));
+            return Either.left(ioFailure(
+                    name,
+                    "precondition failed, and checking whether an earlier attempt of "
+                            + "this write had landed failed too",
+                    e));
         }
     }
 
-    private <T> Map<ObjectKey, Either<StoreFailure, T>> inBulk(List<ObjectKey> keys,
-                                                              Function<ObjectKey, Either<StoreFailure, T>> call) {
+    private <T> Map<ObjectKey, Either<StoreFailure, T>> inBulk(
+            List<ObjectKey> keys, Function<ObjectKey, Either<StoreFailure, T>> call) {
         List<Future<Either<StoreFailure, T>>> futures = new ArrayList<>(keys.size());
         for (ObjectKey key : keys) {
             futures.add(bulk.submit(() -> call.apply(key)));
@@ -461,13 +483,17 @@ final class GcsObjectStore implements GcsStore {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 futures.forEach(f -> f.cancel(true));
-                outcomes.put(key, Either.left(new IoFailure(location.target(location.objectName(key)),
-                        "interrupted", Option.of(e))));
+                outcomes.put(
+                        key,
+                        Either.left(
+                                new IoFailure(location.target(location.objectName(key)), "interrupted", Option.of(e))));
             } catch (ExecutionException e) {
                 outcomes.put(key, Either.left(ioFailure(location.objectName(key), "failed", e.getCause())));
             } catch (java.util.concurrent.CancellationException e) {
-                outcomes.put(key, Either.left(new IoFailure(location.target(location.objectName(key)),
-                        "cancelled", Option.of(e))));
+                outcomes.put(
+                        key,
+                        Either.left(
+                                new IoFailure(location.target(location.objectName(key)), "cancelled", Option.of(e))));
             }
         }
         return outcomes;
@@ -490,14 +516,15 @@ final class GcsObjectStore implements GcsStore {
     /** The HTTP status and message when there is one, else the root cause ("Connection refused"). */
     private static String detail(Throwable e) {
         if (e instanceof BaseServiceException service && service.getCode() > 0) {
-            return "HTTP " + service.getCode() + (service.getReason() == null ? "" : " " + service.getReason())
-                    + ": " + service.getMessage();
+            return "HTTP " + service.getCode() + (service.getReason() == null ? "" : " " + service.getReason()) + ": "
+                    + service.getMessage();
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+        String message = root.getMessage() == null
+                ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
         return root == e ? message : e.getClass().getSimpleName() + " (" + message + ")";
     }

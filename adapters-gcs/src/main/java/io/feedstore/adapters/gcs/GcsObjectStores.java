@@ -18,8 +18,7 @@ public final class GcsObjectStores {
     /** Used with an emulator when no project is given, so that the client never goes looking for one. */
     static final String EMULATOR_PROJECT = "feedstore-emulator";
 
-    private GcsObjectStores() {
-    }
+    private GcsObjectStores() {}
 
     /**
      * Opens the store. With {@link GcsSettings#emulatorHost()} the client talks to that endpoint without
@@ -56,7 +55,8 @@ public final class GcsObjectStores {
 
     static RetrySettings retrySettings(GcsSettings settings) {
         Duration maxDelay = settings.totalRetryTime().compareTo(Duration.ofSeconds(32)) < 0
-                ? settings.totalRetryTime() : Duration.ofSeconds(32);
+                ? settings.totalRetryTime()
+                : Duration.ofSeconds(32);
         return StorageOptions.getDefaultRetrySettings().toBuilder()
                 .setMaxAttempts(settings.maxAttempts())
                 .setTotalTimeoutDuration(settings.totalRetryTime())
@@ -71,9 +71,11 @@ public final class GcsObjectStores {
             return GoogleCredentials.getApplicationDefault();
         } catch (IOException e) {
             // The library's message says where it looked; it never contains a secret.
-            throw new IllegalStateException("no Google Application Default Credentials for the GCS store ("
-                    + e.getMessage() + "); run 'gcloud auth application-default login' or set "
-                    + "GOOGLE_APPLICATION_CREDENTIALS, or set STORAGE_EMULATOR_HOST to use an emulator", e);
+            throw new IllegalStateException(
+                    "no Google Application Default Credentials for the GCS store ("
+                            + e.getMessage() + "); run 'gcloud auth application-default login' or set "
+                            + "GOOGLE_APPLICATION_CREDENTIALS, or set STORAGE_EMULATOR_HOST to use an emulator",
+                    e);
         }
     }
 }

@@ -23,9 +23,15 @@ import java.util.Objects;
  * @param maxAttempts           how many attempts one call may make, the first included
  * @param maxConcurrentRequests how many requests one store sends at once, across every thread
  */
-public record GcsSettings(Option<String> projectId, Option<URI> emulatorHost, Duration connectTimeout,
-                          Duration readTimeout, Duration totalRetryTime, Duration initialRetryDelay, int maxAttempts,
-                          int maxConcurrentRequests) {
+public record GcsSettings(
+        Option<String> projectId,
+        Option<URI> emulatorHost,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration totalRetryTime,
+        Duration initialRetryDelay,
+        int maxAttempts,
+        int maxConcurrentRequests) {
 
     /** The environment variable the Google client libraries read to find an emulator. */
     public static final String EMULATOR_HOST_VARIABLE = "STORAGE_EMULATOR_HOST";
@@ -57,8 +63,15 @@ public record GcsSettings(Option<String> projectId, Option<URI> emulatorHost, Du
     }
 
     public static GcsSettings defaults() {
-        return new GcsSettings(Option.none(), Option.none(), Duration.ofSeconds(5), Duration.ofSeconds(20),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 6, 16);
+        return new GcsSettings(
+                Option.none(),
+                Option.none(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                6,
+                16);
     }
 
     /**
@@ -87,37 +100,73 @@ public record GcsSettings(Option<String> projectId, Option<URI> emulatorHost, Du
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(EMULATOR_HOST_VARIABLE + " '" + value + "' is not a valid address", e);
         }
-        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        if (uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                 || (uri.getPath() != null && !uri.getPath().isEmpty())) {
-            throw new IllegalArgumentException(EMULATOR_HOST_VARIABLE + " '" + value
-                    + "' must be host:port or http://host:port");
+            throw new IllegalArgumentException(
+                    EMULATOR_HOST_VARIABLE + " '" + value + "' must be host:port or http://host:port");
         }
         return uri;
     }
 
     public GcsSettings withProjectId(String projectId) {
-        return new GcsSettings(Option.of(projectId), emulatorHost, connectTimeout, readTimeout, totalRetryTime,
-                initialRetryDelay, maxAttempts, maxConcurrentRequests);
+        return new GcsSettings(
+                Option.of(projectId),
+                emulatorHost,
+                connectTimeout,
+                readTimeout,
+                totalRetryTime,
+                initialRetryDelay,
+                maxAttempts,
+                maxConcurrentRequests);
     }
 
     public GcsSettings withEmulatorHost(URI emulatorHost) {
-        return new GcsSettings(projectId, Option.of(emulatorHost), connectTimeout, readTimeout, totalRetryTime,
-                initialRetryDelay, maxAttempts, maxConcurrentRequests);
+        return new GcsSettings(
+                projectId,
+                Option.of(emulatorHost),
+                connectTimeout,
+                readTimeout,
+                totalRetryTime,
+                initialRetryDelay,
+                maxAttempts,
+                maxConcurrentRequests);
     }
 
     public GcsSettings withTimeouts(Duration connectTimeout, Duration readTimeout) {
-        return new GcsSettings(projectId, emulatorHost, connectTimeout, readTimeout, totalRetryTime,
-                initialRetryDelay, maxAttempts, maxConcurrentRequests);
+        return new GcsSettings(
+                projectId,
+                emulatorHost,
+                connectTimeout,
+                readTimeout,
+                totalRetryTime,
+                initialRetryDelay,
+                maxAttempts,
+                maxConcurrentRequests);
     }
 
     public GcsSettings withRetries(Duration totalRetryTime, Duration initialRetryDelay, int maxAttempts) {
-        return new GcsSettings(projectId, emulatorHost, connectTimeout, readTimeout, totalRetryTime,
-                initialRetryDelay, maxAttempts, maxConcurrentRequests);
+        return new GcsSettings(
+                projectId,
+                emulatorHost,
+                connectTimeout,
+                readTimeout,
+                totalRetryTime,
+                initialRetryDelay,
+                maxAttempts,
+                maxConcurrentRequests);
     }
 
     public GcsSettings withMaxConcurrentRequests(int maxConcurrentRequests) {
-        return new GcsSettings(projectId, emulatorHost, connectTimeout, readTimeout, totalRetryTime,
-                initialRetryDelay, maxAttempts, maxConcurrentRequests);
+        return new GcsSettings(
+                projectId,
+                emulatorHost,
+                connectTimeout,
+                readTimeout,
+                totalRetryTime,
+                initialRetryDelay,
+                maxAttempts,
+                maxConcurrentRequests);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -82,7 +82,9 @@ final class UploadStaging {
         if (pid == null) {
             return modified.isBefore(now.minus(STALE_AFTER));
         }
-        boolean alive = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        boolean alive = ProcessHandle.of(Long.parseLong(pid))
+                .map(ProcessHandle::isAlive)
+                .orElse(false);
         return !alive && modified.isBefore(now.minus(ABANDONED_AFTER));
     }
 

@@ -58,7 +58,9 @@ class GcsFaultToleranceTest {
     @Test
     void transientUnavailableAndRateLimitAnswersAreRetriedUntilEveryKindOfCallSucceeds() {
         ObjectKey key = ObjectKey.of("p/object.bin");
-        fixture.server.faults().next(Operation.UPLOAD, 2, Fault.unavailable())
+        fixture.server
+                .faults()
+                .next(Operation.UPLOAD, 2, Fault.unavailable())
                 .next(Operation.UPLOAD, 1, Fault.tooManyRequests());
         Generation generation = right(store.createIfAbsent(key, bytes("one")));
         assertThat(fixture.server.stats().count(Operation.UPLOAD)).isEqualTo(4);
@@ -66,14 +68,18 @@ class GcsFaultToleranceTest {
         fixture.server.faults().next(Operation.UPLOAD, 2, Fault.unavailable());
         Generation second = right(store.replaceIfUnchanged(key, generation, bytes("two")));
 
-        fixture.server.faults().next(Operation.METADATA, 1, Fault.tooManyRequests())
+        fixture.server
+                .faults()
+                .next(Operation.METADATA, 1, Fault.tooManyRequests())
                 .next(Operation.DOWNLOAD, 2, Fault.unavailable());
         StoredObject read = right(store.read(key));
         assertThat(read.content()).isEqualTo(bytes("two"));
         assertThat(read.generation()).isEqualTo(second);
 
         fixture.server.faults().next(Operation.LIST, 2, Fault.internalError());
-        assertThat(right(store.list(KeyPrefix.ROOT))).extracting(ObjectInfo::key).containsExactly(key);
+        assertThat(right(store.list(KeyPrefix.ROOT)))
+                .extracting(ObjectInfo::key)
+                .containsExactly(key);
 
         fixture.server.faults().next(Operation.DELETE, 2, Fault.unavailable());
         assertThat(right(store.deleteIfUnchanged(key, second))).isEqualTo(Done.DONE);
@@ -90,8 +96,11 @@ class GcsFaultToleranceTest {
         right(store.createIfAbsent(first, bytes("1")));
         right(store.createIfAbsent(second, bytes("2")));
 
-        List<Either<StoreFailure, ?>> outcomes = List.of(store.createIfAbsent(ObjectKey.of("p/third.bin"), bytes("3")),
-                store.read(first), store.list(KeyPrefix.of("p/")), store.deleteIfUnchanged(second, Generation.of(1L)));
+        List<Either<StoreFailure, ?>> outcomes = List.of(
+                store.createIfAbsent(ObjectKey.of("p/third.bin"), bytes("3")),
+                store.read(first),
+                store.list(KeyPrefix.of("p/")),
+                store.deleteIfUnchanged(second, Generation.of(1L)));
 
         List<String> targets = List.of(root + "p/third.bin", root + "p/first.bin", root + "p/", root + "p/second.bin");
         for (int i = 0; i < outcomes.size(); i++) {
@@ -101,8 +110,8 @@ class GcsFaultToleranceTest {
                 assertThat(failure.message()).contains(target).contains("HTTP 503");
             });
         }
-        assertThat(fixture.server.objectNames(GcsFixture.BUCKET)).containsExactly(root + "p/first.bin",
-                root + "p/second.bin");
+        assertThat(fixture.server.objectNames(GcsFixture.BUCKET))
+                .containsExactly(root + "p/first.bin", root + "p/second.bin");
     }
 
     @Test
@@ -128,9 +137,11 @@ class GcsFaultToleranceTest {
 
         String name = root + "p/batch_0001.parquet";
         assertThat(fixture.server.objectNames(GcsFixture.BUCKET)).containsExactly(name);
-        assertThat(fixture.server.content(GcsFixture.BUCKET, name)).hasValueSatisfying(
-                content -> assertThat(content).isEqualTo(bytes("records")));
-        assertThat(generation).isEqualTo(Generation.of(fixture.server.generation(GcsFixture.BUCKET, name).get()));
+        assertThat(fixture.server.content(GcsFixture.BUCKET, name))
+                .hasValueSatisfying(content -> assertThat(content).isEqualTo(bytes("records")));
+        assertThat(generation)
+                .isEqualTo(Generation.of(
+                        fixture.server.generation(GcsFixture.BUCKET, name).get()));
         // The first attempt landed, the retry met its own object (412), and the write id proved it ours.
         assertThat(fixture.server.stats().count(Operation.UPLOAD)).isEqualTo(2);
         assertThat(right(store.read(key)).generation()).isEqualTo(generation);
@@ -166,16 +177,20 @@ class GcsFaultToleranceTest {
     void whenItCannotBeToldWhetherALostWriteLandedTheOutcomeIsAnIoFailureNeverASuccessOrAConflict() {
         GcsStore store = givingUpAfterOneSecond();
         ObjectKey key = ObjectKey.of("p/unknown.bin");
-        fixture.server.faults().next(Operation.UPLOAD, 1, Fault.dropResponse())
+        fixture.server
+                .faults()
+                .next(Operation.UPLOAD, 1, Fault.dropResponse())
                 .next(Operation.METADATA, 10, Fault.unavailable());
 
         Either<StoreFailure, Generation> outcome = store.createIfAbsent(key, bytes("data"));
 
-        assertThat(outcome.getLeft()).isInstanceOfSatisfying(IoFailure.class,
-                failure -> assertThat(failure.detail()).contains("had landed"));
+        assertThat(outcome.getLeft())
+                .isInstanceOfSatisfying(
+                        IoFailure.class, failure -> assertThat(failure.detail()).contains("had landed"));
         // Nothing is lost: the object is there for the next listing to find.
         fixture.server.faults().clear();
-        assertThat(fixture.server.content(GcsFixture.BUCKET, root + "p/unknown.bin")).isPresent();
+        assertThat(fixture.server.content(GcsFixture.BUCKET, root + "p/unknown.bin"))
+                .isPresent();
         assertThat(right(store.read(key)).content()).isEqualTo(bytes("data"));
     }
 
@@ -192,8 +207,9 @@ class GcsFaultToleranceTest {
 
     @Test
     void anAnswerSlowerThanTheReadTimeoutIsRetriedAndTheLateFirstAttemptChangesNothing() throws Exception {
-        GcsStore impatient = fixture.open(URI.create(store.describe()), fixture.settings()
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
+        GcsStore impatient = fixture.open(
+                URI.create(store.describe()),
+                fixture.settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
         ObjectKey key = ObjectKey.of("p/slow.bin");
         // The first attempt waits 1.5 s before it is handled; the client gives up after 300 ms and retries.
         fixture.server.faults().next(Operation.UPLOAD, 1, Fault.delay(Duration.ofMillis(1500)));
@@ -214,10 +230,12 @@ class GcsFaultToleranceTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             dead = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
-        GcsStore unreachable = fixture.open(URI.create("gs://some-bucket/x"), GcsSettings.defaults()
-                .withEmulatorHost(dead)
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))
-                .withRetries(Duration.ofSeconds(1), Duration.ofMillis(50), 1000));
+        GcsStore unreachable = fixture.open(
+                URI.create("gs://some-bucket/x"),
+                GcsSettings.defaults()
+                        .withEmulatorHost(dead)
+                        .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))
+                        .withRetries(Duration.ofSeconds(1), Duration.ofMillis(50), 1000));
 
         List<Supplier<Either<StoreFailure, ?>>> calls = List.of(
                 () -> unreachable.list(KeyPrefix.ROOT),
@@ -241,23 +259,28 @@ class GcsFaultToleranceTest {
     void anEndpointThatAcceptsButNeverAnswersFailsWithinTimeoutsAndRetryTime() throws IOException {
         // A listening socket that never accepts: connections complete (backlog) and then hear nothing.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            GcsStore hanging = fixture.open(URI.create("gs://some-bucket"), GcsSettings.defaults()
-                    .withEmulatorHost(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
-                    .withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300))
-                    .withRetries(Duration.ofSeconds(1), Duration.ofMillis(50), 1000));
+            GcsStore hanging = fixture.open(
+                    URI.create("gs://some-bucket"),
+                    GcsSettings.defaults()
+                            .withEmulatorHost(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
+                            .withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300))
+                            .withRetries(Duration.ofSeconds(1), Duration.ofMillis(50), 1000));
             long started = System.nanoTime();
 
             Either<StoreFailure, StoredObject> outcome = hanging.read(ObjectKey.of("a.bin"));
 
-            assertThat(outcome.getLeft()).isInstanceOfSatisfying(IoFailure.class,
-                    failure -> assertThat(failure.target()).isEqualTo("gs://some-bucket/a.bin"));
+            assertThat(outcome.getLeft())
+                    .isInstanceOfSatisfying(
+                            IoFailure.class,
+                            failure -> assertThat(failure.target()).isEqualTo("gs://some-bucket/a.bin"));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         }
     }
 
     @Test
     void readAllAndDeleteAllKeepAtMostTheConfiguredNumberOfRequestsInFlight() {
-        GcsStore bounded = fixture.open(URI.create(store.describe()), fixture.settings().withMaxConcurrentRequests(3));
+        GcsStore bounded =
+                fixture.open(URI.create(store.describe()), fixture.settings().withMaxConcurrentRequests(3));
         Map<ObjectKey, Generation> written = new LinkedHashMap<>();
         for (int i = 0; i < 24; i++) {
             ObjectKey key = ObjectKey.of("legacy/row_" + i + ".parquet");
@@ -280,14 +303,16 @@ class GcsFaultToleranceTest {
         fixture.server.stats().reset();
         Map<ObjectKey, Either<StoreFailure, Done>> deleted = bounded.deleteAllIfUnchanged(written);
 
-        assertThat(deleted.values()).allSatisfy(outcome -> assertThat(right(outcome)).isEqualTo(Done.DONE));
+        assertThat(deleted.values())
+                .allSatisfy(outcome -> assertThat(right(outcome)).isEqualTo(Done.DONE));
         assertThat(fixture.server.stats().maxInFlight()).isBetween(2, 3);
         assertThat(fixture.server.objectNames(GcsFixture.BUCKET)).isEmpty();
     }
 
     /** The client multiplies its jittered back-off, so six attempts can take seconds; failure tests need less. */
     private GcsStore givingUpAfterOneSecond() {
-        return fixture.open(URI.create(store.describe()),
+        return fixture.open(
+                URI.create(store.describe()),
                 fixture.settings().withRetries(Duration.ofSeconds(1), Duration.ofMillis(20), 6));
     }
 

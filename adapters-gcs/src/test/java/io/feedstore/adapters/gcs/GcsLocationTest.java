@@ -15,13 +15,14 @@ class GcsLocationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "gs://press-feed,                press-feed,   '',            gs://press-feed",
-            "gs://press-feed/,               press-feed,   '',            gs://press-feed",
-            "gs://press_feed/silver,         press_feed,   silver/,       gs://press_feed/silver",
-            "gs://press.feed.example/a/b/,   press.feed.example, a/b/,    gs://press.feed.example/a/b",
-            "GS://abc/x=1/y,                 abc,          x=1/y/,        gs://abc/x=1/y"})
-    void aStoreUriNamesTheBucketAndThePrefixItsObjectsLiveUnder(String uri, String bucket, String prefix,
-                                                               String described) {
+        "gs://press-feed,                press-feed,   '',            gs://press-feed",
+        "gs://press-feed/,               press-feed,   '',            gs://press-feed",
+        "gs://press_feed/silver,         press_feed,   silver/,       gs://press_feed/silver",
+        "gs://press.feed.example/a/b/,   press.feed.example, a/b/,    gs://press.feed.example/a/b",
+        "GS://abc/x=1/y,                 abc,          x=1/y/,        gs://abc/x=1/y"
+    })
+    void aStoreUriNamesTheBucketAndThePrefixItsObjectsLiveUnder(
+            String uri, String bucket, String prefix, String described) {
         GcsLocation location = GcsLocation.parse(URI.create(uri));
 
         assertThat(location.bucket()).isEqualTo(bucket);
@@ -32,21 +33,24 @@ class GcsLocationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "file:/tmp/x                | is not a gs://BUCKET[/PREFIX] URI",
-            "gs:bucket                  | is not a gs://BUCKET[/PREFIX] URI",
-            "gs:///prefix               | names no bucket",
-            "gs://bucket/a?b=c          | must not have a query",
-            "gs://user@bucket/a         | must not carry a user or port",
-            "gs://bucket:443/a          | must not carry a user or port",
-            "gs://Bucket                | use only lowercase letters",
-            "gs://ab                    | be 3 to 63 characters",
-            "gs://-bucket               | starting and ending with a letter or digit",
-            "gs://bucket..x             | not contain '..'",
-            "gs://192.168.1.1           | not be an IP address",
-            "gs://google-feed           | not start with 'goog' or contain 'google'",
-            "gs://bucket/a//b           | empty segment",
-            "gs://bucket/.hidden/x      | starting with '.'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "file:/tmp/x                | is not a gs://BUCKET[/PREFIX] URI",
+                "gs:bucket                  | is not a gs://BUCKET[/PREFIX] URI",
+                "gs:///prefix               | names no bucket",
+                "gs://bucket/a?b=c          | must not have a query",
+                "gs://user@bucket/a         | must not carry a user or port",
+                "gs://bucket:443/a          | must not carry a user or port",
+                "gs://Bucket                | use only lowercase letters",
+                "gs://ab                    | be 3 to 63 characters",
+                "gs://-bucket               | starting and ending with a letter or digit",
+                "gs://bucket..x             | not contain '..'",
+                "gs://192.168.1.1           | not be an IP address",
+                "gs://google-feed           | not start with 'goog' or contain 'google'",
+                "gs://bucket/a//b           | empty segment",
+                "gs://bucket/.hidden/x      | starting with '.'"
+            })
     void aBadStoreUriIsRefusedNamingTheInputAndTheRule(String uri, String rule) {
         assertThatThrownBy(() -> GcsLocation.parse(URI.create(uri)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -61,9 +65,9 @@ class GcsLocationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0123456789012345678901234567890123456789012345678901234567890abc", "a b", "ab/c", "ab\u00e9"})
+    @ValueSource(
+            strings = {"0123456789012345678901234567890123456789012345678901234567890abc", "a b", "ab/c", "ab\u00e9"})
     void bucketNamesOutsideCloudStorageRulesAreRefused(String bucket) {
-        assertThatThrownBy(() -> GcsLocation.requireValidBucket(bucket))
-                .hasMessageContaining("'" + bucket + "'");
+        assertThatThrownBy(() -> GcsLocation.requireValidBucket(bucket)).hasMessageContaining("'" + bucket + "'");
     }
 }

@@ -16,7 +16,8 @@ class GcsSettingsTest {
     void theDefaultsBoundAFailingCallToWellUnderAMinute() {
         GcsSettings defaults = GcsSettings.defaults();
 
-        Duration worstCase = defaults.totalRetryTime().plus(defaults.connectTimeout()).plus(defaults.readTimeout());
+        Duration worstCase =
+                defaults.totalRetryTime().plus(defaults.connectTimeout()).plus(defaults.readTimeout());
 
         assertThat(worstCase).isLessThanOrEqualTo(Duration.ofMinutes(1));
         assertThat(defaults.maxAttempts()).isGreaterThan(1);
@@ -31,7 +32,9 @@ class GcsSettingsTest {
         assertThat(settings.projectId().get()).isEqualTo("my-project");
         assertThat(settings.emulatorHost().get()).isEqualTo(URI.create("http://127.0.0.1:4443"));
         assertThat(GcsSettings.fromEnvironment(Map.of("STORAGE_EMULATOR_HOST", "http://localhost:9023/"))
-                .emulatorHost().get()).isEqualTo(URI.create("http://localhost:9023"));
+                        .emulatorHost()
+                        .get())
+                .isEqualTo(URI.create("http://localhost:9023"));
         assertThat(GcsSettings.fromEnvironment(Map.of()).projectId().isEmpty()).isTrue();
     }
 
@@ -53,8 +56,8 @@ class GcsSettingsTest {
 
     @Test
     void theRetrySettingsGivenToTheClientAreTheConfiguredOnes() {
-        RetrySettings retry = GcsObjectStores.retrySettings(GcsSettings.defaults()
-                .withRetries(Duration.ofSeconds(7), Duration.ofMillis(250), 4));
+        RetrySettings retry = GcsObjectStores.retrySettings(
+                GcsSettings.defaults().withRetries(Duration.ofSeconds(7), Duration.ofMillis(250), 4));
 
         assertThat(retry.getTotalTimeoutDuration()).isEqualTo(Duration.ofSeconds(7));
         assertThat(retry.getInitialRetryDelayDuration()).isEqualTo(Duration.ofMillis(250));

@@ -54,7 +54,8 @@ class GoogleClientOnTestServerTest {
     @Test
     void aResumableUploadInSeveralChunksSurvivesAnInterruptedChunkAndHonoursDoesNotExist() throws Exception {
         byte[] content = randomBytes(700 * 1024 + 13);
-        BlobInfo info = BlobInfo.newBuilder(BlobId.of(GcsFixture.BUCKET, "resumable/big.bin")).build();
+        BlobInfo info = BlobInfo.newBuilder(BlobId.of(GcsFixture.BUCKET, "resumable/big.bin"))
+                .build();
         // One chunk's answer is lost after the server persisted it: the client must ask where to resume.
         fixture.server.faults().next(Operation.UPLOAD, 1, Fault.dropResponse());
         fixture.server.faults().next(Operation.UPLOAD, 1, Fault.unavailable());
@@ -68,16 +69,18 @@ class GoogleClientOnTestServerTest {
                 .hasValueSatisfying(stored -> assertThat(stored).isEqualTo(content));
         assertThat(fixture.server.stats().count(Operation.UPLOAD)).isGreaterThanOrEqualTo(4);
         assertThatThrownBy(() -> {
-            try (WriteChannel again = client.writer(info, BlobWriteOption.doesNotExist())) {
-                again.write(ByteBuffer.wrap(new byte[] {1}));
-            }
-        }).hasStackTraceContaining("412");
+                    try (WriteChannel again = client.writer(info, BlobWriteOption.doesNotExist())) {
+                        again.write(ByteBuffer.wrap(new byte[] {1}));
+                    }
+                })
+                .hasStackTraceContaining("412");
     }
 
     @Test
     void aReadChannelReadsRangesAndTheWholeObject() throws Exception {
         byte[] content = randomBytes(300 * 1024);
-        client.create(BlobInfo.newBuilder(BlobId.of(GcsFixture.BUCKET, "ranged.bin")).build(), content);
+        client.create(
+                BlobInfo.newBuilder(BlobId.of(GcsFixture.BUCKET, "ranged.bin")).build(), content);
 
         try (ReadChannel reader = client.reader(BlobId.of(GcsFixture.BUCKET, "ranged.bin"))) {
             reader.seek(1000);
@@ -93,10 +96,12 @@ class GoogleClientOnTestServerTest {
     @Test
     void aDelimitedListingAcrossPagesShowsEachObjectAndEachFolderOnce() {
         for (String name : List.of("d/a", "d/b/1", "d/b/2", "d/c", "d/e/f/g", "d/h", "dz")) {
-            client.create(BlobInfo.newBuilder(BlobId.of(GcsFixture.BUCKET, name)).build(), name.getBytes());
+            client.create(
+                    BlobInfo.newBuilder(BlobId.of(GcsFixture.BUCKET, name)).build(), name.getBytes());
         }
 
-        Page<Blob> page = client.list(GcsFixture.BUCKET, BlobListOption.prefix("d/"), BlobListOption.currentDirectory());
+        Page<Blob> page =
+                client.list(GcsFixture.BUCKET, BlobListOption.prefix("d/"), BlobListOption.currentDirectory());
         List<String> names = new ArrayList<>();
         page.iterateAll().forEach(blob -> names.add(blob.getName() + (blob.isDirectory() ? " (folder)" : "")));
 
@@ -110,7 +115,8 @@ class GoogleClientOnTestServerTest {
         GcsStore store = fixture.open(uri, fixture.settings());
         // What other tools leave behind: a console "folder" placeholder, a hidden file, an empty segment.
         for (String name : List.of(root + "p/", root + "p/.hidden", root + "p//x", root + "p/ok.bin", root + "q.bin")) {
-            client.create(BlobInfo.newBuilder(BlobId.of(GcsFixture.BUCKET, name)).build(), new byte[] {1});
+            client.create(
+                    BlobInfo.newBuilder(BlobId.of(GcsFixture.BUCKET, name)).build(), new byte[] {1});
         }
 
         List<ObjectInfo> listing = store.list(KeyPrefix.ROOT).get();
@@ -123,10 +129,11 @@ class GoogleClientOnTestServerTest {
         GcsStore store = fixture.open(URI.create("gs://no-such-bucket/x"), fixture.settings());
 
         assertThat(store.createIfAbsent(ObjectKey.of("a.bin"), new byte[] {1}).getLeft())
-                .isInstanceOfSatisfying(StoreFailure.IoFailure.class,
+                .isInstanceOfSatisfying(
+                        StoreFailure.IoFailure.class,
                         failure -> assertThat(failure.message()).contains("gs://no-such-bucket/x/a.bin", "404"));
         assertThat(store.list(KeyPrefix.ROOT).getLeft()).isInstanceOf(StoreFailure.IoFailure.class);
-        assertThatThrownBy(() -> client.list("no-such-bucket").iterateAll().forEach(b -> { }))
+        assertThatThrownBy(() -> client.list("no-such-bucket").iterateAll().forEach(b -> {}))
                 .isInstanceOf(StorageException.class);
     }
 
@@ -140,7 +147,9 @@ class GoogleClientOnTestServerTest {
 
         assertThat(store.describe()).isEqualTo("gs://" + GcsFixture.BUCKET + "/tenant/a");
         assertThat(fixture.server.objectNames(GcsFixture.BUCKET)).containsExactly("tenant/a/k.bin", "tenant/ab/k.bin");
-        assertThat(store.list(KeyPrefix.ROOT).get()).extracting(info -> info.key().value()).containsExactly("k.bin");
+        assertThat(store.list(KeyPrefix.ROOT).get())
+                .extracting(info -> info.key().value())
+                .containsExactly("k.bin");
         assertThat(store.read(ObjectKey.of("k.bin")).get().content()).containsExactly(1);
     }
 

@@ -25,8 +25,16 @@ class NoLossModelGcsWithTransientFaultsTest extends AbstractNoLossModelTest {
     @BeforeAll
     static void startServerWithFaults() {
         fixture = new GcsFixture(3);
-        fixture.server.faults().randomly(1.0 / 15, 20_251_128L, List.of(Fault.unavailable(),
-                Fault.tooManyRequests(), Fault.dropConnection(), Fault.dropResponse()));
+        fixture.server
+                .faults()
+                .randomly(
+                        1.0 / 15,
+                        20_251_128L,
+                        List.of(
+                                Fault.unavailable(),
+                                Fault.tooManyRequests(),
+                                Fault.dropConnection(),
+                                Fault.dropResponse()));
     }
 
     @AfterAll

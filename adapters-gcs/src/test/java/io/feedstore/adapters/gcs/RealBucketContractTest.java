@@ -54,8 +54,10 @@ class RealBucketContractTest extends ObjectStoreContract {
     /** Called first in every test, so every test reports itself skipped, with the reason, when no bucket is set. */
     @Override
     protected ObjectStore createStore() {
-        assumeTrue(runPrefix != null, BUCKET_VARIABLE + " is not set: the contract against a real GCS bucket is "
-                + "skipped (set it, with Application Default Credentials, to run it)");
+        assumeTrue(
+                runPrefix != null,
+                BUCKET_VARIABLE + " is not set: the contract against a real GCS bucket is "
+                        + "skipped (set it, with Application Default Credentials, to run it)");
         return track(open(URI.create("gs://" + bucket + "/" + runPrefix + "/store-" + (++stores))));
     }
 

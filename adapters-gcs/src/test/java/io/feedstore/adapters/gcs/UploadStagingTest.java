@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.WriteCondition;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +37,15 @@ class UploadStagingTest {
         Path notOurs = file("Åsa Lindqvist – “draft”.tmp", Duration.ofDays(3));
 
         try (GcsFixture gcs = new GcsFixture(1000)) {
-            GcsStore store = new GcsObjectStore(GcsObjectStores.client(gcs.settings()),
-                    GcsLocation.parse(gcs.uniqueStoreUri()), 4, staging);
+            GcsStore store = new GcsObjectStore(
+                    GcsObjectStores.client(gcs.settings()), GcsLocation.parse(gcs.uniqueStoreUri()), 4, staging);
             ObjectKey key = ObjectKey.of("source=rss/release_date=2025-01-14/Jyväskylä – 東京 🦌.parquet");
 
-            assertThat(store.write(key, WriteCondition.ifAbsent(), out -> out.write(bytes("Ærø – “x”"))).isRight()).isTrue();
-            assertThat(store.write(ObjectKey.of("second.bin"), WriteCondition.ifAbsent(), out -> out.write(bytes("y"))).isRight())
+            assertThat(store.write(key, WriteCondition.ifAbsent(), out -> out.write(bytes("Ærø – “x”")))
+                            .isRight())
+                    .isTrue();
+            assertThat(store.write(ObjectKey.of("second.bin"), WriteCondition.ifAbsent(), out -> out.write(bytes("y")))
+                            .isRight())
                     .isTrue();
 
             assertThat(abandoned).doesNotExist();
@@ -51,7 +53,8 @@ class UploadStagingTest {
             assertThat(store.abandonedTemporariesRemoved()).isEqualTo(2);
             assertThat(List.of(youngOfDead, live, recentOlderVersion, notOurs)).allMatch(Files::exists);
             assertThat(filesIn(staging)).containsExactlyInAnyOrder(youngOfDead, live, recentOlderVersion, notOurs);
-            assertThat(store.list(KeyPrefix.ROOT).get()).extracting(info -> info.key().value())
+            assertThat(store.list(KeyPrefix.ROOT).get())
+                    .extracting(info -> info.key().value())
                     .containsExactlyInAnyOrder(key.value(), "second.bin");
             store.close();
         }
@@ -60,13 +63,15 @@ class UploadStagingTest {
     @Test
     void aStagedUploadThatFailsLeavesNoStagingFile() throws Exception {
         try (GcsFixture gcs = new GcsFixture(1000)) {
-            GcsStore store = new GcsObjectStore(GcsObjectStores.client(gcs.settings()),
-                    GcsLocation.parse(gcs.uniqueStoreUri()), 4, staging);
+            GcsStore store = new GcsObjectStore(
+                    GcsObjectStores.client(gcs.settings()), GcsLocation.parse(gcs.uniqueStoreUri()), 4, staging);
 
             assertThat(store.write(ObjectKey.of("a.bin"), WriteCondition.ifAbsent(), out -> {
-                out.write(bytes("half – "));
-                throw new java.io.IOException("the producer failed");
-            }).isLeft()).isTrue();
+                                out.write(bytes("half – "));
+                                throw new java.io.IOException("the producer failed");
+                            })
+                            .isLeft())
+                    .isTrue();
 
             assertThat(filesIn(staging)).isEmpty();
             store.close();
@@ -80,10 +85,14 @@ class UploadStagingTest {
     }
 
     private static long deadProcessId() throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         return process.pid();
     }
 

@@ -18,10 +18,45 @@ public final class JsoupHtmlText implements HtmlText {
     /** Elements whose content is never reader text. */
     static final String INVISIBLE = "script, style, noscript, template, head, svg, iframe, object";
 
-    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "body", "br",
-            "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-            "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td",
-            "tfoot", "th", "thead", "tr", "ul");
+    private static final Set<String> BLOCKS = Set.of(
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "body",
+            "br",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "li",
+            "main",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "ul");
 
     @Override
     public String toText(String html) {
@@ -33,23 +68,25 @@ public final class JsoupHtmlText implements HtmlText {
     /** The text of an element: one line per block, whitespace inside a line collapsed, empty lines dropped. */
     static String text(Element root) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    out.append(text.getWholeText());
-                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    out.append('\n');
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode text) {
+                            out.append(text.getWholeText());
+                        } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            out.append('\n');
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    out.append('\n');
-                }
-            }
-        }, root);
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            out.append('\n');
+                        }
+                    }
+                },
+                root);
         return normalise(out.toString());
     }
 
@@ -57,7 +94,8 @@ public final class JsoupHtmlText implements HtmlText {
     static String normalise(String text) {
         StringBuilder result = new StringBuilder(text.length());
         for (String line : text.split("\n")) {
-            String collapsed = line.replaceAll("[\\s\\u00a0\\u2007\\u202f]+", " ").strip();
+            String collapsed =
+                    line.replaceAll("[\\s\\u00a0\\u2007\\u202f]+", " ").strip();
             if (!collapsed.isEmpty()) {
                 if (result.length() > 0) {
                     result.append('\n');

@@ -30,17 +30,28 @@ import org.jsoup.select.Elements;
 public final class JsoupPageParser implements PageParser {
 
     /** Where publishers put the article, most specific first. */
-    static final List<String> ARTICLE_CONTAINERS = List.of("[itemprop=articleBody]", "article", ".article-body",
-            ".article__body", ".release-body", ".press-release", ".entry-content", ".post-content", "main",
-            "#main-content", "[role=main]");
+    static final List<String> ARTICLE_CONTAINERS = List.of(
+            "[itemprop=articleBody]",
+            "article",
+            ".article-body",
+            ".article__body",
+            ".release-body",
+            ".press-release",
+            ".entry-content",
+            ".post-content",
+            "main",
+            "#main-content",
+            "[role=main]");
 
     /** Page furniture that is never the article. */
     private static final String FURNITURE = "nav, header, footer, aside, form, [role=navigation], [aria-hidden=true]";
+
     private static final int DATELINE_CHARS = 200;
     private static final int MAX_DATELINES = 500;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
+            .enable(
+                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
                     JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .build();
 
@@ -152,8 +163,12 @@ public final class JsoupPageParser implements PageParser {
         if (types.isEmpty() && !node.has("datePublished") && !node.has("publisher")) {
             return;
         }
-        into.add(new LinkedDataNode(types, text(node.get("datePublished")), name(node.get("publisher")),
-                name(node.get("sourceOrganization")), name(node.get("author"))));
+        into.add(new LinkedDataNode(
+                types,
+                text(node.get("datePublished")),
+                name(node.get("publisher")),
+                name(node.get("sourceOrganization")),
+                name(node.get("author"))));
     }
 
     private static Option<String> text(JsonNode node) {

@@ -41,9 +41,8 @@ public final class JacksonPressReleaseLines implements PressReleaseLines {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final ObjectMapper writer = new ObjectMapper();
-    private final ObjectMapper asciiWriter = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
+    private final ObjectMapper asciiWriter =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     @Override
     public Either<String, PressRelease> parse(String line, Instant defaultIngestedAt) {
@@ -62,9 +61,11 @@ public final class JacksonPressReleaseLines implements PressReleaseLines {
             return Either.left("expected a JSON object with the press release's columns, found " + describe(tree));
         }
         try {
-            return toWireRecord(tree).toPressRelease()
+            return toWireRecord(tree)
+                    .toPressRelease()
                     .mapLeft(InvalidPressRelease::getMessage)
-                    .map(release -> release.ingestedAt().isDefined() ? release : release.withIngestedAt(defaultIngestedAt));
+                    .map(release ->
+                            release.ingestedAt().isDefined() ? release : release.withIngestedAt(defaultIngestedAt));
         } catch (Rejected rejected) {
             return Either.left(rejected.getMessage());
         }
@@ -82,7 +83,8 @@ public final class JacksonPressReleaseLines implements PressReleaseLines {
         letter.put("reason", reason);
         letter.put("line", line);
         try {
-            return (Text.isWellFormed(line) && Text.isWellFormed(reason) ? writer : asciiWriter).writeValueAsString(letter);
+            return (Text.isWellFormed(line) && Text.isWellFormed(reason) ? writer : asciiWriter)
+                    .writeValueAsString(letter);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,7 +123,8 @@ public final class JacksonPressReleaseLines implements PressReleaseLines {
             return null;
         }
         if (!value.isIntegralNumber()) {
-            throw new Rejected(field + " " + shown(value) + " must be a JSON integer or null, found " + describe(value));
+            throw new Rejected(
+                    field + " " + shown(value) + " must be a JSON integer or null, found " + describe(value));
         }
         if (!value.canConvertToLong()) {
             throw new Rejected(field + " " + shown(value) + " does not fit in a 32-bit integer");

@@ -31,20 +31,26 @@ class JacksonPressReleaseLinesTest {
 
         PressRelease release = lines.parse(line, NOW).get();
 
-        assertThat(release).isEqualTo(PressRelease.builder(PressReleaseId.of("pr-1"), Source.of("gmail"),
-                        LocalDate.of(2025, 1, 15))
-                .companyName("Contoso Ltd").category("Earnings")
-                .releaseTimestamp(Instant.parse("2025-01-15T09:30:00Z"))
-                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z"))
-                .title("Contoso reports").fullText("Line 1\nLine 2 — ünïcödé")
-                .sourceUrl("https://example.com/pr-1").parserVersion(3).schemaVersion(2)
-                .build());
+        assertThat(release)
+                .isEqualTo(
+                        PressRelease.builder(PressReleaseId.of("pr-1"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
+                                .companyName("Contoso Ltd")
+                                .category("Earnings")
+                                .releaseTimestamp(Instant.parse("2025-01-15T09:30:00Z"))
+                                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z"))
+                                .title("Contoso reports")
+                                .fullText("Line 1\nLine 2 — ünïcödé")
+                                .sourceUrl("https://example.com/pr-1")
+                                .parserVersion(3)
+                                .schemaVersion(2)
+                                .build());
     }
 
     @Test
     void aLineWithOnlyTheRequiredColumnsIsAcceptedAndStampedWithTheIngestionTime() {
         PressRelease release = lines.parse(
-                "{\"press_release_id\":\"pr-2\",\"release_date\":\"2025-01-15\",\"source\":\"rss\"}", NOW).get();
+                        "{\"press_release_id\":\"pr-2\",\"release_date\":\"2025-01-15\",\"source\":\"rss\"}", NOW)
+                .get();
 
         assertThat(release.ingestedAt()).isEqualTo(Option.some(NOW));
         assertThat(release.title()).isEqualTo(Option.none());
@@ -53,34 +59,46 @@ class JacksonPressReleaseLinesTest {
 
     @Test
     void anExplicitIngestedAtIsKeptRatherThanTheIngestionTime() {
-        PressRelease release = lines.parse("{\"press_release_id\":\"pr-3\",\"release_date\":\"2025-01-15\","
-                + "\"source\":\"rss\",\"ingested_at\":\"2024-12-31T23:59:59.123456Z\"}", NOW).get();
+        PressRelease release = lines.parse(
+                        "{\"press_release_id\":\"pr-3\",\"release_date\":\"2025-01-15\","
+                                + "\"source\":\"rss\",\"ingested_at\":\"2024-12-31T23:59:59.123456Z\"}",
+                        NOW)
+                .get();
 
         assertThat(release.ingestedAt()).isEqualTo(Option.some(Instant.parse("2024-12-31T23:59:59.123456Z")));
     }
 
     @Test
     void nullMeansTheSameAsAnAbsentKey() {
-        PressRelease withNulls = lines.parse("{\"press_release_id\":\"pr-4\",\"release_date\":\"2025-01-15\","
-                + "\"source\":\"rss\",\"title\":null,\"parser_version\":null,\"ingested_at\":null}", NOW).get();
+        PressRelease withNulls = lines.parse(
+                        "{\"press_release_id\":\"pr-4\",\"release_date\":\"2025-01-15\","
+                                + "\"source\":\"rss\",\"title\":null,\"parser_version\":null,\"ingested_at\":null}",
+                        NOW)
+                .get();
         PressRelease without = lines.parse(
-                "{\"press_release_id\":\"pr-4\",\"release_date\":\"2025-01-15\",\"source\":\"rss\"}", NOW).get();
+                        "{\"press_release_id\":\"pr-4\",\"release_date\":\"2025-01-15\",\"source\":\"rss\"}", NOW)
+                .get();
 
         assertThat(withNulls).isEqualTo(without);
     }
 
     @Test
     void keysThatAreNotColumnsAreIgnored() {
-        Either<String, PressRelease> parsed = lines.parse("{\"press_release_id\":\"pr-5\",\"release_date\":\"2025-01-15\","
-                + "\"source\":\"rss\",\"sentiment\":0.7,\"tags\":[\"a\"],\"meta\":{\"x\":1}}", NOW);
+        Either<String, PressRelease> parsed = lines.parse(
+                "{\"press_release_id\":\"pr-5\",\"release_date\":\"2025-01-15\","
+                        + "\"source\":\"rss\",\"sentiment\":0.7,\"tags\":[\"a\"],\"meta\":{\"x\":1}}",
+                NOW);
 
         assertThat(parsed.isRight()).as(parsed.toString()).isTrue();
     }
 
     @Test
     void emptyStringsInOptionalColumnsAreKeptAsEmptyStringsNotDropped() {
-        PressRelease release = lines.parse("{\"press_release_id\":\"pr-6\",\"release_date\":\"2025-01-15\","
-                + "\"source\":\"rss\",\"title\":\"\",\"full_text\":\"\"}", NOW).get();
+        PressRelease release = lines.parse(
+                        "{\"press_release_id\":\"pr-6\",\"release_date\":\"2025-01-15\","
+                                + "\"source\":\"rss\",\"title\":\"\",\"full_text\":\"\"}",
+                        NOW)
+                .get();
 
         assertThat(release.title()).isEqualTo(Option.some(""));
         assertThat(release.fullText()).isEqualTo(Option.some(""));
@@ -110,7 +128,9 @@ class JacksonPressReleaseLinesTest {
     void aLineBreakingARuleIsRejectedWithAReasonNamingTheFieldAndTheRule(String what, String line, String expected) {
         Either<String, PressRelease> parsed = lines.parse(line, NOW);
 
-        assertThat(parsed.isLeft()).as("%s must be rejected, got %s", what, parsed).isTrue();
+        assertThat(parsed.isLeft())
+                .as("%s must be rejected, got %s", what, parsed)
+                .isTrue();
         assertThat(parsed.getLeft()).contains(expected.split(","));
     }
 
@@ -127,8 +147,13 @@ class JacksonPressReleaseLinesTest {
     void aLineThatIsNotOneJsonObjectIsRejectedWithJacksonsShortMessage(String what, String line, String expected) {
         Either<String, PressRelease> parsed = lines.parse(line, NOW);
 
-        assertThat(parsed.isLeft()).as("%s must be rejected, got %s", what, parsed).isTrue();
-        assertThat(parsed.getLeft()).contains(expected.split(",")).doesNotContain("\n").doesNotContain("at [Source");
+        assertThat(parsed.isLeft())
+                .as("%s must be rejected, got %s", what, parsed)
+                .isTrue();
+        assertThat(parsed.getLeft())
+                .contains(expected.split(","))
+                .doesNotContain("\n")
+                .doesNotContain("at [Source");
     }
 
     @Test
@@ -139,8 +164,11 @@ class JacksonPressReleaseLinesTest {
 
     @Test
     void aByteOrderMarkBeforeTheObjectIsNotPartOfTheJson() {
-        assertThat(lines.parse("\uFEFF{\"press_release_id\":\"a\",\"release_date\":\"2025-01-15\",\"source\":\"rss\"}", NOW)
-                .isRight()).isTrue();
+        assertThat(lines.parse(
+                                "\uFEFF{\"press_release_id\":\"a\",\"release_date\":\"2025-01-15\",\"source\":\"rss\"}",
+                                NOW)
+                        .isRight())
+                .isTrue();
     }
 
     @Test
@@ -161,8 +189,10 @@ class JacksonPressReleaseLinesTest {
 
         String letter = lines.deadLetter(1, line, "r");
 
-        assertThat(letter).isEqualTo(new String(letter.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(letter)
+                .isEqualTo(new String(
+                        letter.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.UTF_8));
         assertThat(json.readTree(letter).get("line").asText()).isEqualTo(line);
     }
 
@@ -172,7 +202,8 @@ class JacksonPressReleaseLinesTest {
         String atLimit = "Ærø – “" + "x".repeat(20_000_000 - 8) + "”";
 
         assertThat(atLimit).hasSize(20_000_000);
-        assertThat(lines.parse(head + atLimit + "\"}", NOW).get().fullText().get()).hasSize(20_000_000);
+        assertThat(lines.parse(head + atLimit + "\"}", NOW).get().fullText().get())
+                .hasSize(20_000_000);
         assertThat(lines.parse(head + atLimit + "y\"}", NOW).getLeft()).contains("20000000");
     }
 }

@@ -31,8 +31,7 @@ final class ConsistentReads {
     // Bounds the retries of a read racing with replacements.
     private static final int ATTEMPTS = 20;
 
-    private ConsistentReads() {
-    }
+    private ConsistentReads() {}
 
     /** One try: settled (the object, or why there is none), or the file changed meanwhile. */
     sealed interface Attempt<T> {
@@ -85,7 +84,9 @@ final class ConsistentReads {
         }
         BasicFileAttributes after = attributesOrNull(file);
         Generation generation = FileGeneration.of(before);
-        if (after == null || !after.isRegularFile() || !generation.equals(FileGeneration.of(after))
+        if (after == null
+                || !after.isRegularFile()
+                || !generation.equals(FileGeneration.of(after))
                 || content.length != before.size()) {
             return new Attempt.ChangedMeanwhile<>();
         }
@@ -108,7 +109,9 @@ final class ConsistentReads {
             BasicFileAttributes after = attributesOrNull(file);
             Generation generation = FileGeneration.of(before);
             // Equal tokens before and after opening mean the channel holds the file that has this generation.
-            if (after == null || !after.isRegularFile() || !generation.equals(FileGeneration.of(after))
+            if (after == null
+                    || !after.isRegularFile()
+                    || !generation.equals(FileGeneration.of(after))
                     || channel.size() != before.size()) {
                 channel.close();
                 return new Attempt.ChangedMeanwhile<>();
@@ -128,8 +131,8 @@ final class ConsistentReads {
         public void readFully(long position, byte[] target, int offset, int length) throws IOException {
             Objects.checkFromIndexSize(offset, length, target.length);
             if (position < 0 || position + length > size) {
-                throw new EOFException("cannot read " + length + " bytes at " + position + " of " + key
-                        + " (" + size + " bytes)");
+                throw new EOFException(
+                        "cannot read " + length + " bytes at " + position + " of " + key + " (" + size + " bytes)");
             }
             ByteBuffer buffer = ByteBuffer.wrap(target, offset, length);
             while (buffer.hasRemaining()) {

@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class FileGeneration {
 
-    private FileGeneration() {
-    }
+    private FileGeneration() {}
 
     static Generation of(BasicFileAttributes attributes) {
         long stamp = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
@@ -23,8 +22,11 @@ final class FileGeneration {
             return "0";
         }
         // On Unix "(dev=fe00,ino=2149242)" becomes "fe00.2149242"; the token stays one word in messages.
-        String identity = fileKey.toString().replace("dev=", "").replace("ino=", "")
-                .replaceAll("[^0-9A-Za-z,]", "").replace(',', '.');
+        String identity = fileKey.toString()
+                .replace("dev=", "")
+                .replace("ino=", "")
+                .replaceAll("[^0-9A-Za-z,]", "")
+                .replace(',', '.');
         return identity.isEmpty() ? "0" : identity;
     }
 }

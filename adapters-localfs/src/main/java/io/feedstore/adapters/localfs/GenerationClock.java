@@ -32,13 +32,14 @@ final class GenerationClock {
         while (true) {
             long next = next(lockFile);
             Files.setLastModifiedTime(file, FileTime.from(next, TimeUnit.NANOSECONDS));
-            long kept = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).to(TimeUnit.NANOSECONDS);
+            long kept =
+                    Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).to(TimeUnit.NANOSECONDS);
             if (kept == next) {
                 return;
             }
             if (resolutionNanos >= COARSEST) {
-                throw new IOException("the file system does not keep the modification time " + next
-                        + " set on " + file + " (it kept " + kept + "), so generations cannot be emulated");
+                throw new IOException("the file system does not keep the modification time " + next + " set on " + file
+                        + " (it kept " + kept + "), so generations cannot be emulated");
             }
             resolutionNanos = Math.min(resolutionNanos * 1000, COARSEST);
         }

@@ -12,10 +12,10 @@ import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.RemovesAbandonedTemporaries;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.domain.store.StoreFailure.IoFailure;
-import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoredObject;
 import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
@@ -29,11 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -127,7 +123,8 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
             }
             Path realRoot = known.get().realRoot();
             String path = prefix.value();
-            List<String> folders = path.isEmpty() ? List.of()
+            List<String> folders = path.isEmpty()
+                    ? List.of()
                     : Arrays.asList(path.substring(0, path.length() - 1).split("/"));
             Option<Path> folder = StorePaths.folder(realRoot, folders);
             if (folder.isEmpty()) {
@@ -142,7 +139,9 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
         Objects.requireNonNull(key, "key");
         return guard(target(key), () -> {
             Option<Base> known = paths.existing();
-            Option<Path> file = known.isEmpty() ? Option.none() : StorePaths.locate(known.get().realRoot(), key);
+            Option<Path> file = known.isEmpty()
+                    ? Option.none()
+                    : StorePaths.locate(known.get().realRoot(), key);
             if (file.isEmpty()) {
                 return Either.left(new StoreFailure.NotFound(key));
             }
@@ -164,7 +163,9 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
         Objects.requireNonNull(key, "key");
         return guard(target(key), () -> {
             Option<Base> known = paths.existing();
-            Option<Path> file = known.isEmpty() ? Option.none() : StorePaths.locate(known.get().realRoot(), key);
+            Option<Path> file = known.isEmpty()
+                    ? Option.none()
+                    : StorePaths.locate(known.get().realRoot(), key);
             if (file.isEmpty()) {
                 return Either.left(new StoreFailure.NotFound(key));
             }
@@ -229,8 +230,11 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
         Objects.requireNonNull(content, "content");
         return guard(target(key), () -> {
             Option<Base> known = paths.existing();
-            Option<Path> file = known.isEmpty() ? Option.none() : StorePaths.locate(known.get().realRoot(), key);
-            Either<StoreFailure, Done> early = file.isEmpty() ? Either.left(gone(key, expected))
+            Option<Path> file = known.isEmpty()
+                    ? Option.none()
+                    : StorePaths.locate(known.get().realRoot(), key);
+            Either<StoreFailure, Done> early = file.isEmpty()
+                    ? Either.left(gone(key, expected))
                     : replaceable(key, expected, file.get(), attributesOrNull(file.get()));
             if (early.isLeft()) {
                 return Either.left(early.getLeft());
@@ -254,7 +258,9 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
         Objects.requireNonNull(expected, "expected");
         return guard(target(key), () -> {
             Option<Base> known = paths.existing();
-            Option<Path> located = known.isEmpty() ? Option.none() : StorePaths.locate(known.get().realRoot(), key);
+            Option<Path> located = known.isEmpty()
+                    ? Option.none()
+                    : StorePaths.locate(known.get().realRoot(), key);
             if (located.isEmpty()) {
                 return Either.left(new StoreFailure.NotFound(key));
             }
@@ -281,8 +287,8 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
         return Temporaries.name(name);
     }
 
-    private static Either<StoreFailure, Done> replaceable(ObjectKey key, Generation expected, Path file,
-            BasicFileAttributes attributes) throws IOException {
+    private static Either<StoreFailure, Done> replaceable(
+            ObjectKey key, Generation expected, Path file, BasicFileAttributes attributes) throws IOException {
         if (attributes == null || attributes.isDirectory()) {
             return Either.left(gone(key, expected));
         }
@@ -292,8 +298,8 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
     }
 
     private static StoreFailure alreadyExists(ObjectKey key, BasicFileAttributes attributes) {
-        return new StoreFailure.PreconditionFailed(key,
-                "an object already exists (generation " + FileGeneration.of(attributes) + ")");
+        return new StoreFailure.PreconditionFailed(
+                key, "an object already exists (generation " + FileGeneration.of(attributes) + ")");
     }
 
     private static StoreFailure gone(ObjectKey key, Generation expected) {
@@ -318,12 +324,15 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
         } catch (StoreRefusal refused) {
             return Either.left(new IoFailure(target, refused.getMessage(), Option.none()));
         } catch (InvalidPathException unencodable) {
-            return Either.left(new IoFailure(target, "the key cannot be a file name here (" + unencodable.getMessage()
-                    + "); file names are encoded as " + System.getProperty("sun.jnu.encoding")
-                    + ", run with a UTF-8 locale such as LANG=C.UTF-8", Option.of(unencodable)));
+            return Either.left(new IoFailure(
+                    target,
+                    "the key cannot be a file name here (" + unencodable.getMessage()
+                            + "); file names are encoded as " + System.getProperty("sun.jnu.encoding")
+                            + ", run with a UTF-8 locale such as LANG=C.UTF-8",
+                    Option.of(unencodable)));
         } catch (IOException | UncheckedIOException | SecurityException e) {
-            return Either.left(new IoFailure(target, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    Option.of(e)));
+            return Either.left(
+                    new IoFailure(target, e.getClass().getSimpleName() + ": " + e.getMessage(), Option.of(e)));
         }
     }
 }

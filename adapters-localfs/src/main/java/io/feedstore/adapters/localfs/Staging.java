@@ -25,8 +25,7 @@ final class Staging {
     // Bounds the retries of a write racing with folder cleanup.
     private static final int ATTEMPTS = 20;
 
-    private Staging() {
-    }
+    private Staging() {}
 
     /** A durable temporary file holding the content, next to where the object goes; close it when done. */
     record Staged(Path file, Temporaries.Temporary temporary) implements AutoCloseable {
@@ -69,8 +68,7 @@ final class Staging {
     }
 
     /** Publishes in place of the current object; call under the lock, after checking its generation. */
-    static Generation publishReplacing(Staged staged, GenerationClock clock, FileChannel lockFile)
-            throws IOException {
+    static Generation publishReplacing(Staged staged, GenerationClock clock, FileChannel lockFile) throws IOException {
         clock.stamp(staged.temporary().path(), lockFile);
         Files.move(staged.temporary().path(), staged.file(), StandardCopyOption.ATOMIC_MOVE);
         return published(staged);

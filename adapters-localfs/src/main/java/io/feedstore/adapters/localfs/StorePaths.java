@@ -147,7 +147,8 @@ final class StorePaths {
 
     /** Removes folders a delete left empty, up to the root; a folder holding anything (a temporary too) stays. */
     static void removeEmptyFolders(Path realRoot, Path folder) {
-        for (Path current = folder; current != null && !current.equals(realRoot) && current.startsWith(realRoot);
+        for (Path current = folder;
+                current != null && !current.equals(realRoot) && current.startsWith(realRoot);
                 current = current.getParent()) {
             try {
                 Files.delete(current);

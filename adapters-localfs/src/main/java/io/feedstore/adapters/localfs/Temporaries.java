@@ -112,15 +112,17 @@ final class Temporaries {
         String shortened = objectName;
         // The random part must fit within the file system's name length limit (255 bytes on most).
         while (shortened.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            shortened = shortened.substring(0, shortened.offsetByCodePoints(0, shortened.codePointCount(0,
-                    shortened.length()) - 1));
+            shortened = shortened.substring(
+                    0, shortened.offsetByCodePoints(0, shortened.codePointCount(0, shortened.length()) - 1));
         }
-        return "." + shortened + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
+        return "." + shortened + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
     }
 
     /** Removes {@code entry}, a hidden file met while listing, if it is a temporary no live writer owns. */
     void removeIfAbandoned(Path entry, BasicFileAttributes attributes, Instant now) {
-        if (!entry.getFileName().toString().endsWith(".tmp") || !attributes.isRegularFile()
+        if (!entry.getFileName().toString().endsWith(".tmp")
+                || !attributes.isRegularFile()
                 || WRITTEN_IN_THIS_JVM.contains(entry)) {
             return;
         }

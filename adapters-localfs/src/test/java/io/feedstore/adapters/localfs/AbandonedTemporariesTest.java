@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectKey;
-import io.feedstore.domain.store.WriteCondition;
 import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +42,8 @@ class AbandonedTemporariesTest {
     void aTemporaryOfALiveWriterInThisProcessIsNeverRemovedHoweverOld() throws Exception {
         LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(root());
         CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Either<StoreFailure, Generation>> writing = CompletableFuture.supplyAsync(() ->
-                store.write(KEY, WriteCondition.ifAbsent(), out -> {
+        CompletableFuture<Either<StoreFailure, Generation>> writing =
+                CompletableFuture.supplyAsync(() -> store.write(KEY, WriteCondition.ifAbsent(), out -> {
                     out.write(bytes(StallingWriter.HALF));
                     out.flush();
                     try {
@@ -61,7 +61,8 @@ class AbandonedTemporariesTest {
         assertThat(store.list(KeyPrefix.ROOT).get()).isEmpty();
 
         assertThat(temporary).exists();
-        assertThat(another.abandonedTemporariesRemoved() + store.abandonedTemporariesRemoved()).isZero();
+        assertThat(another.abandonedTemporariesRemoved() + store.abandonedTemporariesRemoved())
+                .isZero();
         go.countDown();
         assertThat(writing.get(30, TimeUnit.SECONDS).isRight()).isTrue();
         assertThat(store.read(KEY).get().content()).isEqualTo(bytes(StallingWriter.HALF + StallingWriter.REST));
@@ -100,20 +101,30 @@ class AbandonedTemporariesTest {
         LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(root());
 
         assertThat(store.list(KeyPrefix.ROOT).get()).isEmpty();
-        assertThat(temporary).as("too young to tell from a writer that has not locked it yet").exists();
+        assertThat(temporary)
+                .as("too young to tell from a writer that has not locked it yet")
+                .exists();
 
         age(temporary, Temporaries.ABANDONED_AFTER.plusSeconds(5));
         assertThat(store.list(KeyPrefix.ROOT).get()).isEmpty();
 
         assertThat(temporary).doesNotExist();
         assertThat(store.abandonedTemporariesRemoved()).isEqualTo(1);
-        assertThat(store.createIfAbsent(KEY, bytes(StallingWriter.REST)).isRight()).isTrue();
+        assertThat(store.createIfAbsent(KEY, bytes(StallingWriter.REST)).isRight())
+                .isTrue();
     }
 
     private Process stallingWriter(Path go) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                StallingWriter.class.getName(), root().toString(), KEY.value(), go.toString())
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Xshare:auto",
+                        "-XX:TieredStopAtLevel=1",
+                        StallingWriter.class.getName(),
+                        root().toString(),
+                        KEY.value(),
+                        go.toString())
                 .redirectOutput(directory.resolve("writer.out").toFile())
                 .redirectError(directory.resolve("writer.err").toFile())
                 .start();
@@ -136,7 +147,8 @@ class AbandonedTemporariesTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root())) {
-            return files.filter(path -> path.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(path -> path.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 

@@ -56,7 +56,10 @@ class CrossProcessRaceTest {
         LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(root);
         Map<Integer, Generation> sameStarts = new HashMap<>();
         for (int k = 0; k < SAME_GENERATION; k++) {
-            sameStarts.put(k, store.createIfAbsent(sameKey(k), "start".getBytes(StandardCharsets.UTF_8)).get());
+            sameStarts.put(
+                    k,
+                    store.createIfAbsent(sameKey(k), "start".getBytes(StandardCharsets.UTF_8))
+                            .get());
         }
         Generation chainStart = store.createIfAbsent(CHAIN, new byte[0]).get();
 
@@ -66,20 +69,36 @@ class CrossProcessRaceTest {
             for (int id = 0; id < WORKERS; id++) {
                 Path output = directory.resolve("worker-" + id + ".out");
                 outputs.add(output);
-                workers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                        RaceWorker.class.getName(), root.toString(), Integer.toString(id), rendezvous.toString(),
-                        Integer.toString(CREATES), Integer.toString(SAME_GENERATION), Integer.toString(APPENDS))
+                workers.add(new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "-Xshare:auto",
+                                "-XX:TieredStopAtLevel=1",
+                                RaceWorker.class.getName(),
+                                root.toString(),
+                                Integer.toString(id),
+                                rendezvous.toString(),
+                                Integer.toString(CREATES),
+                                Integer.toString(SAME_GENERATION),
+                                Integer.toString(APPENDS))
                         .redirectOutput(output.toFile())
-                        .redirectError(directory.resolve("worker-" + id + ".err").toFile())
+                        .redirectError(
+                                directory.resolve("worker-" + id + ".err").toFile())
                         .start());
             }
             awaitReady(rendezvous, workers);
             Files.createFile(rendezvous.resolve("go"));
             for (int id = 0; id < WORKERS; id++) {
-                assertThat(workers.get(id).waitFor(60, TimeUnit.SECONDS)).as("worker %d finished", id).isTrue();
-                assertThat(workers.get(id).exitValue()).as("worker %d exit code; stderr: %s", id,
-                        Files.readString(directory.resolve("worker-" + id + ".err"))).isZero();
+                assertThat(workers.get(id).waitFor(60, TimeUnit.SECONDS))
+                        .as("worker %d finished", id)
+                        .isTrue();
+                assertThat(workers.get(id).exitValue())
+                        .as(
+                                "worker %d exit code; stderr: %s",
+                                id, Files.readString(directory.resolve("worker-" + id + ".err")))
+                        .isZero();
             }
         } finally {
             workers.forEach(Process::destroyForcibly);
@@ -89,16 +108,27 @@ class CrossProcessRaceTest {
         for (int id = 0; id < WORKERS; id++) {
             for (String line : Files.readAllLines(outputs.get(id))) {
                 String[] fields = (id + " " + line).split(" ");
-                linesByKind.computeIfAbsent(fields[1], kind -> new ArrayList<>()).add(fields);
+                linesByKind
+                        .computeIfAbsent(fields[1], kind -> new ArrayList<>())
+                        .add(fields);
             }
         }
 
-        assertOneWinnerEach("CREATE", CREATES, linesByKind.get("CREATE"), k -> store.read(createKey(k)).get());
-        assertOneWinnerEach("SAME", SAME_GENERATION, linesByKind.get("SAME"), k -> store.read(sameKey(k)).get());
+        assertOneWinnerEach(
+                "CREATE",
+                CREATES,
+                linesByKind.get("CREATE"),
+                k -> store.read(createKey(k)).get());
+        assertOneWinnerEach(
+                "SAME",
+                SAME_GENERATION,
+                linesByKind.get("SAME"),
+                k -> store.read(sameKey(k)).get());
         for (int k = 0; k < SAME_GENERATION; k++) {
             assertThat(store.read(sameKey(k)).get().generation()).isNotEqualTo(sameStarts.get(k));
         }
-        assertChainLostNothing(linesByKind.get("CHAIN"), chainStart, store.read(CHAIN).get());
+        assertChainLostNothing(
+                linesByKind.get("CHAIN"), chainStart, store.read(CHAIN).get());
     }
 
     private interface Reader {
@@ -109,11 +139,14 @@ class CrossProcessRaceTest {
         assertThat(lines).as("%s outcomes", kind).hasSize(keys * WORKERS);
         for (int k = 0; k < keys; k++) {
             String key = Integer.toString(k);
-            List<String[]> winners = lines.stream().filter(f -> f[2].equals(key) && f[3].equals("WON")).toList();
+            List<String[]> winners = lines.stream()
+                    .filter(f -> f[2].equals(key) && f[3].equals("WON"))
+                    .toList();
             assertThat(winners).as("%s winners for key %d", kind, k).hasSize(1);
             String[] winner = winners.get(0);
             StoredObject stored = reader.read(k);
-            assertThat(stored.content()).as("%s key %d holds the winner's content", kind, k)
+            assertThat(stored.content())
+                    .as("%s key %d holds the winner's content", kind, k)
                     .isEqualTo(content(Integer.parseInt(winner[0])));
             assertThat(stored.generation()).isEqualTo(Generation.of(winner[4]));
         }
@@ -124,7 +157,9 @@ class CrossProcessRaceTest {
         assertThat(lines).hasSize(WORKERS * APPENDS);
         Map<String, String> next = new HashMap<>();
         for (String[] fields : lines) {
-            assertThat(next.put(fields[2], fields[3])).as("two replaces won from generation %s", fields[2]).isNull();
+            assertThat(next.put(fields[2], fields[3]))
+                    .as("two replaces won from generation %s", fields[2])
+                    .isNull();
         }
         String generation = start.token();
         int steps = 0;
@@ -140,7 +175,9 @@ class CrossProcessRaceTest {
         for (int id = 0; id < WORKERS; id++) {
             int worker = id;
             assertThat(stored.stream().filter(line -> line.startsWith("worker " + worker + " ")))
-                    .containsExactlyElementsOf(IntStream.range(0, APPENDS).mapToObj(n -> chainLine(worker, n)).toList());
+                    .containsExactlyElementsOf(IntStream.range(0, APPENDS)
+                            .mapToObj(n -> chainLine(worker, n))
+                            .toList());
         }
     }
 
@@ -148,7 +185,9 @@ class CrossProcessRaceTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (int id = 0; id < workers.size(); id++) {
             while (!Files.exists(rendezvous.resolve("ready-" + id))) {
-                assertThat(workers.get(id).isAlive()).as("worker %d is alive", id).isTrue();
+                assertThat(workers.get(id).isAlive())
+                        .as("worker %d is alive", id)
+                        .isTrue();
                 assertThat(System.nanoTime()).as("workers ready in time").isLessThan(deadline);
                 Thread.sleep(10);
             }

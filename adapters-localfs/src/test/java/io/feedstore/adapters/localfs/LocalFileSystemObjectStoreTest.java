@@ -59,9 +59,11 @@ class LocalFileSystemObjectStoreTest {
         Files.createDirectories(root().resolve("p/.hidden-folder/inner"));
         Files.writeString(root().resolve("p/.hidden-folder/inner/file.bin"), "not an object");
 
-        assertThat(right(store.list(KeyPrefix.ROOT))).extracting(info -> info.key().value())
+        assertThat(right(store.list(KeyPrefix.ROOT)))
+                .extracting(info -> info.key().value())
                 .containsExactly("p/q/object.bin", "top.bin");
-        assertThat(right(store.list(KeyPrefix.of("p/q/")))).extracting(info -> info.key().value())
+        assertThat(right(store.list(KeyPrefix.of("p/q/"))))
+                .extracting(info -> info.key().value())
                 .containsExactly("p/q/object.bin");
         assertThat(root().resolve(StoreLock.LOCK_FILE_NAME)).exists();
     }
@@ -72,12 +74,14 @@ class LocalFileSystemObjectStoreTest {
         ObjectKey key = ObjectKey.of("a/b/object.bin");
         Generation first = right(store.createIfAbsent(key, bytes("one")));
         right(store.replaceIfUnchanged(key, first, bytes("two")));
-        assertThat(store.createIfAbsent(key, bytes("three")).getLeft()).isInstanceOf(StoreFailure.PreconditionFailed.class);
+        assertThat(store.createIfAbsent(key, bytes("three")).getLeft())
+                .isInstanceOf(StoreFailure.PreconditionFailed.class);
         assertThat(store.replaceIfUnchanged(key, first, bytes("four")).getLeft())
                 .isInstanceOf(StoreFailure.PreconditionFailed.class);
 
         try (Stream<Path> files = Files.walk(root())) {
-            assertThat(files.filter(Files::isRegularFile).map(path -> root().relativize(path).toString()))
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(path -> root().relativize(path).toString()))
                     .containsExactlyInAnyOrder("a/b/object.bin", StoreLock.LOCK_FILE_NAME);
         }
     }
@@ -87,8 +91,11 @@ class LocalFileSystemObjectStoreTest {
         LocalFileSystemObjectStore store = store();
         right(store.createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x")));
         Path stale = Files.writeString(root().resolve("p/.object.bin.dead.tmp"), "left by a crash");
-        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(LocalFileSystemObjectStore.STALE_TEMPORARY_AGE)
-                .minusSeconds(60)));
+        Files.setLastModifiedTime(
+                stale,
+                FileTime.from(Instant.now()
+                        .minus(LocalFileSystemObjectStore.STALE_TEMPORARY_AGE)
+                        .minusSeconds(60)));
         Path fresh = Files.writeString(root().resolve("p/.other.bin.live.tmp"), "being written");
 
         right(store.list(KeyPrefix.ROOT));
@@ -106,7 +113,8 @@ class LocalFileSystemObjectStoreTest {
         right(store.createIfAbsent(ObjectKey.of("inside.bin"), bytes("x")));
         Files.createSymbolicLink(root().resolve("escape"), outside);
         ObjectKey throughLink = ObjectKey.of("escape/secret.bin");
-        Generation someGeneration = right(store.read(ObjectKey.of("inside.bin"))).generation();
+        Generation someGeneration =
+                right(store.read(ObjectKey.of("inside.bin"))).generation();
 
         assertRefused(store.read(throughLink), store, "escape");
         assertRefused(store.createIfAbsent(ObjectKey.of("escape/new.bin"), bytes("y")), store, "escape");
@@ -114,7 +122,9 @@ class LocalFileSystemObjectStoreTest {
         assertRefused(store.deleteIfUnchanged(throughLink, someGeneration), store, "escape");
         assertRefused(store.list(KeyPrefix.of("escape/")), store, "escape");
 
-        assertThat(right(store.list(KeyPrefix.ROOT))).extracting(info -> info.key().value()).containsExactly("inside.bin");
+        assertThat(right(store.list(KeyPrefix.ROOT)))
+                .extracting(info -> info.key().value())
+                .containsExactly("inside.bin");
         assertThat(Files.readString(secret)).isEqualTo("not yours");
         try (Stream<Path> files = Files.list(outside)) {
             assertThat(files).containsExactly(secret);
@@ -129,7 +139,9 @@ class LocalFileSystemObjectStoreTest {
         Files.createSymbolicLink(root().resolve("p/link.bin"), secret);
         ObjectKey link = ObjectKey.of("p/link.bin");
 
-        assertThat(right(store.list(KeyPrefix.ROOT))).extracting(info -> info.key().value()).containsExactly("p/real.bin");
+        assertThat(right(store.list(KeyPrefix.ROOT)))
+                .extracting(info -> info.key().value())
+                .containsExactly("p/real.bin");
         assertRefused(store.read(link), store, "link.bin");
         assertRefused(store.createIfAbsent(link, bytes("y")), store, "link.bin");
         assertThat(Files.readString(secret)).isEqualTo("not yours");
@@ -145,7 +157,9 @@ class LocalFileSystemObjectStoreTest {
         Generation generation = right(viaLink.createIfAbsent(ObjectKey.of("a/b.bin"), bytes("x")));
 
         assertThat(right(direct.read(ObjectKey.of("a/b.bin"))).generation()).isEqualTo(generation);
-        assertThat(right(viaLink.list(KeyPrefix.ROOT))).extracting(ObjectInfo::generation).containsExactly(generation);
+        assertThat(right(viaLink.list(KeyPrefix.ROOT)))
+                .extracting(ObjectInfo::generation)
+                .containsExactly(generation);
     }
 
     @Test
@@ -157,7 +171,8 @@ class LocalFileSystemObjectStoreTest {
         assertRefused(store.createIfAbsent(ObjectKey.of("a/b/c"), bytes("x")), store, "a/b");
         assertRefused(store.createIfAbsent(ObjectKey.of("c/d"), bytes("x")), store, "c/d");
         // Reading or deleting such keys simply finds no object.
-        assertThat(store.read(ObjectKey.of("a/b/c")).getLeft()).isEqualTo(new StoreFailure.NotFound(ObjectKey.of("a/b/c")));
+        assertThat(store.read(ObjectKey.of("a/b/c")).getLeft())
+                .isEqualTo(new StoreFailure.NotFound(ObjectKey.of("a/b/c")));
         assertThat(store.read(ObjectKey.of("c/d")).getLeft()).isEqualTo(new StoreFailure.NotFound(ObjectKey.of("c/d")));
         assertThat(right(store.list(KeyPrefix.of("a/b/")))).isEmpty();
     }
@@ -219,14 +234,16 @@ class LocalFileSystemObjectStoreTest {
             Future<?> churn = pool.submit(() -> {
                 for (int i = 0; !stop.get(); i++) {
                     ObjectKey key = ObjectKey.of("p/q/r/churn-" + i);
-                    deleter.createIfAbsent(key, bytes("c")).flatMap(g -> deleter.deleteIfUnchanged(key, g))
+                    deleter.createIfAbsent(key, bytes("c"))
+                            .flatMap(g -> deleter.deleteIfUnchanged(key, g))
                             .peekLeft(failure -> failures.add(failure.message()));
                 }
             });
             Future<?> creates = pool.submit(() -> {
                 for (int i = 0; i < 150; i++) {
                     ObjectKey key = ObjectKey.of("p/q/r/s/created-" + i);
-                    creator.createIfAbsent(key, bytes("k")).flatMap(g -> creator.deleteIfUnchanged(key, g))
+                    creator.createIfAbsent(key, bytes("k"))
+                            .flatMap(g -> creator.deleteIfUnchanged(key, g))
                             .peekLeft(failure -> failures.add(failure.message()));
                 }
             });
@@ -270,7 +287,8 @@ class LocalFileSystemObjectStoreTest {
         // Each version is one byte value repeated, with a length of its own, so a torn or mixed read shows.
         observed.forEach((generation, content) -> {
             assertThat(written).as("generation %s was issued", generation).containsKey(generation);
-            assertThat(content).as("content read at generation %s", generation)
+            assertThat(content)
+                    .as("content read at generation %s", generation)
                     .isEqualTo(version(written.get(generation)));
         });
     }
@@ -284,7 +302,9 @@ class LocalFileSystemObjectStoreTest {
             // A fresh adapter now and then: the clock lives in the store, not in the adapter.
             LocalFileSystemObjectStore adapter = i % 10 == 0 ? store() : store;
             Generation generation = right(adapter.createIfAbsent(key, bytes("identical")));
-            assertThat(seen.add(generation)).as("generation %s issued twice", generation).isTrue();
+            assertThat(seen.add(generation))
+                    .as("generation %s issued twice", generation)
+                    .isTrue();
             right(adapter.deleteIfUnchanged(key, generation));
         }
     }
@@ -306,16 +326,17 @@ class LocalFileSystemObjectStoreTest {
     @Test
     void aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetIsNeverCreatedNorWritten() throws Exception {
         Path outside = Files.createDirectories(directory.resolve("outside"));
-        Path existing = Files.writeString(outside.resolve("Åsa Lindqvist – notes.txt"), "“kept” as it is, Jyväskylä 🦌");
+        Path existing =
+                Files.writeString(outside.resolve("Åsa Lindqvist – notes.txt"), "“kept” as it is, Jyväskylä 🦌");
         Path missing = outside.resolve("Ærø – created by nobody.bin");
         for (Path target : List.of(existing, missing)) {
-            Path root = Files.createDirectories(directory.resolve("store-" + target.getFileName().toString().length()));
+            Path root = Files.createDirectories(
+                    directory.resolve("store-" + target.getFileName().toString().length()));
             Files.createSymbolicLink(root.resolve(StoreLock.LOCK_FILE_NAME), target);
             LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(root);
 
             for (Either<StoreFailure, ?> outcome : List.of(
-                    store.createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x")),
-                    store.list(KeyPrefix.ROOT))) {
+                    store.createIfAbsent(ObjectKey.of("p/object.bin"), bytes("x")), store.list(KeyPrefix.ROOT))) {
                 assertThat(outcome.isLeft()).as("%s", outcome).isTrue();
                 assertThat(outcome.getLeft().message())
                         .contains(StoreLock.LOCK_FILE_NAME + " is a symbolic link; refusing to follow it");
@@ -346,14 +367,17 @@ class LocalFileSystemObjectStoreTest {
         try (ReadOnlyTree readOnly = ReadOnlyTree.of(root())) {
             LocalFileSystemObjectStore reader = store();
 
-            assertThat(right(reader.list(KeyPrefix.ROOT))).extracting(info -> info.key().value())
+            assertThat(right(reader.list(KeyPrefix.ROOT)))
+                    .extracting(info -> info.key().value())
                     .containsExactly(key.value(), "top.bin");
             assertThat(right(reader.read(key)).content()).isEqualTo(bytes("Jyväskylä – 東京 🦌"));
             try (ObjectContent content = right(reader.open(key, ReadCondition.latest()))) {
                 assertThat(content.generation()).isEqualTo(generation);
             }
-            assertThat(reader.createIfAbsent(ObjectKey.of("new.bin"), bytes("z")).getLeft())
-                    .as("the tree really is read-only").isInstanceOf(StoreFailure.IoFailure.class);
+            assertThat(reader.createIfAbsent(ObjectKey.of("new.bin"), bytes("z"))
+                            .getLeft())
+                    .as("the tree really is read-only")
+                    .isInstanceOf(StoreFailure.IoFailure.class);
         }
     }
 
@@ -371,7 +395,9 @@ class LocalFileSystemObjectStoreTest {
     // ---- helpers
 
     private static void assertRefused(Either<StoreFailure, ?> outcome, LocalFileSystemObjectStore store, String names) {
-        assertThat(outcome.isLeft()).as("expected a refusal but got %s", outcome).isTrue();
+        assertThat(outcome.isLeft())
+                .as("expected a refusal but got %s", outcome)
+                .isTrue();
         assertThat(outcome.getLeft()).isInstanceOfSatisfying(StoreFailure.IoFailure.class, failure -> {
             assertThat(failure.target()).contains(store.describe());
             assertThat(failure.message()).contains(names);

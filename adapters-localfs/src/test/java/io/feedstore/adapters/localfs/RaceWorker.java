@@ -20,8 +20,7 @@ import java.util.List;
  */
 final class RaceWorker {
 
-    private RaceWorker() {
-    }
+    private RaceWorker() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
@@ -46,14 +45,22 @@ final class RaceWorker {
         StringBuilder out = new StringBuilder();
         for (int k = 0; k < Math.max(creates, sameGeneration); k++) {
             if (k < creates) {
-                Either<StoreFailure, Generation> created = store.createIfAbsent(
-                        CrossProcessRaceTest.createKey(k), CrossProcessRaceTest.content(id));
-                out.append("CREATE ").append(k).append(' ').append(outcome(created)).append('\n');
+                Either<StoreFailure, Generation> created =
+                        store.createIfAbsent(CrossProcessRaceTest.createKey(k), CrossProcessRaceTest.content(id));
+                out.append("CREATE ")
+                        .append(k)
+                        .append(' ')
+                        .append(outcome(created))
+                        .append('\n');
             }
             if (k < sameGeneration) {
                 Either<StoreFailure, Generation> replaced = store.replaceIfUnchanged(
                         CrossProcessRaceTest.sameKey(k), starts.get(k), CrossProcessRaceTest.content(id));
-                out.append("SAME ").append(k).append(' ').append(outcome(replaced)).append('\n');
+                out.append("SAME ")
+                        .append(k)
+                        .append(' ')
+                        .append(outcome(replaced))
+                        .append('\n');
             }
         }
 
@@ -65,7 +72,11 @@ final class RaceWorker {
             byte[] next = (new String(seen.content(), StandardCharsets.UTF_8) + line).getBytes(StandardCharsets.UTF_8);
             Either<StoreFailure, Generation> replaced = store.replaceIfUnchanged(chain, seen.generation(), next);
             if (replaced.isRight()) {
-                out.append("CHAIN ").append(seen.generation()).append(' ').append(replaced.get()).append('\n');
+                out.append("CHAIN ")
+                        .append(seen.generation())
+                        .append(' ')
+                        .append(replaced.get())
+                        .append('\n');
                 done++;
             } else if (!(replaced.getLeft() instanceof StoreFailure.PreconditionFailed)) {
                 fail(replaced.getLeft());

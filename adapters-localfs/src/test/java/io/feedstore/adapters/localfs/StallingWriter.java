@@ -17,8 +17,7 @@ final class StallingWriter {
     static final String HALF = "Åsa Lindqvist – “first half”, ";
     static final String REST = "Jyväskylä – 東京 🦌";
 
-    private StallingWriter() {
-    }
+    private StallingWriter() {}
 
     public static void main(String[] args) {
         LocalFileSystemObjectStore store = new LocalFileSystemObjectStore(Path.of(args[0]));

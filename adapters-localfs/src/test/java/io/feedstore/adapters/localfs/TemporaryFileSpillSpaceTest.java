@@ -21,7 +21,8 @@ class TemporaryFileSpillSpaceTest {
         SpillSpace space = new TemporaryFileSpillSpace(temp);
         byte[] rows = "Åsa Lindqvist – “Jyväskylä” 北欧 🚢".getBytes(StandardCharsets.UTF_8);
 
-        try (SpillSpace.SpillFile first = space.create(); SpillSpace.SpillFile second = space.create()) {
+        try (SpillSpace.SpillFile first = space.create();
+                SpillSpace.SpillFile second = space.create()) {
             try (OutputStream out = first.output()) {
                 out.write(rows);
             }

@@ -23,6 +23,7 @@ public final class MboxSplitter {
     private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
     /** The longest {@code >>>From } escape undone; deeper quoting is rare enough to keep a bounded look-ahead. */
     private static final int MAX_QUOTE_DEPTH = 64;
+
     private static final int MAX_SEPARATOR_CHARS = 4096;
     private static final Pattern TAKEOUT_ID = Pattern.compile("^From (\\d{1,20})@");
 
@@ -41,8 +42,7 @@ public final class MboxSplitter {
         void accept(Entry entry) throws IOException;
     }
 
-    private MboxSplitter() {
-    }
+    private MboxSplitter() {}
 
     /** Calls {@code each} for every message in order; returns how many there were. */
     public static long split(InputStream mbox, Consumer each) throws IOException {

@@ -36,7 +36,8 @@ public final class Mime4jMessageParser implements MessageParser {
     static final int MAX_TEXT_CHARS = 8 * 1024 * 1024;
 
     /** Lenient about malformed input; no limit on the length of a message, since bodies are streamed, not held. */
-    private static final MimeConfig CONFIG = MimeConfig.copy(MimeConfig.PERMISSIVE).setMaxContentLen(-1).build();
+    private static final MimeConfig CONFIG =
+            MimeConfig.copy(MimeConfig.PERMISSIVE).setMaxContentLen(-1).build();
 
     @Override
     public Either<String, ParsedMessage> parse(InputStream rfc822) {
@@ -64,6 +65,7 @@ public final class Mime4jMessageParser implements MessageParser {
     private static final class Collector extends AbstractContentHandler {
         /** Header fields of the outermost message, names in lower case, first occurrence kept. */
         private final Map<String, String> top = new LinkedHashMap<>();
+
         private Map<String, String> current = new LinkedHashMap<>();
         private boolean topHeaderDone;
         private String plain;
@@ -102,8 +104,14 @@ public final class Mime4jMessageParser implements MessageParser {
         }
 
         ParsedMessage result() {
-            return new ParsedMessage(header("from"), header("subject"), header("message-id"), header("x-gm-msgid"),
-                    header("date"), Option.of(plain), Option.of(html));
+            return new ParsedMessage(
+                    header("from"),
+                    header("subject"),
+                    header("message-id"),
+                    header("x-gm-msgid"),
+                    header("date"),
+                    Option.of(plain),
+                    Option.of(html));
         }
 
         private Option<String> header(String name) {
@@ -111,12 +119,15 @@ public final class Mime4jMessageParser implements MessageParser {
         }
 
         private static boolean isAttachment(Map<String, String> headers) {
-            String disposition = headers.getOrDefault("content-disposition", "").toLowerCase(Locale.ROOT).strip();
+            String disposition = headers.getOrDefault("content-disposition", "")
+                    .toLowerCase(Locale.ROOT)
+                    .strip();
             return disposition.startsWith("attachment") || disposition.contains("filename");
         }
 
         private static String read(InputStream body, String charsetName) throws IOException {
-            CharsetDecoder decoder = charset(charsetName).newDecoder()
+            CharsetDecoder decoder = charset(charsetName)
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             StringBuilder text = new StringBuilder();
@@ -145,12 +156,12 @@ public final class Mime4jMessageParser implements MessageParser {
 
     /** A header field's text: raw bytes as UTF-8 (8-bit headers are common), unfolded, RFC 2047 words decoded. */
     static final class HeaderText {
-        private HeaderText() {
-        }
+        private HeaderText() {}
 
         static String decode(Field field) {
             String body = field.getRaw() == null ? field.getBody() : rawBody(field);
-            String unfolded = body.replaceAll("\r?\n[ \t]+", " ").replace("\r", "").replace("\n", "");
+            String unfolded =
+                    body.replaceAll("\r?\n[ \t]+", " ").replace("\r", "").replace("\n", "");
             return DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
         }
 
@@ -164,15 +175,16 @@ public final class Mime4jMessageParser implements MessageParser {
 
     /** Header bytes are UTF-8 when they are valid UTF-8, else ISO-8859-1 (which any byte sequence is). */
     static final class Utf8 {
-        private Utf8() {
-        }
+        private Utf8() {}
 
         static String decodeOrLatin1(byte[] bytes) {
             try {
-                return StandardCharsets.UTF_8.newDecoder()
+                return StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                        .decode(java.nio.ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (java.nio.charset.CharacterCodingException e) {
                 return new String(bytes, StandardCharsets.ISO_8859_1);
             }

@@ -45,14 +45,19 @@ class MboxSplitterTest {
         assertThat(entries.get(1).takeoutId()).contains(RawItemId.of("18e0b733fdba1738"));
         assertThat(entries.get(2).takeoutId()).isEmpty();
         String first = new String(bodies.get(0), StandardCharsets.UTF_8);
-        assertThat(first).startsWith("X-GM-THRID: 1792634085621503799\n")
+        assertThat(first)
+                .startsWith("X-GM-THRID: 1792634085621503799\n")
                 .contains("\nFrom the archive: this line was escaped by the writer.\n")
                 .contains("\n>From here too, one level deeper.\n")
                 .doesNotContain("From 1792634085621503800");
-        ParsedMessage parsed = parser.parse(new ByteArrayInputStream(bodies.get(0))).get();
+        ParsedMessage parsed =
+                parser.parse(new ByteArrayInputStream(bodies.get(0))).get();
         assertThat(parsed.subject()).contains("Ærø Energi – første");
         assertThat(parsed.plainText().get()).contains("Offentliggjort den 2025-03-14 09:30 CET");
-        assertThat(parser.parse(new ByteArrayInputStream(bodies.get(1))).get().plainText().get())
+        assertThat(parser.parse(new ByteArrayInputStream(bodies.get(1)))
+                        .get()
+                        .plainText()
+                        .get())
                 .isEqualTo("Jyväskylä – andra texten 🎉\nFrom: at the start of a body line is text, not a separator"
                         + " – only \u201cFrom \u201d with a space is.\n\n");
         assertThat(entries.get(2).separator()).isEqualTo("From MAILER-DAEMON Fri Mar 14 11:00:00 2025");
@@ -69,20 +74,25 @@ class MboxSplitterTest {
 
     @Test
     void splittingGivesBackExactlyTheMessagesAnMboxrdWriterWrote() {
-        qt().withExamples(500).forAll(lists().of(strings().betweenCodePoints(' ', 'z').ofLengthBetween(0, 30))
-                        .ofSizeBetween(0, 12), integers().between(1, 5))
+        qt().withExamples(500)
+                .forAll(
+                        lists().of(strings().betweenCodePoints(' ', 'z').ofLengthBetween(0, 30))
+                                .ofSizeBetween(0, 12),
+                        integers().between(1, 5))
                 .checkAssert((lines, messages) -> {
                     List<String> originals = new ArrayList<>();
                     ByteArrayOutputStream mbox = new ByteArrayOutputStream();
                     for (int m = 0; m < messages; m++) {
                         StringBuilder message = new StringBuilder("Subject: Åsa – nr " + m + "\n\n");
                         for (String line : lines) {
-                            message.append(m % 2 == 0 ? ">".repeat(m) + "From " + line : line).append('\n');
+                            message.append(m % 2 == 0 ? ">".repeat(m) + "From " + line : line)
+                                    .append('\n');
                         }
                         originals.add(message.toString());
                         mbox.writeBytes(("From " + (1000 + m) + "@xxx Thu Mar 13 08:00:00 +0000 2025\n")
                                 .getBytes(StandardCharsets.UTF_8));
-                        mbox.writeBytes(message.toString().replaceAll("(?m)^(>*From )", ">$1")
+                        mbox.writeBytes(message.toString()
+                                .replaceAll("(?m)^(>*From )", ">$1")
                                 .getBytes(StandardCharsets.UTF_8));
                     }
                     List<byte[]> bodies = new ArrayList<>();
@@ -91,7 +101,9 @@ class MboxSplitterTest {
                     } catch (IOException e) {
                         throw new AssertionError(e);
                     }
-                    assertThat(bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())
+                    assertThat(bodies.stream()
+                                    .map(b -> new String(b, StandardCharsets.UTF_8))
+                                    .toList())
                             .isEqualTo(originals);
                 });
     }
@@ -102,12 +114,13 @@ class MboxSplitterTest {
         long attachment = 100L * 1024 * 1024;
         List<InputStream> parts = new ArrayList<>();
         for (int m = 0; m < messages; m++) {
-            parts.add(new ByteArrayInputStream(("From " + (1792634085621503799L + m) + "@xxx Fri Mar 14 09:30:00 +0000 2025\n"
-                    + "From: Ærø Energi <news@aeroe.dk>\nSubject: Bilaga " + m + " – \u201cstor\u201d\n"
-                    + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n"
-                    + "Text " + m + " – Åsa\n--b\nContent-Type: application/octet-stream\n"
-                    + "Content-Disposition: attachment; filename=\"x.bin\"\nContent-Transfer-Encoding: base64\n\n")
-                    .getBytes(StandardCharsets.UTF_8)));
+            parts.add(new ByteArrayInputStream(
+                    ("From " + (1792634085621503799L + m) + "@xxx Fri Mar 14 09:30:00 +0000 2025\n"
+                                    + "From: Ærø Energi <news@aeroe.dk>\nSubject: Bilaga " + m + " – \u201cstor\u201d\n"
+                                    + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n"
+                                    + "Text " + m + " – Åsa\n--b\nContent-Type: application/octet-stream\n"
+                                    + "Content-Disposition: attachment; filename=\"x.bin\"\nContent-Transfer-Encoding: base64\n\n")
+                            .getBytes(StandardCharsets.UTF_8)));
             parts.add(new MessageParsingPropertiesTest.Base64Lines(attachment));
             parts.add(new ByteArrayInputStream("\n--b--\n".getBytes(StandardCharsets.UTF_8)));
         }
@@ -122,7 +135,10 @@ class MboxSplitterTest {
         assertThat(Runtime.getRuntime().maxMemory()).isLessThan(messages * attachment);
         assertThat(count).isEqualTo(messages);
         assertThat(texts).containsExactly("Text 0 – Åsa", "Text 1 – Åsa", "Text 2 – Åsa");
-        assertThat(ids).containsExactly(RawItemId.fromTakeoutDecimal("1792634085621503799"),
-                RawItemId.fromTakeoutDecimal("1792634085621503800"), RawItemId.fromTakeoutDecimal("1792634085621503801"));
+        assertThat(ids)
+                .containsExactly(
+                        RawItemId.fromTakeoutDecimal("1792634085621503799"),
+                        RawItemId.fromTakeoutDecimal("1792634085621503800"),
+                        RawItemId.fromTakeoutDecimal("1792634085621503801"));
     }
 }

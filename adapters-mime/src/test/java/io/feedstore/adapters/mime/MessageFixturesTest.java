@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class MessageFixturesTest {
 
     static final Instant RECEIVED = Instant.parse("2025-03-14T10:00:00Z");
-    static final RawItem ITEM = RawItem.email(Source.of("gmail"), LocalDate.of(2025, 3, 14),
-            RawItemId.of("18c3f0a2b4d5e6f7"));
+    static final RawItem ITEM =
+            RawItem.email(Source.of("gmail"), LocalDate.of(2025, 3, 14), RawItemId.of("18c3f0a2b4d5e6f7"));
 
     private final Mime4jMessageParser parser = new Mime4jMessageParser();
     private final EmailRelease rule = new EmailRelease(new JsoupHtmlText());
@@ -59,8 +59,10 @@ class MessageFixturesTest {
         assertCommonFields(r);
         assertThat(r.title()).contains("Ærø Energi – \u201crekordår\u201d 2024 🎉");
         assertThat(r.companyName()).contains("Åsa Lindqvist");
-        assertThat(r.fullText()).contains("Stockholm, 14 mars 2025 – Ærø Energi och Åsa Lindqvist meddelar "
-                + "\u201cett rekordår\u201d.\nPublicerad: 2025-03-14 09:30 CET\n\nOmsättningen ökade med 12 % – 🎉 日本語も。\n");
+        assertThat(r.fullText())
+                .contains(
+                        "Stockholm, 14 mars 2025 – Ærø Energi och Åsa Lindqvist meddelar "
+                                + "\u201cett rekordår\u201d.\nPublicerad: 2025-03-14 09:30 CET\n\nOmsättningen ökade med 12 % – 🎉 日本語も。\n");
         assertThat(r.releaseTimestamp()).contains(Instant.parse("2025-03-14T08:30:00Z"));
         assertThat(r.releaseDate()).isEqualTo(LocalDate.of(2025, 3, 14));
     }
@@ -72,8 +74,9 @@ class MessageFixturesTest {
         assertCommonFields(r);
         assertThat(r.title()).contains("Jyväskylän Energia - tulos 2025");
         assertThat(r.companyName()).contains("Jyväskylän Energia Oy");
-        assertThat(r.fullText()).contains("Jyväskylän Energia – \u201cvuoden tulos\u201d\nJulkaistu: 2025-06-02 12:00 EEST\n"
-                + "Toimitusjohtaja Matti Virtanen: hyvä vuosi.\nLisätietoja 📈\nLiikevaihto 10 M€\nTulos 2 M€");
+        assertThat(r.fullText())
+                .contains("Jyväskylän Energia – \u201cvuoden tulos\u201d\nJulkaistu: 2025-06-02 12:00 EEST\n"
+                        + "Toimitusjohtaja Matti Virtanen: hyvä vuosi.\nLisätietoja 📈\nLiikevaihto 10 M€\nTulos 2 M€");
         assertThat(r.releaseTimestamp()).contains(Instant.parse("2025-06-02T09:00:00Z"));
         assertThat(r.releaseDate()).isEqualTo(LocalDate.of(2025, 6, 2));
     }
@@ -88,8 +91,9 @@ class MessageFixturesTest {
         assertThat(m.messageId()).contains("<gmt2@aeroe.dk>");
         assertThat(r.title()).contains("Ærø Færgen – new routes");
         assertThat(r.companyName()).contains("Aeroe-faergen");
-        assertThat(r.fullText()).contains("Copenhagen – \u201cÆrø Færgen\u201d announces new routes.\n"
-                + "Published: 2025-03-14 09:30 GMT+2\n\nRegards, Søren Ærø\n");
+        assertThat(r.fullText())
+                .contains("Copenhagen – \u201cÆrø Færgen\u201d announces new routes.\n"
+                        + "Published: 2025-03-14 09:30 GMT+2\n\nRegards, Søren Ærø\n");
         assertThat(r.releaseTimestamp()).contains(Instant.parse("2025-03-14T07:30:00Z"));
     }
 
@@ -100,8 +104,9 @@ class MessageFixturesTest {
         assertCommonFields(r);
         assertThat(r.title()).contains("Sommerfærgen sejler igen");
         assertThat(r.companyName()).contains("Ærø Kommune");
-        assertThat(r.fullText()).contains("Marstal, Ærø - \"Sommerfærgen\" sejler igen.\n"
-                + "Offentliggjort den 2025-07-01 08:00 CET\nMed venlig hilsen, Ærø Kommune\n");
+        assertThat(r.fullText())
+                .contains("Marstal, Ærø - \"Sommerfærgen\" sejler igen.\n"
+                        + "Offentliggjort den 2025-07-01 08:00 CET\nMed venlig hilsen, Ærø Kommune\n");
         assertThat(r.releaseTimestamp()).contains(Instant.parse("2025-07-01T07:00:00Z"));
         assertThat(r.releaseDate()).isEqualTo(LocalDate.of(2025, 7, 1));
     }
@@ -113,8 +118,9 @@ class MessageFixturesTest {
         assertCommonFields(r);
         assertThat(r.title()).contains("Wärtsilä – \u201ckvartalsrapport\u201d Q1");
         assertThat(r.companyName()).contains("Wärtsilä Oyj");
-        assertThat(r.fullText()).contains("Åbo – Wärtsilä Oyj: \u201ckvartalsrapport\u201d kl. 09:30 i dag.\n"
-                + "Ingen tidszon här: 2025-03-14 09:30\n");
+        assertThat(r.fullText())
+                .contains("Åbo – Wärtsilä Oyj: \u201ckvartalsrapport\u201d kl. 09:30 i dag.\n"
+                        + "Ingen tidszon här: 2025-03-14 09:30\n");
         assertThat(r.releaseTimestamp()).contains(RECEIVED);
     }
 
@@ -125,7 +131,8 @@ class MessageFixturesTest {
         assertCommonFields(r);
         assertThat(r.title()).contains("Volvo Group – Q1 2025 report");
         assertThat(r.companyName()).contains("Volvo Group");
-        assertThat(r.fullText()).contains("Göteborg – Volvo \u201cQ1\u201d rapport bifogas.\nPublished 2025-04-24T07:30:00Z\n");
+        assertThat(r.fullText())
+                .contains("Göteborg – Volvo \u201cQ1\u201d rapport bifogas.\nPublished 2025-04-24T07:30:00Z\n");
         assertThat(r.releaseTimestamp()).contains(Instant.parse("2025-04-24T07:30:00Z"));
     }
 
@@ -145,7 +152,8 @@ class MessageFixturesTest {
     @Test
     void bytesWithoutAnyHeaderAreNotAMessage() {
         assertThat(parser.parse(InputStream.nullInputStream()).getLeft()).startsWith("not an RFC 822 message");
-        assertThat(Option.of(parser.parse(new java.io.ByteArrayInputStream("\n\nbody only".getBytes())).getLeft()))
+        assertThat(Option.of(parser.parse(new java.io.ByteArrayInputStream("\n\nbody only".getBytes()))
+                        .getLeft()))
                 .isNotEmpty();
     }
 }

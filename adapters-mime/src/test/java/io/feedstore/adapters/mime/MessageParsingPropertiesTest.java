@@ -22,9 +22,14 @@ import org.junit.jupiter.api.Test;
 
 class MessageParsingPropertiesTest {
 
-    private static final List<String> FIXTURES = List.of("multipart-alternative.eml", "html-only-base64.eml",
-            "declared-gmt-plus-2-crlf.eml", "cet-in-summer-latin1.eml", "no-declared-time.eml",
-            "with-attachments.eml", "nested-rfc822.eml");
+    private static final List<String> FIXTURES = List.of(
+            "multipart-alternative.eml",
+            "html-only-base64.eml",
+            "declared-gmt-plus-2-crlf.eml",
+            "cet-in-summer-latin1.eml",
+            "no-declared-time.eml",
+            "with-attachments.eml",
+            "nested-rfc822.eml");
 
     private final Mime4jMessageParser parser = new Mime4jMessageParser();
     private final EmailRelease rule = new EmailRelease(new JsoupHtmlText());
@@ -36,7 +41,8 @@ class MessageParsingPropertiesTest {
 
     @Test
     void randomBytesGiveAReleaseOrARejectionNeverAnException() {
-        qt().withExamples(1_000).forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 2_000))
+        qt().withExamples(1_000)
+                .forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 2_000))
                 .checkAssert(values -> {
                     byte[] bytes = new byte[values.size()];
                     for (int i = 0; i < bytes.length; i++) {
@@ -55,7 +61,8 @@ class MessageParsingPropertiesTest {
                 corpus.add(in.readAllBytes());
             }
         }
-        qt().withExamples(3_000).forAll(integers().between(0, corpus.size() - 1), longs().all())
+        qt().withExamples(3_000)
+                .forAll(integers().between(0, corpus.size() - 1), longs().all())
                 .checkAssert((which, seed) -> {
                     byte[] bytes = mangle(corpus.get(which), new Random(seed));
                     Either<String, PressRelease> result = release(bytes);

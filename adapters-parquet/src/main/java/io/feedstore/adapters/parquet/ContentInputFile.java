@@ -41,6 +41,7 @@ final class ContentInputFile implements InputFile {
         private final byte[] buffer = new byte[BUFFER];
         /** File position of buffer[0], and how many bytes of the buffer are valid. */
         private long bufferStart;
+
         private int bufferLength;
         private long position;
 
@@ -88,8 +89,8 @@ final class ContentInputFile implements InputFile {
         @Override
         public void readFully(byte[] target, int offset, int length) throws IOException {
             if (length > content.size() - position) {
-                throw new EOFException("needed " + length + " bytes at offset " + position + " of "
-                        + ContentInputFile.this);
+                throw new EOFException(
+                        "needed " + length + " bytes at offset " + position + " of " + ContentInputFile.this);
             }
             if (length >= BUFFER) {
                 content.readFully(position, target, offset, length);

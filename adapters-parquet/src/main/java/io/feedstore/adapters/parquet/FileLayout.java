@@ -26,8 +26,8 @@ record FileLayout(MessageType projection, int[] wireColumn) {
             String name = WireRecord.COLUMNS.get(column);
             if (!fileSchema.containsField(name)) {
                 if (ProductionSchema.REQUIRED_COLUMNS.contains(name)) {
-                    return Either.left(new DecodeFailure("missing required column " + name
-                            + " (the file has " + fieldNames(fileSchema) + ")"));
+                    return Either.left(new DecodeFailure(
+                            "missing required column " + name + " (the file has " + fieldNames(fileSchema) + ")"));
                 }
                 continue;
             }
@@ -74,7 +74,8 @@ record FileLayout(MessageType projection, int[] wireColumn) {
                 columns.add(wireColumn[field]);
             }
         }
-        return new FileLayout(new MessageType(projection.getName(), fields),
+        return new FileLayout(
+                new MessageType(projection.getName(), fields),
                 columns.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -121,8 +121,8 @@ final class InMemoryInputFile implements InputFile {
 
         private void requireAvailable(int length) throws EOFException {
             if (length > bytes.length - position) {
-                throw new EOFException("needed " + length + " bytes at offset " + position
-                        + " but the file ends at " + bytes.length);
+                throw new EOFException(
+                        "needed " + length + " bytes at offset " + position + " but the file ends at " + bytes.length);
             }
         }
     }

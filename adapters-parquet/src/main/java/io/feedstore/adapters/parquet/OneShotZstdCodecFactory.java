@@ -119,8 +119,8 @@ final class OneShotZstdCodecFactory implements CompressionCodecFactory {
                 int size = context.compressByteArray(compressed, 0, compressed.length, page, 0, page.length);
                 return BytesInput.from(compressed, 0, size);
             } catch (ZstdException e) {
-                throw new IOException("ZSTD could not compress a page of " + page.length + " bytes: "
-                        + e.getMessage(), e);
+                throw new IOException(
+                        "ZSTD could not compress a page of " + page.length + " bytes: " + e.getMessage(), e);
             }
         }
 
@@ -153,17 +153,19 @@ final class OneShotZstdCodecFactory implements CompressionCodecFactory {
             try (ByteBufferReleaser releaser = new ByteBufferReleaser(new HeapByteBufferAllocator())) {
                 ByteBuffer in = bytes.toByteBuffer(releaser);
                 int size = in.hasArray()
-                        ? context.decompressByteArray(page, 0, page.length,
-                                in.array(), in.arrayOffset() + in.position(), in.remaining())
-                        : context.decompressDirectByteBufferToByteArray(page, 0, page.length,
-                                in, in.position(), in.remaining());
+                        ? context.decompressByteArray(
+                                page, 0, page.length, in.array(), in.arrayOffset() + in.position(), in.remaining())
+                        : context.decompressDirectByteBufferToByteArray(
+                                page, 0, page.length, in, in.position(), in.remaining());
                 if (size != decompressedSize) {
-                    throw new IOException("a ZSTD page decompressed to " + size + " bytes; its header says "
-                            + decompressedSize);
+                    throw new IOException(
+                            "a ZSTD page decompressed to " + size + " bytes; its header says " + decompressedSize);
                 }
             } catch (ZstdException e) {
-                throw new IOException("a ZSTD page (" + bytes.size() + " bytes, " + decompressedSize
-                        + " decompressed) does not decompress: " + e.getMessage(), e);
+                throw new IOException(
+                        "a ZSTD page (" + bytes.size() + " bytes, " + decompressedSize
+                                + " decompressed) does not decompress: " + e.getMessage(),
+                        e);
             }
             return BytesInput.from(page);
         }

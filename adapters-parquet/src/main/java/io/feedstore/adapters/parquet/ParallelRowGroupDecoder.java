@@ -38,13 +38,17 @@ final class ParallelRowGroupDecoder<T> {
     private final InputFile input;
     /** Options per reader: a codec factory keeps one (not thread-safe) decompressor per codec. */
     private final Supplier<ParquetReadOptions> options;
+
     private final ParquetMetadata footer;
     private final FileLayout layout;
     private final Function<PressRelease, ? extends T> map;
 
-    ParallelRowGroupDecoder(InputFile input, Supplier<ParquetReadOptions> options, ParquetMetadata footer,
-                            FileLayout layout,
-                            Function<PressRelease, ? extends T> map) {
+    ParallelRowGroupDecoder(
+            InputFile input,
+            Supplier<ParquetReadOptions> options,
+            ParquetMetadata footer,
+            FileLayout layout,
+            Function<PressRelease, ? extends T> map) {
         this.input = input;
         this.options = options;
         this.footer = footer;
@@ -86,8 +90,7 @@ final class ParallelRowGroupDecoder<T> {
     }
 
     /** One row group's mapped rows, up to the first that cannot be decoded, and then why ({@code null}: none). */
-    private record Group<T>(List<T> rows, DecodeFailure failure) {
-    }
+    private record Group<T>(List<T> rows, DecodeFailure failure) {}
 
     private Group<T> group(int group, long firstRow) {
         List<T> mapped = new ArrayList<>();
@@ -98,21 +101,26 @@ final class ParallelRowGroupDecoder<T> {
             opened = ParquetFileReader.open(input, footer, readOptions, input.newStream());
         } catch (IOException | RuntimeException e) {
             readOptions.getCodecFactory().release();
-            return new Group<>(mapped, new DecodeFailure("corrupt Parquet data after " + firstRow + " good rows: "
-                    + ParquetRecordCodec.describe(e)));
+            return new Group<>(
+                    mapped,
+                    new DecodeFailure("corrupt Parquet data after " + firstRow + " good rows: "
+                            + ParquetRecordCodec.describe(e)));
         }
         // The reader releases its options' codecs when it closes.
         try (ParquetFileReader reader = opened) {
             reader.setRequestedSchema(layout.projection());
-            MessageColumnIO columns = new ColumnIOFactory(footer.getFileMetaData().getCreatedBy())
+            MessageColumnIO columns = new ColumnIOFactory(
+                            footer.getFileMetaData().getCreatedBy())
                     .getColumnIO(layout.projection(), footer.getFileMetaData().getSchema());
             PageReadStore rowGroup = reader.readRowGroup(group);
             RecordReader<WireRecord> rows = columns.getRecordReader(rowGroup, new WireRecordMaterializer(layout));
             for (long n = rowGroup.getRowCount(); good < n; good++) {
                 Either<InvalidPressRelease, PressRelease> record = rows.read().toPressRelease();
                 if (record.isLeft()) {
-                    return new Group<>(mapped,
-                            ParquetRecordCodec.rowFailure(firstRow + good + 1, record.getLeft().getMessage()));
+                    return new Group<>(
+                            mapped,
+                            ParquetRecordCodec.rowFailure(
+                                    firstRow + good + 1, record.getLeft().getMessage()));
                 }
                 mapped.add(map.apply(record.get()));
             }
@@ -120,8 +128,10 @@ final class ParallelRowGroupDecoder<T> {
         } catch (WireRecordMaterializer.MalformedText e) {
             return new Group<>(mapped, ParquetRecordCodec.rowFailure(firstRow + good + 1, e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return new Group<>(mapped, new DecodeFailure("corrupt Parquet data after " + (firstRow + good)
-                    + " good rows: " + ParquetRecordCodec.describe(e)));
+            return new Group<>(
+                    mapped,
+                    new DecodeFailure("corrupt Parquet data after " + (firstRow + good) + " good rows: "
+                            + ParquetRecordCodec.describe(e)));
         }
     }
 

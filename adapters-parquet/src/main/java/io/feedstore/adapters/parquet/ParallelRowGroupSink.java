@@ -47,6 +47,7 @@ final class ParallelRowGroupSink implements RecordSink {
     private final Deque<Future<byte[]>> pending = new ArrayDeque<>();
     /** Estimated bytes of the rows of each pending group, in the same order. */
     private final Deque<Long> pendingSizes = new ArrayDeque<>();
+
     private long pendingBytes;
     private long currentBytes;
     /**
@@ -62,10 +63,12 @@ final class ParallelRowGroupSink implements RecordSink {
      * megabyte texts never pile up ten thousand at a time.
      */
     private final long budget;
+
     private List<PressRelease> current;
     private ParquetFileWriter file;
     /** The plain writer, used instead when even the first group is too large to hold twice. */
     private ParquetWriter<WireRecord> sequential;
+
     private Map<String, String> keyValueMetadata = WireRecordWriteSupport.METADATA;
     private long written;
     private boolean closed;
@@ -159,9 +162,13 @@ final class ParallelRowGroupSink implements RecordSink {
 
     /** Roughly what a row takes on the heap: its texts, plus the objects around them. */
     private static long estimate(PressRelease r) {
-        return 256L + r.id().value().length() + r.title().map(String::length).getOrElse(0)
-                + r.fullText().map(String::length).getOrElse(0) + r.companyName().map(String::length).getOrElse(0)
-                + r.category().map(String::length).getOrElse(0) + r.sourceUrl().map(String::length).getOrElse(0);
+        return 256L
+                + r.id().value().length()
+                + r.title().map(String::length).getOrElse(0)
+                + r.fullText().map(String::length).getOrElse(0)
+                + r.companyName().map(String::length).getOrElse(0)
+                + r.category().map(String::length).getOrElse(0)
+                + r.sourceUrl().map(String::length).getOrElse(0);
     }
 
     /** Copies the oldest finished group's column chunks, with their column and offset indexes, into the file. */
@@ -185,9 +192,11 @@ final class ParallelRowGroupSink implements RecordSink {
         }
         start();
         InMemoryInputFile input = new InMemoryInputFile(group);
-        try (ParquetFileReader reader = ParquetFileReader.open(input,
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
-             SeekableInputStream stream = input.newStream()) {
+        try (ParquetFileReader reader = ParquetFileReader.open(
+                        input,
+                        ParquetReadOptions.builder(new PlainParquetConfiguration())
+                                .build());
+                SeekableInputStream stream = input.newStream()) {
             keyValueMetadata = reader.getFileMetaData().getKeyValueMetaData();
             for (BlockMetaData block : reader.getFooter().getBlocks()) {
                 file.startBlock(block.getRowCount());
@@ -195,7 +204,12 @@ final class ParallelRowGroupSink implements RecordSink {
                 List<ColumnChunkMetaData> chunks = block.getColumns();
                 for (int c = 0; c < chunks.size(); c++) {
                     ColumnChunkMetaData chunk = chunks.get(c);
-                    file.appendColumnChunk(columns.get(c), stream, chunk, null, reader.readColumnIndex(chunk),
+                    file.appendColumnChunk(
+                            columns.get(c),
+                            stream,
+                            chunk,
+                            null,
+                            reader.readColumnIndex(chunk),
                             reader.readOffsetIndex(chunk));
                 }
                 file.endBlock();
@@ -207,8 +221,13 @@ final class ParallelRowGroupSink implements RecordSink {
         if (file != null) {
             return;
         }
-        file = new ParquetFileWriter(new StreamOutputFile(out), ProductionSchema.SCHEMA,
-                ParquetFileWriter.Mode.OVERWRITE, 128L * 1024 * 1024, 0, null,
+        file = new ParquetFileWriter(
+                new StreamOutputFile(out),
+                ProductionSchema.SCHEMA,
+                ParquetFileWriter.Mode.OVERWRITE,
+                128L * 1024 * 1024,
+                0,
+                null,
                 ParquetProperties.builder().build());
         file.start();
     }

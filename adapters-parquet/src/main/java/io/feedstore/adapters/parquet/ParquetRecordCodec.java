@@ -7,10 +7,10 @@ import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.codec.RowKeys;
-import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.release.InvalidPressRelease;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.WireRecord;
+import io.feedstore.domain.store.ObjectContent;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,8 +56,9 @@ public final class ParquetRecordCodec implements RecordCodec {
     /** Page size of ZSTD files (the consolidated file); see {@link #zstdPageBytes}. */
     static final int ZSTD_PAGE_BYTES = zstdPageBytes(Runtime.getRuntime().maxMemory());
 
-    private static final String[] GZIP_LEVEL_NAMES = {"NO_COMPRESSION", "BEST_SPEED", "TWO", "THREE", "FOUR",
-        "FIVE", "SIX", "SEVEN", "EIGHT", "BEST_COMPRESSION"};
+    private static final String[] GZIP_LEVEL_NAMES = {
+        "NO_COMPRESSION", "BEST_SPEED", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "BEST_COMPRESSION"
+    };
 
     private final Map<FileRole, EncodingOptions> encodings;
     private final int threads;
@@ -99,8 +100,8 @@ public final class ParquetRecordCodec implements RecordCodec {
     }
 
     @Override
-    public <T> Either<DecodeFailure, Long> decodeMapped(ObjectContent file, Function<PressRelease, ? extends T> map,
-                                                        Consumer<? super T> results) {
+    public <T> Either<DecodeFailure, Long> decodeMapped(
+            ObjectContent file, Function<PressRelease, ? extends T> map, Consumer<? super T> results) {
         return decodeMapped(file, map, results, threads);
     }
 
@@ -119,8 +120,10 @@ public final class ParquetRecordCodec implements RecordCodec {
             }
         } catch (IOException e) {
             // Nothing here touches a disk or a network: an I/O failure means parquet itself broke.
-            throw new UncheckedIOException("encoding " + records.size() + " press releases as Parquet with "
-                    + options + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "encoding " + records.size() + " press releases as Parquet with " + options + " failed: "
+                            + e.getMessage(),
+                    e);
         }
         return file.toByteArray();
     }
@@ -136,7 +139,9 @@ public final class ParquetRecordCodec implements RecordCodec {
     }
 
     static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options) throws IOException {
-        return writer(file, options,
+        return writer(
+                file,
+                options,
                 OneShotZstdCodecFactory.forWriter(configuration(options), pageBytes(options), options.level()));
     }
 
@@ -191,7 +196,8 @@ public final class ParquetRecordCodec implements RecordCodec {
     public Either<DecodeFailure, List<PressRelease>> decode(byte[] file) {
         Objects.requireNonNull(file, "file");
         List<PressRelease> records = new ArrayList<>();
-        return decode(new InMemoryInputFile(file), file.length + " bytes", records::add).map(n -> records);
+        return decode(new InMemoryInputFile(file), file.length + " bytes", records::add)
+                .map(n -> records);
     }
 
     /** Reads one row group at a time through ranged reads of the content. */
@@ -211,7 +217,9 @@ public final class ParquetRecordCodec implements RecordCodec {
     public Either<DecodeFailure, Long> decodeKeys(ObjectContent file, RowKeys keys) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(keys, "keys");
-        return read(new ContentInputFile(file), file.key() + ", " + file.size() + " bytes",
+        return read(
+                new ContentInputFile(file),
+                file.key() + ", " + file.size() + " bytes",
                 (reader, layout) -> readKeys(reader, layout.keys(), keys));
     }
 
@@ -219,8 +227,8 @@ public final class ParquetRecordCodec implements RecordCodec {
      * Decodes the row groups on up to {@code threads} threads, each row mapped on the thread that decoded it; a file
      * of one row group is decoded as {@link #decode(ObjectContent, Consumer)} does.
      */
-    public <T> Either<DecodeFailure, Long> decodeMapped(ObjectContent file, Function<PressRelease, ? extends T> map,
-                                                        Consumer<? super T> results, int threads) {
+    public <T> Either<DecodeFailure, Long> decodeMapped(
+            ObjectContent file, Function<PressRelease, ? extends T> map, Consumer<? super T> results, int threads) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(map, "map");
         Objects.requireNonNull(results, "results");
@@ -229,7 +237,8 @@ public final class ParquetRecordCodec implements RecordCodec {
             if (threads < 2 || reader.getRowGroups().size() < 2) {
                 return readRows(reader, layout, r -> results.accept(map.apply(r)));
             }
-            return new ParallelRowGroupDecoder<T>(input, ParquetRecordCodec::readOptions, reader.getFooter(), layout, map)
+            return new ParallelRowGroupDecoder<T>(
+                            input, ParquetRecordCodec::readOptions, reader.getFooter(), layout, map)
                     .run(results, threads);
         });
     }
@@ -267,15 +276,16 @@ public final class ParquetRecordCodec implements RecordCodec {
             return Either.left(new DecodeFailure("not a readable Parquet file (" + what + "): " + describe(e)));
         }
         try (reader) {
-            Either<DecodeFailure, FileLayout> layout = FileLayout.of(reader.getFileMetaData().getSchema());
+            Either<DecodeFailure, FileLayout> layout =
+                    FileLayout.of(reader.getFileMetaData().getSchema());
             return layout.isLeft() ? Either.left(layout.getLeft()) : body.read(reader, layout.get());
         } catch (IOException | RuntimeException e) {
             return Either.left(new DecodeFailure("corrupt Parquet file (" + what + "): " + describe(e)));
         }
     }
 
-    private static Either<DecodeFailure, Long> readRows(ParquetFileReader reader, FileLayout layout,
-                                                        Consumer<PressRelease> sink) {
+    private static Either<DecodeFailure, Long> readRows(
+            ParquetFileReader reader, FileLayout layout, Consumer<PressRelease> sink) {
         return readEach(reader, layout, new WireRecordMaterializer(layout), wire -> {
             Either<InvalidPressRelease, PressRelease> record = wire.toPressRelease();
             if (record.isLeft()) {
@@ -303,9 +313,8 @@ public final class ParquetRecordCodec implements RecordCodec {
     }
 
     /** Assembles every row of the layout's columns, one row group at a time, and hands it to {@code handler}. */
-    private static <R> Either<DecodeFailure, Long> readEach(ParquetFileReader reader, FileLayout layout,
-                                                            RecordMaterializer<R> materializer,
-                                                            RowHandler<R> handler) {
+    private static <R> Either<DecodeFailure, Long> readEach(
+            ParquetFileReader reader, FileLayout layout, RecordMaterializer<R> materializer, RowHandler<R> handler) {
         reader.setRequestedSchema(layout.projection());
         MessageColumnIO columns = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy())
                 .getColumnIO(layout.projection(), reader.getFileMetaData().getSchema());
@@ -327,8 +336,7 @@ public final class ParquetRecordCodec implements RecordCodec {
             // that breaks a rule).
             return Either.left(rowFailure(good + 1L, e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return Either.left(new DecodeFailure("corrupt Parquet data after " + good + " good rows: "
-                    + describe(e)));
+            return Either.left(new DecodeFailure("corrupt Parquet data after " + good + " good rows: " + describe(e)));
         }
         return Either.right(good);
     }

@@ -23,8 +23,7 @@ final class ProductionSchema {
 
     static final MessageType SCHEMA = build();
 
-    private ProductionSchema() {
-    }
+    private ProductionSchema() {}
 
     static boolean isString(int column) {
         return column < FIRST_VERSION_COLUMN;
@@ -35,7 +34,9 @@ final class ProductionSchema {
         Types.MessageTypeBuilder message = Types.buildMessage();
         for (int i = 0; i < columns.size(); i++) {
             if (isString(i)) {
-                message.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(columns.get(i));
+                message.optional(PrimitiveTypeName.BINARY)
+                        .as(LogicalTypeAnnotation.stringType())
+                        .named(columns.get(i));
             } else {
                 message.optional(PrimitiveTypeName.INT32).named(columns.get(i));
             }

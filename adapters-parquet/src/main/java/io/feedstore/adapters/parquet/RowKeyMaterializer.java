@@ -66,7 +66,8 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
             for (int field = 0; field < converters.length; field++) {
                 int column = keys.wireColumn()[field];
                 converters[field] = WireRecord.COLUMNS.get(column).equals(WireRecord.PRESS_RELEASE_ID)
-                        ? new IdColumn() : new IngestedAtColumn();
+                        ? new IdColumn()
+                        : new IngestedAtColumn();
             }
         }
 
@@ -82,8 +83,7 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
         }
 
         @Override
-        public void end() {
-        }
+        public void end() {}
     }
 
     private final class IdColumn extends PrimitiveConverter {
@@ -97,6 +97,7 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
         private Dictionary dictionary;
         /** Per dictionary id: its key, once parsed. */
         private long[] parsed;
+
         private boolean[] known;
 
         @Override

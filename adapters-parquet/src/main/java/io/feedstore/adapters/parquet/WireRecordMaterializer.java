@@ -26,8 +26,19 @@ final class WireRecordMaterializer extends RecordMaterializer<WireRecord> {
 
     @Override
     public WireRecord getCurrentRecord() {
-        return new WireRecord(strings[0], strings[1], strings[2], strings[3], strings[4], strings[5], strings[6],
-                strings[7], strings[8], strings[9], versions[0], versions[1]);
+        return new WireRecord(
+                strings[0],
+                strings[1],
+                strings[2],
+                strings[3],
+                strings[4],
+                strings[5],
+                strings[6],
+                strings[7],
+                strings[8],
+                strings[9],
+                versions[0],
+                versions[1]);
     }
 
     @Override
@@ -69,14 +80,14 @@ final class WireRecordMaterializer extends RecordMaterializer<WireRecord> {
         }
 
         @Override
-        public void end() {
-        }
+        public void end() {}
     }
 
     private final class StringColumn extends PrimitiveConverter {
         private final int column;
         private final String name;
-        private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
+        private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         private Dictionary dictionary;

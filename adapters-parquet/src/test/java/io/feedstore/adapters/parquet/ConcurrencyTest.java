@@ -29,7 +29,8 @@ class ConcurrencyTest {
                         ? new EncodingOptions(compression, 1 + task % 9, 50)
                         : RoundTripPropertiesTest.options(compression, 50);
                 List<PressRelease> slice = records.subList(task, records.size() - task);
-                results.add(threads.submit(() -> codec.decode(codec.encode(slice, options)).get()));
+                results.add(threads.submit(
+                        () -> codec.decode(codec.encode(slice, options)).get()));
             }
             for (int task = 0; task < results.size(); task++) {
                 assertThat(results.get(task).get()).isEqualTo(records.subList(task, records.size() - task));

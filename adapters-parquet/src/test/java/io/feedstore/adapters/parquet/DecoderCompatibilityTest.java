@@ -1,10 +1,10 @@
 package io.feedstore.adapters.parquet;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.feedstore.domain.codec.DecodeFailure;
 import io.feedstore.domain.release.PressRelease;
@@ -31,34 +31,81 @@ class DecoderCompatibilityTest {
     @Test
     void versionColumnsWrittenAsInt64AreRead() {
         MessageType schema = Types.buildMessage()
-                .optional(BINARY).as(stringType()).named("press_release_id")
-                .optional(BINARY).as(stringType()).named("release_date")
-                .optional(BINARY).as(stringType()).named("source")
-                .optional(INT64).named("parser_version")
-                .optional(INT64).named("schema_version")
+                .optional(BINARY)
+                .as(stringType())
+                .named("press_release_id")
+                .optional(BINARY)
+                .as(stringType())
+                .named("release_date")
+                .optional(BINARY)
+                .as(stringType())
+                .named("source")
+                .optional(INT64)
+                .named("parser_version")
+                .optional(INT64)
+                .named("schema_version")
                 .named("legacy");
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(schema, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail",
-                        "parser_version", 3L, "schema_version", 2L),
-                row("press_release_id", "b", "release_date", "2025-01-15", "source", "gmail")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                schema,
+                List.of(
+                        row(
+                                "press_release_id",
+                                "a",
+                                "release_date",
+                                "2025-01-15",
+                                "source",
+                                "gmail",
+                                "parser_version",
+                                3L,
+                                "schema_version",
+                                2L),
+                        row("press_release_id", "b", "release_date", "2025-01-15", "source", "gmail")));
 
-        assertThat(codec.decode(file).get()).containsExactly(
-                minimal("a", "gmail", "2025-01-15").parserVersion(3).schemaVersion(2).build(),
-                minimal("b", "gmail", "2025-01-15").build());
+        assertThat(codec.decode(file).get())
+                .containsExactly(
+                        minimal("a", "gmail", "2025-01-15")
+                                .parserVersion(3)
+                                .schemaVersion(2)
+                                .build(),
+                        minimal("b", "gmail", "2025-01-15").build());
     }
 
     @Test
     void anInt64VersionBeyondInt32IsRejectedNamingTheRowAndTheRule() {
         MessageType schema = Types.buildMessage()
-                .optional(BINARY).as(stringType()).named("press_release_id")
-                .optional(BINARY).as(stringType()).named("release_date")
-                .optional(BINARY).as(stringType()).named("source")
-                .optional(INT64).named("parser_version")
+                .optional(BINARY)
+                .as(stringType())
+                .named("press_release_id")
+                .optional(BINARY)
+                .as(stringType())
+                .named("release_date")
+                .optional(BINARY)
+                .as(stringType())
+                .named("source")
+                .optional(INT64)
+                .named("parser_version")
                 .named("legacy");
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(schema, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail", "parser_version", 1L),
-                row("press_release_id", "b", "release_date", "2025-01-15", "source", "gmail",
-                        "parser_version", 1L << 40)));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                schema,
+                List.of(
+                        row(
+                                "press_release_id",
+                                "a",
+                                "release_date",
+                                "2025-01-15",
+                                "source",
+                                "gmail",
+                                "parser_version",
+                                1L),
+                        row(
+                                "press_release_id",
+                                "b",
+                                "release_date",
+                                "2025-01-15",
+                                "source",
+                                "gmail",
+                                "parser_version",
+                                1L << 40)));
 
         assertThat(failure(file)).contains("row 2").contains("parser_version").contains("32-bit");
     }
@@ -66,61 +113,140 @@ class DecoderCompatibilityTest {
     @Test
     void aFileWithoutReleaseTsUtcReadsItAsMissing() {
         MessageType schema = productionSchemaWithout("release_ts_utc");
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(schema, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "rss",
-                        "ingested_at", "2025-01-15T12:00:00+02:00", "title", "Hello", "parser_version", 1)));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                schema,
+                List.of(row(
+                        "press_release_id",
+                        "a",
+                        "release_date",
+                        "2025-01-15",
+                        "source",
+                        "rss",
+                        "ingested_at",
+                        "2025-01-15T12:00:00+02:00",
+                        "title",
+                        "Hello",
+                        "parser_version",
+                        1)));
 
-        assertThat(codec.decode(file).get()).containsExactly(minimal("a", "rss", "2025-01-15")
-                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z")).title("Hello").parserVersion(1).build());
+        assertThat(codec.decode(file).get())
+                .containsExactly(minimal("a", "rss", "2025-01-15")
+                        .ingestedAt(Instant.parse("2025-01-15T10:00:00Z"))
+                        .title("Hello")
+                        .parserVersion(1)
+                        .build());
     }
 
     @Test
     void aFileWithOnlyTheRequiredColumnsReadsEveryOtherFieldAsMissing() {
         MessageType schema = Types.buildMessage()
-                .optional(BINARY).as(stringType()).named("source")
-                .optional(BINARY).as(stringType()).named("release_date")
-                .optional(BINARY).as(stringType()).named("press_release_id")
+                .optional(BINARY)
+                .as(stringType())
+                .named("source")
+                .optional(BINARY)
+                .as(stringType())
+                .named("release_date")
+                .optional(BINARY)
+                .as(stringType())
+                .named("press_release_id")
                 .named("minimal");
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(schema, List.of(
-                row("press_release_id", "x", "release_date", "2024-02-29", "source", "web")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                schema, List.of(row("press_release_id", "x", "release_date", "2024-02-29", "source", "web")));
 
-        assertThat(codec.decode(file).get()).containsExactly(minimal("x", "web", "2024-02-29").build());
+        assertThat(codec.decode(file).get())
+                .containsExactly(minimal("x", "web", "2024-02-29").build());
     }
 
     @Test
     void extraColumnsAreIgnored() {
         MessageType schema = Types.buildMessage()
-                .optional(BINARY).as(stringType()).named("press_release_id")
-                .optional(BINARY).as(stringType()).named("notes")
-                .optional(BINARY).as(stringType()).named("release_date")
-                .optional(INT64).named("row_number")
-                .optional(BINARY).as(stringType()).named("source")
-                .optionalGroup().optional(INT32).named("inner").named("nested")
-                .optional(BINARY).as(stringType()).named("title")
+                .optional(BINARY)
+                .as(stringType())
+                .named("press_release_id")
+                .optional(BINARY)
+                .as(stringType())
+                .named("notes")
+                .optional(BINARY)
+                .as(stringType())
+                .named("release_date")
+                .optional(INT64)
+                .named("row_number")
+                .optional(BINARY)
+                .as(stringType())
+                .named("source")
+                .optionalGroup()
+                .optional(INT32)
+                .named("inner")
+                .named("nested")
+                .optional(BINARY)
+                .as(stringType())
+                .named("title")
                 .named("wider");
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(schema, List.of(
-                row("press_release_id", "a", "notes", "internal", "release_date", "2025-01-15",
-                        "row_number", 7L, "source", "gmail", "title", "T")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                schema,
+                List.of(row(
+                        "press_release_id",
+                        "a",
+                        "notes",
+                        "internal",
+                        "release_date",
+                        "2025-01-15",
+                        "row_number",
+                        7L,
+                        "source",
+                        "gmail",
+                        "title",
+                        "T")));
 
-        assertThat(codec.decode(file).get()).containsExactly(minimal("a", "gmail", "2025-01-15").title("T").build());
+        assertThat(codec.decode(file).get())
+                .containsExactly(minimal("a", "gmail", "2025-01-15").title("T").build());
     }
 
     @Test
     void columnsAreReadByNameWhateverTheirOrder() {
         PressRelease expected = minimal("id-1", "gmail", "2025-01-15")
-                .companyName("Acme").category("earnings").releaseTimestamp(Instant.parse("2025-01-15T09:30:00Z"))
-                .ingestedAt(Instant.parse("2025-01-15T10:00:00.5Z")).title("Title").fullText("Body")
-                .sourceUrl("https://example.com/1").parserVersion(4).schemaVersion(2).build();
+                .companyName("Acme")
+                .category("earnings")
+                .releaseTimestamp(Instant.parse("2025-01-15T09:30:00Z"))
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00.5Z"))
+                .title("Title")
+                .fullText("Body")
+                .sourceUrl("https://example.com/1")
+                .parserVersion(4)
+                .schemaVersion(2)
+                .build();
         Types.MessageTypeBuilder reversed = Types.buildMessage();
         List<org.apache.parquet.schema.Type> fields = ProductionSchema.SCHEMA.getFields();
         for (int i = fields.size() - 1; i >= 0; i--) {
             reversed.addField(fields.get(i));
         }
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(reversed.named("reversed"), List.of(row(
-                "schema_version", 2, "parser_version", 4, "source_url", "https://example.com/1", "source", "gmail",
-                "full_text", "Body", "title", "Title", "ingested_at", "2025-01-15T10:00:00.5+00:00",
-                "release_ts_utc", "2025-01-15T09:30:00Z", "release_date", "2025-01-15", "category", "earnings",
-                "company_name", "Acme", "press_release_id", "id-1")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                reversed.named("reversed"),
+                List.of(row(
+                        "schema_version",
+                        2,
+                        "parser_version",
+                        4,
+                        "source_url",
+                        "https://example.com/1",
+                        "source",
+                        "gmail",
+                        "full_text",
+                        "Body",
+                        "title",
+                        "Title",
+                        "ingested_at",
+                        "2025-01-15T10:00:00.5+00:00",
+                        "release_ts_utc",
+                        "2025-01-15T09:30:00Z",
+                        "release_date",
+                        "2025-01-15",
+                        "category",
+                        "earnings",
+                        "company_name",
+                        "Acme",
+                        "press_release_id",
+                        "id-1")));
 
         assertThat(codec.decode(file).get()).containsExactly(expected);
     }
@@ -128,18 +254,36 @@ class DecoderCompatibilityTest {
     @Test
     void requiredColumnsAndStringsWithoutTheStringAnnotationAreRead() {
         MessageType schema = Types.buildMessage()
-                .required(BINARY).named("press_release_id")
-                .required(BINARY).named("release_date")
-                .required(BINARY).named("source")
-                .optional(BINARY).named("title")
-                .required(INT32).named("parser_version")
+                .required(BINARY)
+                .named("press_release_id")
+                .required(BINARY)
+                .named("release_date")
+                .required(BINARY)
+                .named("source")
+                .optional(BINARY)
+                .named("title")
+                .required(INT32)
+                .named("parser_version")
                 .named("strict");
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(schema, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail",
-                        "title", "Résumé 📰", "parser_version", 9)));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                schema,
+                List.of(row(
+                        "press_release_id",
+                        "a",
+                        "release_date",
+                        "2025-01-15",
+                        "source",
+                        "gmail",
+                        "title",
+                        "Résumé 📰",
+                        "parser_version",
+                        9)));
 
         assertThat(codec.decode(file).get())
-                .containsExactly(minimal("a", "gmail", "2025-01-15").title("Résumé 📰").parserVersion(9).build());
+                .containsExactly(minimal("a", "gmail", "2025-01-15")
+                        .title("Résumé 📰")
+                        .parserVersion(9)
+                        .build());
     }
 
     @Test
@@ -156,60 +300,99 @@ class DecoderCompatibilityTest {
     @Test
     void aColumnOfTheWrongTypeIsRejectedNamingTheColumnAndTheType() {
         MessageType schema = Types.buildMessage()
-                .optional(BINARY).as(stringType()).named("press_release_id")
-                .optional(BINARY).as(stringType()).named("release_date")
-                .optional(BINARY).as(stringType()).named("source")
-                .optional(BINARY).as(stringType()).named("parser_version")
+                .optional(BINARY)
+                .as(stringType())
+                .named("press_release_id")
+                .optional(BINARY)
+                .as(stringType())
+                .named("release_date")
+                .optional(BINARY)
+                .as(stringType())
+                .named("source")
+                .optional(BINARY)
+                .as(stringType())
+                .named("parser_version")
                 .named("odd");
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(schema, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail", "parser_version", "3")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                schema,
+                List.of(row(
+                        "press_release_id",
+                        "a",
+                        "release_date",
+                        "2025-01-15",
+                        "source",
+                        "gmail",
+                        "parser_version",
+                        "3")));
 
-        assertThat(failure(file)).contains("column parser_version has type BINARY").contains("INT32 or INT64");
+        assertThat(failure(file))
+                .contains("column parser_version has type BINARY")
+                .contains("INT32 or INT64");
     }
 
     @Test
     void aRowWithAnInvalidSourceIsRejectedNamingTheRowAndTheRule() {
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
-                row("press_release_id", "b", "release_date", "2025-01-15", "source", "rss"),
-                row("press_release_id", "c", "release_date", "2025-01-15", "source", "../etc")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                ProductionSchema.SCHEMA,
+                List.of(
+                        row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
+                        row("press_release_id", "b", "release_date", "2025-01-15", "source", "rss"),
+                        row("press_release_id", "c", "release_date", "2025-01-15", "source", "../etc")));
 
         assertThat(failure(file)).contains("row 3").contains("source '../etc'").contains("must match");
     }
 
     @Test
     void aRowWithoutAnIdIsRejectedNamingTheRowAndTheRule() {
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
-                row("release_date", "2025-01-15", "source", "gmail")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                ProductionSchema.SCHEMA,
+                List.of(
+                        row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
+                        row("release_date", "2025-01-15", "source", "gmail")));
 
         assertThat(failure(file)).contains("row 2").contains("press_release_id (missing) is required");
     }
 
     @Test
     void aRowWithAnImpossibleDateIsRejectedNamingTheRowAndTheRule() {
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
-                row("press_release_id", "a", "release_date", "2025-02-30", "source", "gmail")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                ProductionSchema.SCHEMA,
+                List.of(row("press_release_id", "a", "release_date", "2025-02-30", "source", "gmail")));
 
-        assertThat(failure(file)).contains("row 1").contains("release_date '2025-02-30'").contains("YYYY-MM-DD");
+        assertThat(failure(file))
+                .contains("row 1")
+                .contains("release_date '2025-02-30'")
+                .contains("YYYY-MM-DD");
     }
 
     @Test
     void textThatIsNotUtf8IsRejectedRatherThanSilentlyReplaced() {
         byte[] notUtf8 = {'H', 'i', (byte) 0xC3, (byte) 0x28};
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail", "title", "ok"),
-                row("press_release_id", "b", "release_date", "2025-01-15", "source", "gmail", "title", notUtf8)));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                ProductionSchema.SCHEMA,
+                List.of(
+                        row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail", "title", "ok"),
+                        row(
+                                "press_release_id",
+                                "b",
+                                "release_date",
+                                "2025-01-15",
+                                "source",
+                                "gmail",
+                                "title",
+                                notUtf8)));
 
         assertThat(failure(file)).contains("row 2").contains("title").contains("not valid UTF-8");
     }
 
     @Test
     void aGenuineReplacementCharacterIsKept() {
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
-                row("press_release_id", "a\uFFFD", "release_date", "2025-01-15", "source", "gmail")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                ProductionSchema.SCHEMA,
+                List.of(row("press_release_id", "a\uFFFD", "release_date", "2025-01-15", "source", "gmail")));
 
-        assertThat(codec.decode(file).get()).containsExactly(minimal("a\uFFFD", "gmail", "2025-01-15").build());
+        assertThat(codec.decode(file).get())
+                .containsExactly(minimal("a\uFFFD", "gmail", "2025-01-15").build());
     }
 
     private String failure(byte[] file) {
@@ -220,7 +403,9 @@ class DecoderCompatibilityTest {
 
     private static MessageType productionSchemaWithout(String column) {
         Types.MessageTypeBuilder builder = Types.buildMessage();
-        ProductionSchema.SCHEMA.getFields().stream().filter(f -> !f.getName().equals(column)).forEach(builder::addField);
+        ProductionSchema.SCHEMA.getFields().stream()
+                .filter(f -> !f.getName().equals(column))
+                .forEach(builder::addField);
         return builder.named("without_" + column);
     }
 

@@ -21,8 +21,11 @@ class DecoderRobustnessTest {
 
     @Test
     void bytesThatAreNotParquetAreRejectedAsNotAParquetFile() {
-        for (byte[] garbage : List.of(new byte[0], "PAR1".getBytes(StandardCharsets.US_ASCII),
-                "{\"press_release_id\": \"a\"}\n".getBytes(StandardCharsets.UTF_8), new byte[4096])) {
+        for (byte[] garbage : List.of(
+                new byte[0],
+                "PAR1".getBytes(StandardCharsets.US_ASCII),
+                "{\"press_release_id\": \"a\"}\n".getBytes(StandardCharsets.UTF_8),
+                new byte[4096])) {
             assertThat(codec.decode(garbage).getLeft().reason()).startsWith("not a readable Parquet file");
         }
     }
@@ -33,14 +36,17 @@ class DecoderRobustnessTest {
 
         for (int length = 0; length < file.length; length++) {
             Either<DecodeFailure, List<PressRelease>> decoded = codec.decode(Arrays.copyOf(file, length));
-            assertThat(decoded.isLeft()).as("a file cut to %d of %d bytes", length, file.length).isTrue();
+            assertThat(decoded.isLeft())
+                    .as("a file cut to %d of %d bytes", length, file.length)
+                    .isTrue();
         }
     }
 
     @Test
     void randomBytesAreRejectedWithoutAnException() {
         qt().withExamples(300)
-                .forAll(Generate.byteArrays(Generate.range(0, 2_000), Generate.bytes((byte) -128, (byte) 127, (byte) 0)))
+                .forAll(Generate.byteArrays(
+                        Generate.range(0, 2_000), Generate.bytes((byte) -128, (byte) 127, (byte) 0)))
                 .checkAssert(bytes -> assertThat(codec.decode(bytes).isLeft()).isTrue());
     }
 
@@ -49,8 +55,7 @@ class DecoderRobustnessTest {
         List<PressRelease> records = EncodingTest.releases(20);
         byte[] file = codec.encode(records, EncodingOptions.BATCH);
         qt().withExamples(300)
-                .forAll(lists().of(Generate.range(0, file.length - 1)).ofSizeBetween(1, 8),
-                        Generate.range(1, 255))
+                .forAll(lists().of(Generate.range(0, file.length - 1)).ofSizeBetween(1, 8), Generate.range(1, 255))
                 .checkAssert((positions, mask) -> {
                     byte[] corrupt = file.clone();
                     positions.forEach(p -> corrupt[p] = (byte) (corrupt[p] ^ mask));

@@ -46,22 +46,29 @@ class DuckDbInteropTest {
     @Test
     void duckDbReadsAConsolidatedFileAsTheSameRowsZstdInRowGroupsOfAtMost10000() throws Exception {
         List<PressRelease> records = new ArrayList<>(EncodingTest.releases(25_000));
-        records.set(7, PressRelease.builder(PressReleaseId.of("unicode-😀"), Source.of("rss"), LocalDate.of(2025, 3, 1))
-                .title("Zürich — 日本語 𝄞 \u0000 end").companyName("").build());
+        records.set(
+                7,
+                PressRelease.builder(PressReleaseId.of("unicode-😀"), Source.of("rss"), LocalDate.of(2025, 3, 1))
+                        .title("Zürich — 日本語 𝄞 \u0000 end")
+                        .companyName("")
+                        .build());
         Path file = dir.resolve("consolidated.parquet");
         Files.write(file, codec.encode(records, EncodingOptions.CONSOLIDATED));
 
-        assertThat(query("SELECT * FROM read_parquet('" + file + "')")).isEqualTo(
-                records.stream().map(DuckDbInteropTest::wireColumns).toList());
+        assertThat(query("SELECT * FROM read_parquet('" + file + "')"))
+                .isEqualTo(records.stream().map(DuckDbInteropTest::wireColumns).toList());
         assertThat(query("SELECT DISTINCT compression FROM parquet_metadata('" + file + "')"))
                 .containsExactly(List.of("ZSTD"));
-        List<List<Object>> rowGroups = query("SELECT row_group_id, any_value(row_group_num_rows) FROM parquet_metadata('"
-                + file + "') GROUP BY row_group_id ORDER BY row_group_id");
-        assertThat(rowGroups).extracting(group -> ((Number) group.get(1)).longValue())
+        List<List<Object>> rowGroups =
+                query("SELECT row_group_id, any_value(row_group_num_rows) FROM parquet_metadata('" + file
+                        + "') GROUP BY row_group_id ORDER BY row_group_id");
+        assertThat(rowGroups)
+                .extracting(group -> ((Number) group.get(1)).longValue())
                 .containsExactly(10_000L, 10_000L, 5_000L);
         assertThat(query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('" + file + "'))"))
                 .containsExactlyElementsOf(WireRecord.COLUMNS.stream()
-                        .map(c -> List.<Object>of(c, c.endsWith("_version") ? "INTEGER" : "VARCHAR")).toList());
+                        .map(c -> List.<Object>of(c, c.endsWith("_version") ? "INTEGER" : "VARCHAR"))
+                        .toList());
     }
 
     @Test
@@ -83,9 +90,13 @@ class DuckDbInteropTest {
 
         List<PressRelease> decoded = codec.decode(Files.readAllBytes(file)).get();
 
-        assertThat(decoded).containsExactlyElementsOf(IntStream.range(0, 3).mapToObj(i ->
-                PressRelease.builder(PressReleaseId.of("x-" + i), Source.of("gmail"), LocalDate.of(2025, 1, 15))
-                        .schemaVersion(i).build()).toList());
+        assertThat(decoded)
+                .containsExactlyElementsOf(IntStream.range(0, 3)
+                        .mapToObj(i -> PressRelease.builder(
+                                        PressReleaseId.of("x-" + i), Source.of("gmail"), LocalDate.of(2025, 1, 15))
+                                .schemaVersion(i)
+                                .build())
+                        .toList());
     }
 
     private void assertFeedstoreReadsWhatDuckDbWrote(String versionType, String compression) throws Exception {
@@ -107,24 +118,31 @@ class DuckDbInteropTest {
 
         List<PressRelease> decoded = codec.decode(Files.readAllBytes(file)).get();
 
-        assertThat(decoded).containsExactlyElementsOf(IntStream.range(0, 3000).mapToObj(i -> {
-            PressRelease.Builder b = PressRelease.builder(PressReleaseId.of("pr-" + i),
-                            Source.of(i % 2 == 0 ? "gmail" : "rss"), LocalDate.of(2025, 1, 1).plusDays(i % 28))
-                    .category("earnings")
-                    .releaseTimestamp(Instant.parse("2025-01-15T11:00:00Z").plusSeconds(i))
-                    .ingestedAt(Instant.parse("2025-01-16T08:00:00Z").plusSeconds(i))
-                    .title("Title " + i + " — ünïcødé 📰")
-                    .fullText("body ".repeat(i % 50))
-                    .sourceUrl("https://example.com/" + i)
-                    .parserVersion(i % 5);
-            if (i % 4 != 0) {
-                b.companyName("Company " + (i % 7));
-            }
-            if (i % 3 != 0) {
-                b.schemaVersion(2);
-            }
-            return b.build();
-        }).toList());
+        assertThat(decoded)
+                .containsExactlyElementsOf(IntStream.range(0, 3000)
+                        .mapToObj(i -> {
+                            PressRelease.Builder b = PressRelease.builder(
+                                            PressReleaseId.of("pr-" + i),
+                                            Source.of(i % 2 == 0 ? "gmail" : "rss"),
+                                            LocalDate.of(2025, 1, 1).plusDays(i % 28))
+                                    .category("earnings")
+                                    .releaseTimestamp(Instant.parse("2025-01-15T11:00:00Z")
+                                            .plusSeconds(i))
+                                    .ingestedAt(Instant.parse("2025-01-16T08:00:00Z")
+                                            .plusSeconds(i))
+                                    .title("Title " + i + " — ünïcødé 📰")
+                                    .fullText("body ".repeat(i % 50))
+                                    .sourceUrl("https://example.com/" + i)
+                                    .parserVersion(i % 5);
+                            if (i % 4 != 0) {
+                                b.companyName("Company " + (i % 7));
+                            }
+                            if (i % 3 != 0) {
+                                b.schemaVersion(2);
+                            }
+                            return b.build();
+                        })
+                        .toList());
     }
 
     /** A record as DuckDB shows it: the wire strings, and the versions as Integers. */
@@ -139,7 +157,8 @@ class DuckDbInteropTest {
     }
 
     private List<List<Object>> query(String sql) throws SQLException {
-        try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = duckdb.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             int width = rows.getMetaData().getColumnCount();
             List<List<Object>> result = new ArrayList<>();
             while (rows.next()) {

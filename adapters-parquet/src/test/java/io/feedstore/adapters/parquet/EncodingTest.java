@@ -38,16 +38,20 @@ class EncodingTest {
     @Test
     void filesHaveTheProductionSchemaTwelveOptionalColumnsInOrder() {
         MessageType schema = ParquetFiles.footer(codec.encode(releases(3), EncodingOptions.BATCH))
-                .getFileMetaData().getSchema();
+                .getFileMetaData()
+                .getSchema();
 
         assertThat(schema.getFields()).extracting(Type::getName).containsExactlyElementsOf(WireRecord.COLUMNS);
-        assertThat(schema.getFields()).allSatisfy(field -> assertThat(field.isRepetition(Type.Repetition.OPTIONAL)).isTrue());
+        assertThat(schema.getFields())
+                .allSatisfy(field ->
+                        assertThat(field.isRepetition(Type.Repetition.OPTIONAL)).isTrue());
         assertThat(schema.getFields().subList(0, 10)).allSatisfy(field -> {
             assertThat(field.asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.BINARY);
             assertThat(field.getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
         });
-        assertThat(schema.getFields().subList(10, 12)).allSatisfy(field ->
-                assertThat(field.asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT32));
+        assertThat(schema.getFields().subList(10, 12))
+                .allSatisfy(field -> assertThat(field.asPrimitiveType().getPrimitiveTypeName())
+                        .isEqualTo(PrimitiveTypeName.INT32));
     }
 
     @ParameterizedTest
@@ -55,7 +59,9 @@ class EncodingTest {
     void rowGroupsHoldAtMostRowGroupRowsAndAsFewGroupsAsThatAllows(int rows) {
         byte[] file = codec.encode(releases(rows), new EncodingOptions(Compression.SNAPPY, 0, 10));
 
-        List<Long> rowsPerGroup = ParquetFiles.footer(file).getBlocks().stream().map(BlockMetaData::getRowCount).toList();
+        List<Long> rowsPerGroup = ParquetFiles.footer(file).getBlocks().stream()
+                .map(BlockMetaData::getRowCount)
+                .toList();
         assertThat(rowsPerGroup).allSatisfy(n -> assertThat(n).isBetween(1L, 10L));
         assertThat(rowsPerGroup.stream().mapToLong(Long::longValue).sum()).isEqualTo(rows);
         assertThat(rowsPerGroup).hasSize((rows + 9) / 10);
@@ -79,7 +85,8 @@ class EncodingTest {
 
         assertThat(level9).as("ZSTD 9 vs ZSTD 1").isLessThan(level1);
         assertThat(level19).as("ZSTD 19 vs ZSTD 9").isLessThan(level9);
-        assertThat(codecsOf(codec.encode(compressible, EncodingOptions.CONSOLIDATED))).containsOnly(CompressionCodecName.ZSTD);
+        assertThat(codecsOf(codec.encode(compressible, EncodingOptions.CONSOLIDATED)))
+                .containsOnly(CompressionCodecName.ZSTD);
     }
 
     @Test
@@ -110,19 +117,23 @@ class EncodingTest {
         int rows = ParquetRecordCodec.ZSTD_PAGE_BYTES * 3 / 4 / textChars;
         List<PressRelease> releases = releases(rows).stream()
                 .map(r -> PressRelease.builder(r.id(), r.source(), r.releaseDate())
-                        .fullText(r.fullText().get().repeat(8).substring(0, textChars)).build())
+                        .fullText(r.fullText().get().repeat(8).substring(0, textChars))
+                        .build())
                 .toList();
 
         byte[] file = codec.encode(releases, new EncodingOptions(Compression.ZSTD, 9, rows));
 
         try (ParquetFileReader reader = ParquetFileReader.open(new InMemoryInputFile(file))) {
             assertThat(reader.getFooter().getBlocks()).hasSize(1);
-            List<ColumnChunkMetaData> chunks = reader.getFooter().getBlocks().get(0).getColumns();
+            List<ColumnChunkMetaData> chunks =
+                    reader.getFooter().getBlocks().get(0).getColumns();
             for (ColumnChunkMetaData chunk : chunks) {
-                assertThat(reader.readOffsetIndex(chunk).getPageCount()).as(chunk.getPath().toDotString())
+                assertThat(reader.readOffsetIndex(chunk).getPageCount())
+                        .as(chunk.getPath().toDotString())
                         .isEqualTo(1);
             }
-            assertThat(chunks.get(WireRecord.COLUMNS.indexOf(WireRecord.FULL_TEXT)).getTotalUncompressedSize())
+            assertThat(chunks.get(WireRecord.COLUMNS.indexOf(WireRecord.FULL_TEXT))
+                            .getTotalUncompressedSize())
                     .isGreaterThan(ParquetRecordCodec.ZSTD_PAGE_BYTES / 2);
         }
     }
@@ -132,7 +143,8 @@ class EncodingTest {
         byte[] file = codec.encode(List.of(), EncodingOptions.CONSOLIDATED);
 
         assertThat(codec.decode(file).get()).isEmpty();
-        assertThat(ParquetFiles.footer(file).getFileMetaData().getSchema().getFieldCount()).isEqualTo(12);
+        assertThat(ParquetFiles.footer(file).getFileMetaData().getSchema().getFieldCount())
+                .isEqualTo(12);
     }
 
     @Test
@@ -162,23 +174,31 @@ class EncodingTest {
         String[] vocabulary = IntStream.range(0, 400)
                 .mapToObj(i -> Integer.toString(i * 7919, 36) + (i % 5 == 0 ? "ing" : "s"))
                 .toArray(String[]::new);
-        return IntStream.range(0, count).mapToObj(i -> {
-            StringBuilder text = new StringBuilder();
-            for (int w = 0; w < 150; w++) {
-                text.append(vocabulary[(int) Math.abs(random.nextGaussian() * 60) % vocabulary.length]).append(' ');
-            }
-            return PressRelease.builder(PressReleaseId.of("pr-" + i), Source.of(i % 3 == 0 ? "gmail" : "rss"),
-                            LocalDate.of(2025, 1, 1 + i % 28))
-                    .companyName(companies[i % companies.length])
-                    .category(Arrays.asList("earnings", "m&a", "product").get(i % 3))
-                    .releaseTimestamp(Instant.parse("2025-01-15T11:00:00Z").plusSeconds(i * 37L))
-                    .ingestedAt(Instant.parse("2025-01-16T08:00:00.123456Z").plusSeconds(i))
-                    .title(companies[i % companies.length] + " " + vocabulary[i % vocabulary.length] + " #" + i)
-                    .fullText(text.toString())
-                    .sourceUrl("https://example.com/press/" + i)
-                    .parserVersion(3)
-                    .schemaVersion(2)
-                    .build();
-        }).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> {
+                    StringBuilder text = new StringBuilder();
+                    for (int w = 0; w < 150; w++) {
+                        text.append(vocabulary[(int) Math.abs(random.nextGaussian() * 60) % vocabulary.length])
+                                .append(' ');
+                    }
+                    return PressRelease.builder(
+                                    PressReleaseId.of("pr-" + i),
+                                    Source.of(i % 3 == 0 ? "gmail" : "rss"),
+                                    LocalDate.of(2025, 1, 1 + i % 28))
+                            .companyName(companies[i % companies.length])
+                            .category(
+                                    Arrays.asList("earnings", "m&a", "product").get(i % 3))
+                            .releaseTimestamp(
+                                    Instant.parse("2025-01-15T11:00:00Z").plusSeconds(i * 37L))
+                            .ingestedAt(
+                                    Instant.parse("2025-01-16T08:00:00.123456Z").plusSeconds(i))
+                            .title(companies[i % companies.length] + " " + vocabulary[i % vocabulary.length] + " #" + i)
+                            .fullText(text.toString())
+                            .sourceUrl("https://example.com/press/" + i)
+                            .parserVersion(3)
+                            .schemaVersion(2)
+                            .build();
+                })
+                .toList();
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
@@ -33,8 +32,7 @@ class KeyDecodingTest {
     private final ParquetRecordCodec codec = new ParquetRecordCodec();
 
     /** A row's key as the test sees it: the id as text and the ingested_at key. */
-    private record Key(String id, long ingestedAtKey) {
-    }
+    private record Key(String id, long ingestedAtKey) {}
 
     private static ObjectContent content(byte[] file) {
         return ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
@@ -42,8 +40,9 @@ class KeyDecodingTest {
 
     private Either<DecodeFailure, List<Key>> keys(byte[] file) {
         List<Key> keys = new ArrayList<>();
-        return codec.decodeKeys(content(file), (id, micros) -> keys.add(
-                new Key(new String(id, StandardCharsets.UTF_8), micros)))
+        return codec.decodeKeys(
+                        content(file),
+                        (id, micros) -> keys.add(new Key(new String(id, StandardCharsets.UTF_8), micros)))
                 .map(count -> {
                     assertThat(count).isEqualTo(keys.size());
                     return keys;
@@ -51,7 +50,9 @@ class KeyDecodingTest {
     }
 
     private static List<Key> keysOf(List<PressRelease> rows) {
-        return rows.stream().map(r -> new Key(r.id().value(), r.ingestedAtKey())).toList();
+        return rows.stream()
+                .map(r -> new Key(r.id().value(), r.ingestedAtKey()))
+                .toList();
     }
 
     @Test
@@ -60,9 +61,9 @@ class KeyDecodingTest {
                 .forAll(lists().of(pressReleases()).ofSizeBetween(0, 30), Generate.range(1, 7))
                 .checkAssert((records, rowGroupRows) -> {
                     for (Compression compression : Compression.values()) {
-                        byte[] file = codec.encode(records,
-                                RoundTripPropertiesTest.options(compression, rowGroupRows));
-                        assertThat(keys(file).get()).isEqualTo(keysOf(codec.decode(file).get()));
+                        byte[] file = codec.encode(records, RoundTripPropertiesTest.options(compression, rowGroupRows));
+                        assertThat(keys(file).get())
+                                .isEqualTo(keysOf(codec.decode(file).get()));
                     }
                 });
     }
@@ -70,16 +71,34 @@ class KeyDecodingTest {
     @Test
     void otherWritersFilesGiveTheKeysTheirDecodedRowsHaveWithOrWithoutIngestedAt() {
         Types.MessageTypeBuilder builder = Types.buildMessage();
-        ProductionSchema.SCHEMA.getFields().stream().filter(f -> !f.getName().equals("ingested_at"))
+        ProductionSchema.SCHEMA.getFields().stream()
+                .filter(f -> !f.getName().equals("ingested_at"))
                 .forEach(builder::addField);
-        byte[] noColumn = ParquetFiles.writtenByParquetExampleWriter(builder.named("legacy"), List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail")));
-        byte[] offsets = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "rss",
-                        "ingested_at", "2025-01-15T12:00:00.1234567+02:00"),
-                row("press_release_id", "b", "release_date", "2025-01-15", "source", "rss",
-                        "ingested_at", "2025-01-15 10:00:00"),
-                row("press_release_id", "c", "release_date", "2025-01-15", "source", "rss")));
+        byte[] noColumn = ParquetFiles.writtenByParquetExampleWriter(
+                builder.named("legacy"),
+                List.of(row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail")));
+        byte[] offsets = ParquetFiles.writtenByParquetExampleWriter(
+                ProductionSchema.SCHEMA,
+                List.of(
+                        row(
+                                "press_release_id",
+                                "a",
+                                "release_date",
+                                "2025-01-15",
+                                "source",
+                                "rss",
+                                "ingested_at",
+                                "2025-01-15T12:00:00.1234567+02:00"),
+                        row(
+                                "press_release_id",
+                                "b",
+                                "release_date",
+                                "2025-01-15",
+                                "source",
+                                "rss",
+                                "ingested_at",
+                                "2025-01-15 10:00:00"),
+                        row("press_release_id", "c", "release_date", "2025-01-15", "source", "rss")));
 
         assertThat(keys(noColumn).get()).containsExactly(new Key("a", PressRelease.NOT_INGESTED));
         assertThat(keys(offsets).get()).isEqualTo(keysOf(codec.decode(offsets).get()));
@@ -89,18 +108,38 @@ class KeyDecodingTest {
 
     @Test
     void aRowWithoutAnIdOrWithABadIngestedAtIsRefusedInDecodesWords() {
-        byte[] noId = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
-                row("release_date", "2025-01-15", "source", "gmail")));
-        byte[] badInstant = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, List.of(
-                row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail",
-                        "ingested_at", "2025-01-15T10:00:00Z"),
-                row("press_release_id", "b", "release_date", "2025-01-15", "source", "gmail",
-                        "ingested_at", "2025-02-30T10:00:00Z")));
+        byte[] noId = ParquetFiles.writtenByParquetExampleWriter(
+                ProductionSchema.SCHEMA,
+                List.of(
+                        row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
+                        row("release_date", "2025-01-15", "source", "gmail")));
+        byte[] badInstant = ParquetFiles.writtenByParquetExampleWriter(
+                ProductionSchema.SCHEMA,
+                List.of(
+                        row(
+                                "press_release_id",
+                                "a",
+                                "release_date",
+                                "2025-01-15",
+                                "source",
+                                "gmail",
+                                "ingested_at",
+                                "2025-01-15T10:00:00Z"),
+                        row(
+                                "press_release_id",
+                                "b",
+                                "release_date",
+                                "2025-01-15",
+                                "source",
+                                "gmail",
+                                "ingested_at",
+                                "2025-02-30T10:00:00Z")));
 
         for (byte[] file : List.of(noId, badInstant)) {
             String refused = keys(file).getLeft().reason();
-            assertThat(refused).contains("row 2").isEqualTo(codec.decode(file).getLeft().reason());
+            assertThat(refused)
+                    .contains("row 2")
+                    .isEqualTo(codec.decode(file).getLeft().reason());
         }
     }
 

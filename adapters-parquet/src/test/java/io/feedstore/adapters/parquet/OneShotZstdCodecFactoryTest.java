@@ -39,8 +39,10 @@ class OneShotZstdCodecFactoryTest {
     void aZstdPageIsExactlyZstdsOwnOneShotFrameAtTheLevelAsked() throws IOException {
         byte[] page = prose(3 * 1024 * 1024, 1);
         // parquet hands a page over in pieces (levels, then values); the frame must cover all of them.
-        BytesInput pieces = BytesInput.concat(BytesInput.from(page, 0, 10),
-                BytesInput.from(page, 10, 1_000_000), BytesInput.from(page, 1_000_010, page.length - 1_000_010));
+        BytesInput pieces = BytesInput.concat(
+                BytesInput.from(page, 0, 10),
+                BytesInput.from(page, 10, 1_000_000),
+                BytesInput.from(page, 1_000_010, page.length - 1_000_010));
 
         for (int level : new int[] {1, 9}) {
             byte[] compressed = compress(CompressionCodecName.ZSTD, level, pieces);
@@ -52,14 +54,19 @@ class OneShotZstdCodecFactoryTest {
 
     @Test
     void anyPageRoundTripsThroughPlainZstdJniBothWays() {
-        qt().withExamples(60).forAll(integers().between(0, 200_000), integers().between(1, 19), integers().all())
+        qt().withExamples(60)
+                .forAll(
+                        integers().between(0, 200_000),
+                        integers().between(1, 19),
+                        integers().all())
                 .checkAssert((size, level, seed) -> {
                     // Half the pages are prose, half random bytes that zstd cannot shrink.
                     byte[] page = seed % 2 == 0 ? prose(size, seed) : random(size, seed);
                     try {
                         byte[] ours = compress(CompressionCodecName.ZSTD, level, BytesInput.from(page));
                         assertThat(Zstd.decompress(ours, page.length)).isEqualTo(page);
-                        assertThat(decompress(Zstd.compress(page, level), page.length)).isEqualTo(page);
+                        assertThat(decompress(Zstd.compress(page, level), page.length))
+                                .isEqualTo(page);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -102,18 +109,22 @@ class OneShotZstdCodecFactoryTest {
 
         assertThatThrownBy(() -> decompress(Arrays.copyOf(frame, frame.length - 3), page.length))
                 .isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> decompress(frame, page.length + 1)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> decompress(frame, page.length + 1))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("its header says " + (page.length + 1));
         assertThatThrownBy(() -> decompress(frame, page.length - 1)).isInstanceOf(IOException.class);
     }
 
     @ParameterizedTest
-    @EnumSource(value = CompressionCodecName.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP"})
+    @EnumSource(
+            value = CompressionCodecName.class,
+            names = {"UNCOMPRESSED", "SNAPPY", "GZIP"})
     void otherCodecsPagesAreByteForByteParquetsOwn(CompressionCodecName codec) throws IOException {
         byte[] page = prose(300_000, 6);
         CodecFactory parquet = new CodecFactory(CONFIGURATION, 1024 * 1024);
         try {
-            byte[] theirs = parquet.getCompressor(codec).compress(BytesInput.from(page)).toByteArray();
+            byte[] theirs =
+                    parquet.getCompressor(codec).compress(BytesInput.from(page)).toByteArray();
 
             assertThat(compress(codec, 9, BytesInput.from(page))).isEqualTo(theirs);
         } finally {
@@ -122,14 +133,19 @@ class OneShotZstdCodecFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Compression.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP"})
+    @EnumSource(
+            value = Compression.class,
+            names = {"UNCOMPRESSED", "SNAPPY", "GZIP"})
     void filesOfOtherCodecsAreByteForByteWhatParquetsOwnFactoryWrites(Compression compression) throws IOException {
         List<PressRelease> rows = EncodingTest.releases(3_000);
-        EncodingOptions options = compression == Compression.SNAPPY ? EncodingOptions.BATCH
+        EncodingOptions options = compression == Compression.SNAPPY
+                ? EncodingOptions.BATCH
                 : RoundTripPropertiesTest.options(compression, 1_000);
         InMemoryOutputFile theirs = new InMemoryOutputFile();
-        try (ParquetWriter<WireRecord> writer = ParquetRecordCodec.writer(theirs, options, new CodecFactory(
-                ParquetRecordCodec.configuration(options), ParquetRecordCodec.pageBytes(options)))) {
+        try (ParquetWriter<WireRecord> writer = ParquetRecordCodec.writer(
+                theirs,
+                options,
+                new CodecFactory(ParquetRecordCodec.configuration(options), ParquetRecordCodec.pageBytes(options)))) {
             for (PressRelease row : rows) {
                 writer.write(WireRecord.of(row));
             }
@@ -150,7 +166,8 @@ class OneShotZstdCodecFactoryTest {
     private static byte[] decompress(byte[] compressed, int size) throws IOException {
         CompressionCodecFactory codecs = OneShotZstdCodecFactory.forReader(CONFIGURATION);
         try {
-            return codecs.getDecompressor(CompressionCodecName.ZSTD).decompress(BytesInput.from(compressed), size)
+            return codecs.getDecompressor(CompressionCodecName.ZSTD)
+                    .decompress(BytesInput.from(compressed), size)
                     .toByteArray();
         } finally {
             codecs.release();
@@ -159,8 +176,24 @@ class OneShotZstdCodecFactoryTest {
 
     /** Words from a small vocabulary, as press releases are: zstd shrinks them several times. */
     private static byte[] prose(int size, long seed) {
-        String[] words = {"the", "company", "announces", "quarter", "results", "revenue", "growth", "market",
-            "product", "launch", "customers", "partnership", "shares", "board", "annual", "report"};
+        String[] words = {
+            "the",
+            "company",
+            "announces",
+            "quarter",
+            "results",
+            "revenue",
+            "growth",
+            "market",
+            "product",
+            "launch",
+            "customers",
+            "partnership",
+            "shares",
+            "board",
+            "annual",
+            "report"
+        };
         Random random = new Random(seed);
         StringBuilder text = new StringBuilder(size + 16);
         while (text.length() < size) {

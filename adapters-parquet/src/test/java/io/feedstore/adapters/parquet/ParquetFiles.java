@@ -17,8 +17,7 @@ import org.apache.parquet.schema.MessageType;
 /** Test helpers: files written by parquet's own example writer (another writer than ours), and footers. */
 final class ParquetFiles {
 
-    private ParquetFiles() {
-    }
+    private ParquetFiles() {}
 
     /** Writes rows given as column name to value (String, byte[], Integer or Long); absent names are nulls. */
     static byte[] writtenByParquetExampleWriter(MessageType schema, List<Map<String, Object>> rows) {

@@ -18,16 +18,17 @@ import org.quicktheories.generators.Generate;
 /** Valid press releases whose texts reach into every corner of Unicode that UTF-8 can carry. */
 final class PressReleaseGenerators {
 
-    private static final long FIRST_SECOND = LocalDate.of(1, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-    private static final long LAST_SECOND = LocalDate.of(9999, 12, 31).atTime(23, 59, 59).toEpochSecond(ZoneOffset.UTC);
+    private static final long FIRST_SECOND =
+            LocalDate.of(1, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    private static final long LAST_SECOND =
+            LocalDate.of(9999, 12, 31).atTime(23, 59, 59).toEpochSecond(ZoneOffset.UTC);
 
-    private PressReleaseGenerators() {
-    }
+    private PressReleaseGenerators() {}
 
     /** Code points, never a lone surrogate: ASCII, NUL and controls, the BMP, emoji and the rest of the planes. */
     static Gen<Integer> codePoints() {
-        Gen<Integer> bmpWithoutSurrogates = Generate.range(0x80, 0xFFFF - 0x800)
-                .map(cp -> cp >= 0xD800 ? cp + 0x800 : cp);
+        Gen<Integer> bmpWithoutSurrogates =
+                Generate.range(0x80, 0xFFFF - 0x800).map(cp -> cp >= 0xD800 ? cp + 0x800 : cp);
         return Generate.frequency(List.of(
                 Pair.of(8, Generate.range(0x20, 0x7E)),
                 Pair.of(1, Generate.range(0x00, 0x1F)),
@@ -49,12 +50,16 @@ final class PressReleaseGenerators {
 
     /** About a megabyte of text (over two megabytes of UTF-8 when the snippet is not ASCII). */
     static Gen<String> megabyteTexts() {
-        return lists().of(codePoints()).ofSizeBetween(1, 40).map(PressReleaseGenerators::string)
+        return lists().of(codePoints())
+                .ofSizeBetween(1, 40)
+                .map(PressReleaseGenerators::string)
                 .map(snippet -> snippet.repeat(1_000_000 / snippet.length() + 1));
     }
 
     static Gen<PressReleaseId> ids() {
-        return lists().of(codePoints()).ofSizeBetween(1, 30).map(PressReleaseGenerators::string)
+        return lists().of(codePoints())
+                .ofSizeBetween(1, 30)
+                .map(PressReleaseGenerators::string)
                 .map(s -> PressReleaseId.of(s.isBlank() ? "id" + s : s));
     }
 
@@ -62,13 +67,16 @@ final class PressReleaseGenerators {
         String first = "abcdefghijklmnopqrstuvwxyz0123456789";
         String rest = first + "_-";
         Gen<Character> head = Generate.pick(chars(first));
-        Gen<String> tail = lists().of(Generate.pick(chars(rest))).ofSizeBetween(0, 63)
+        Gen<String> tail = lists().of(Generate.pick(chars(rest)))
+                .ofSizeBetween(0, 63)
                 .map(cs -> cs.stream().map(String::valueOf).reduce("", String::concat));
         return head.zip(tail, (h, t) -> Source.of(h + t));
     }
 
     static Gen<LocalDate> dates() {
-        return Generate.longRange(LocalDate.of(1, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay())
+        return Generate.longRange(
+                        LocalDate.of(1, 1, 1).toEpochDay(),
+                        LocalDate.of(9999, 12, 31).toEpochDay())
                 .map(LocalDate::ofEpochDay);
     }
 
@@ -119,8 +127,19 @@ final class PressReleaseGenerators {
     /** A failing example with a megabyte text would flood the report; show sizes instead. */
     static String describe(PressRelease r) {
         Option<String> shown = r.fullText().map(t -> t.length() > 1_000 ? "<" + t.length() + " chars>" : t);
-        return new PressRelease(r.id(), r.companyName(), r.category(), r.releaseDate(), r.releaseTimestamp(),
-                r.ingestedAt(), r.title(), shown, r.source(), r.sourceUrl(), r.parserVersion(), r.schemaVersion())
+        return new PressRelease(
+                        r.id(),
+                        r.companyName(),
+                        r.category(),
+                        r.releaseDate(),
+                        r.releaseTimestamp(),
+                        r.ingestedAt(),
+                        r.title(),
+                        shown,
+                        r.source(),
+                        r.sourceUrl(),
+                        r.parserVersion(),
+                        r.schemaVersion())
                 .toString();
     }
 

@@ -33,7 +33,9 @@ class RoundTripPropertiesTest {
     @Test
     void decodeOfEncodeIsTheIdentityForMegabyteTexts() {
         qt().withExamples(4)
-                .forAll(lists().of(pressReleases(megabyteTexts().map(Option::some))).ofSizeBetween(1, 3),
+                .forAll(
+                        lists().of(pressReleases(megabyteTexts().map(Option::some)))
+                                .ofSizeBetween(1, 3),
                         Generate.range(1, 2))
                 .checkAssert((records, rowGroupRows) -> {
                     for (Compression compression : Compression.values()) {

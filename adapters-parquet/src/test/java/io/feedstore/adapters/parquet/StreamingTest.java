@@ -45,7 +45,8 @@ class StreamingTest {
     }
 
     private static List<PressRelease> decodedInRanges(ParquetRecordCodec codec, byte[] file) {
-        ObjectContent content = ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
+        ObjectContent content =
+                ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
         List<PressRelease> rows = new ArrayList<>();
         long count = codec.decode(content, rows::add).get();
         assertThat(count).isEqualTo(rows.size());
@@ -54,27 +55,33 @@ class StreamingTest {
 
     @Test
     void theStreamingEncoderWritesTheRowGroupsPagesAndCompressionThatEncodeWrites() {
-        qt().withExamples(40).forAll(integers().between(0, 45), integers().between(1, 12)).checkAssert((n, groupRows) -> {
-            List<PressRelease> rows = EncodingTest.releases(n);
-            EncodingOptions options = new EncodingOptions(Compression.ZSTD, 9, groupRows);
+        qt().withExamples(40)
+                .forAll(integers().between(0, 45), integers().between(1, 12))
+                .checkAssert((n, groupRows) -> {
+                    List<PressRelease> rows = EncodingTest.releases(n);
+                    EncodingOptions options = new EncodingOptions(Compression.ZSTD, 9, groupRows);
 
-            byte[] streamed = streamed(rows, options);
-            byte[] whole = codec.encode(rows, options);
+                    byte[] streamed = streamed(rows, options);
+                    byte[] whole = codec.encode(rows, options);
 
-            assertThat(codec.decode(streamed).get()).isEqualTo(rows);
-            assertThat(decodedInRanges(codec, streamed)).isEqualTo(rows);
-            assertThat(layout(streamed)).isEqualTo(layout(whole));
-            assertThat(ParquetFiles.footer(streamed).getFileMetaData().getKeyValueMetaData())
-                    .isEqualTo(ParquetFiles.footer(whole).getFileMetaData().getKeyValueMetaData());
-        });
+                    assertThat(codec.decode(streamed).get()).isEqualTo(rows);
+                    assertThat(decodedInRanges(codec, streamed)).isEqualTo(rows);
+                    assertThat(layout(streamed)).isEqualTo(layout(whole));
+                    assertThat(ParquetFiles.footer(streamed).getFileMetaData().getKeyValueMetaData())
+                            .isEqualTo(
+                                    ParquetFiles.footer(whole).getFileMetaData().getKeyValueMetaData());
+                });
     }
 
     @Test
     void theStreamingDecoderGivesTheRowsDecodeGivesWhateverTheirText() {
-        qt().withExamples(60).forAll(lists().of(PressReleaseGenerators.pressReleases()).ofSizeBetween(0, 30))
+        qt().withExamples(60)
+                .forAll(lists().of(PressReleaseGenerators.pressReleases()).ofSizeBetween(0, 30))
                 .checkAssert(rows -> {
                     byte[] file = codec.encode(rows, new EncodingOptions(Compression.SNAPPY, 0, 7));
-                    assertThat(decodedInRanges(codec, file)).isEqualTo(codec.decode(file).get()).isEqualTo(rows);
+                    assertThat(decodedInRanges(codec, file))
+                            .isEqualTo(codec.decode(file).get())
+                            .isEqualTo(rows);
                 });
     }
 
@@ -85,26 +92,34 @@ class StreamingTest {
 
         ParquetMetadata footer = ParquetFiles.footer(streamed);
         assertThat(footer.getBlocks()).extracting(BlockMetaData::getRowCount).containsExactly(1_000L, 1_000L, 500L);
-        assertThat(footer.getBlocks()).allSatisfy(block -> assertThat(block.getColumns())
-                .allSatisfy(chunk -> assertThat(chunk.getOffsetIndexReference()).isNotNull()));
+        assertThat(footer.getBlocks())
+                .allSatisfy(block -> assertThat(block.getColumns())
+                        .allSatisfy(chunk ->
+                                assertThat(chunk.getOffsetIndexReference()).isNotNull()));
         assertThat(decodedInRanges(codec, streamed)).isEqualTo(rows);
     }
 
     @Test
     void decodingRowGroupsOnSeveralThreadsHandsOverTheMappedRowsInFileOrder() {
-        qt().withExamples(30).forAll(lists().of(PressReleaseGenerators.pressReleases()).ofSizeBetween(0, 25),
-                integers().between(1, 9), integers().between(1, 4)).checkAssert((rows, groupRows, threads) -> {
+        qt().withExamples(30)
+                .forAll(
+                        lists().of(PressReleaseGenerators.pressReleases()).ofSizeBetween(0, 25),
+                        integers().between(1, 9),
+                        integers().between(1, 4))
+                .checkAssert((rows, groupRows, threads) -> {
                     byte[] file = codec.encode(rows, new EncodingOptions(Compression.SNAPPY, 0, groupRows));
-                    ObjectContent content = ObjectContent.of(
-                            new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
+                    ObjectContent content =
+                            ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
                     List<String> mapped = new ArrayList<>();
-                    var outcome = codec.decodeMapped(content, r -> r.id().value() + "/" + r.title().getOrElse(""),
-                            mapped::add, threads);
+                    var outcome = codec.decodeMapped(
+                            content, r -> r.id().value() + "/" + r.title().getOrElse(""), mapped::add, threads);
                     assertThat(outcome.isRight()).as("%s", outcome).isTrue();
                     long count = outcome.get();
                     assertThat(count).isEqualTo(rows.size());
-                    assertThat(mapped).isEqualTo(rows.stream()
-                            .map(r -> r.id().value() + "/" + r.title().getOrElse("")).toList());
+                    assertThat(mapped)
+                            .isEqualTo(rows.stream()
+                                    .map(r -> r.id().value() + "/" + r.title().getOrElse(""))
+                                    .toList());
                 });
     }
 
@@ -120,12 +135,17 @@ class StreamingTest {
         }
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(ProductionSchema.SCHEMA, wire, 2);
         assertThat(ParquetFiles.footer(file).getBlocks()).hasSizeGreaterThan(2);
-        ObjectContent content = ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
+        ObjectContent content =
+                ObjectContent.of(new StoredObject(ObjectKey.of("p/file.parquet"), Generation.of(1), file));
         List<String> handed = new ArrayList<>();
 
-        String refused = codec.decodeMapped(content, r -> r.id().value(), handed::add, 3).getLeft().reason();
+        String refused = codec.decodeMapped(content, r -> r.id().value(), handed::add, 3)
+                .getLeft()
+                .reason();
 
-        assertThat(refused).contains("row 8").isEqualTo(codec.decode(file).getLeft().reason());
+        assertThat(refused)
+                .contains("row 8")
+                .isEqualTo(codec.decode(file).getLeft().reason());
         assertThat(handed).containsExactly("pr-0", "pr-1", "pr-2", "pr-3", "pr-4", "pr-5", "pr-6");
     }
 
@@ -134,12 +154,17 @@ class StreamingTest {
         List<PressRelease> rows = new ArrayList<>(EncodingTest.releases(5));
         String large = "x".repeat(400_000);
         for (PressRelease row : EncodingTest.releases(9)) {
-            rows.add(PressRelease.builder(io.feedstore.domain.release.PressReleaseId.of(row.id().value() + "-large"),
-                    row.source(), row.releaseDate()).fullText(large).build());
+            rows.add(PressRelease.builder(
+                            io.feedstore.domain.release.PressReleaseId.of(
+                                    row.id().value() + "-large"),
+                            row.source(),
+                            row.releaseDate())
+                    .fullText(large)
+                    .build());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RecordSink sink = new ParallelRowGroupSink(new EncodingOptions(Compression.ZSTD, 3, 5), out, 2,
-                1_000_000)) {
+        try (RecordSink sink =
+                new ParallelRowGroupSink(new EncodingOptions(Compression.ZSTD, 3, 5), out, 2, 1_000_000)) {
             for (PressRelease row : rows) {
                 sink.write(row);
             }
@@ -147,7 +172,8 @@ class StreamingTest {
         byte[] file = out.toByteArray();
 
         // Five small rows fill the first group; then three rows of 400 KB pass the 1 MB budget: groups of 3.
-        assertThat(ParquetFiles.footer(file).getBlocks()).extracting(BlockMetaData::getRowCount)
+        assertThat(ParquetFiles.footer(file).getBlocks())
+                .extracting(BlockMetaData::getRowCount)
                 .containsExactly(5L, 3L, 3L, 3L);
         assertThat(codec.decode(file).get()).isEqualTo(rows);
     }
@@ -159,8 +185,13 @@ class StreamingTest {
             List<Object> group = new ArrayList<>();
             group.add(block.getRowCount());
             for (ColumnChunkMetaData chunk : block.getColumns()) {
-                group.add(List.of(chunk.getPath().toDotString(), chunk.getCodec(), chunk.getEncodings(),
-                        chunk.getValueCount(), chunk.getTotalSize(), chunk.getStatistics().toString()));
+                group.add(List.of(
+                        chunk.getPath().toDotString(),
+                        chunk.getCodec(),
+                        chunk.getEncodings(),
+                        chunk.getValueCount(),
+                        chunk.getTotalSize(),
+                        chunk.getStatistics().toString()));
             }
             groups.add(group);
         }

@@ -40,8 +40,12 @@ final class ConsolidationSummary {
      * With the number of temporaries of killed runs that the store removed during this run, and the press releases
      * of these partitions that are also stored under another release date.
      */
-    ConsolidationSummary(List<PartitionReport> reports, boolean dryRun, AnomalyRule anomalyRule,
-                         long temporariesRemoved, List<DateCorrection> corrections) {
+    ConsolidationSummary(
+            List<PartitionReport> reports,
+            boolean dryRun,
+            AnomalyRule anomalyRule,
+            long temporariesRemoved,
+            List<DateCorrection> corrections) {
         if (temporariesRemoved < 0) {
             throw new IllegalArgumentException("temporariesRemoved must be 0 or more, not " + temporariesRemoved);
         }
@@ -66,7 +70,9 @@ final class ConsolidationSummary {
             return s.append(temporaries()).toString();
         }
         for (PartitionReport r : reports) {
-            s.append(r.partition().source()).append(' ').append(WireRecord.formatDate(r.partition().releaseDate()))
+            s.append(r.partition().source())
+                    .append(' ')
+                    .append(WireRecord.formatDate(r.partition().releaseDate()))
                     .append(":\n");
             s.append("  Batch count: ").append(r.batchFiles()).append('\n');
             if (r.legacyFiles() > 0 || r.hadConsolidated()) {
@@ -80,18 +86,38 @@ final class ConsolidationSummary {
         }
         Totals t = totals();
         s.append(dryRun ? "Would go from " : "Files: ")
-                .append(count(t.filesBefore, "file")).append(" (").append(bytes(t.bytesBefore)).append(") → ")
-                .append(count(t.filesAfter, "file")).append(" (").append(bytes(t.bytesAfter)).append(")")
-                .append(ratio(t.bytesBefore, t.bytesAfter)).append('\n');
-        s.append("Partitions: ").append(reports.size()).append(", failed or conflicted: ").append(t.failed)
-                .append(", anomalies: ").append(t.anomalies).append('\n');
+                .append(count(t.filesBefore, "file"))
+                .append(" (")
+                .append(bytes(t.bytesBefore))
+                .append(") → ")
+                .append(count(t.filesAfter, "file"))
+                .append(" (")
+                .append(bytes(t.bytesAfter))
+                .append(")")
+                .append(ratio(t.bytesBefore, t.bytesAfter))
+                .append('\n');
+        s.append("Partitions: ")
+                .append(reports.size())
+                .append(", failed or conflicted: ")
+                .append(t.failed)
+                .append(", anomalies: ")
+                .append(t.anomalies)
+                .append('\n');
         s.append("Storage calls: ").append(calls(t.calls)).append('\n');
         if (!corrections.isEmpty()) {
             s.append("Stored under more than one release date (load answers with the version of the dates in its"
-                    + " range): ").append(count(corrections.size(), "press release")).append('\n');
+                            + " range): ")
+                    .append(count(corrections.size(), "press release"))
+                    .append('\n');
             for (DateCorrection c : corrections) {
-                s.append("  ").append(c.source()).append(' ').append(c.id()).append(": ")
-                        .append(String.join(", ", c.dates().stream().map(WireRecord::formatDate).toList()))
+                s.append("  ")
+                        .append(c.source())
+                        .append(' ')
+                        .append(c.id())
+                        .append(": ")
+                        .append(String.join(
+                                ", ",
+                                c.dates().stream().map(WireRecord::formatDate).toList()))
                         .append('\n');
             }
         }
@@ -138,9 +164,15 @@ final class ConsolidationSummary {
         totals.put("files_after", t.filesAfter);
         totals.put("bytes_before", t.bytesBefore);
         totals.put("bytes_after", t.bytesAfter);
-        totals.put("input_rows", reports.stream().mapToLong(PartitionReport::inputRows).sum());
-        totals.put("duplicates_removed", reports.stream().mapToLong(PartitionReport::duplicatesRemoved).sum());
-        totals.put("final_rows", reports.stream().mapToLong(PartitionReport::finalRows).sum());
+        totals.put(
+                "input_rows",
+                reports.stream().mapToLong(PartitionReport::inputRows).sum());
+        totals.put(
+                "duplicates_removed",
+                reports.stream().mapToLong(PartitionReport::duplicatesRemoved).sum());
+        totals.put(
+                "final_rows",
+                reports.stream().mapToLong(PartitionReport::finalRows).sum());
         totals.put("storage_calls", calls(t.calls, new LinkedHashMap<>()));
         totals.put("temporaries_removed", temporariesRemoved);
         document.put("totals", totals);
@@ -149,7 +181,9 @@ final class ConsolidationSummary {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("source", c.source().value());
             entry.put("press_release_id", c.id().value());
-            entry.put("release_dates", c.dates().stream().map(WireRecord::formatDate).toList());
+            entry.put(
+                    "release_dates",
+                    c.dates().stream().map(WireRecord::formatDate).toList());
             corrected.add(entry);
         }
         document.put("stored_under_several_dates", corrected);

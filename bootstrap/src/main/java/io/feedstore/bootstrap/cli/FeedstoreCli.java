@@ -34,16 +34,14 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class FeedstoreCli {
 
-    private FeedstoreCli() {
-    }
+    private FeedstoreCli() {}
 
     /** Runs one command line; returns its exit code. */
     static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
         Reporter reporter = new Reporter(err, Secrets.of(environment.variables()));
         // Until the flags are read, the format the environment asks for: even a usage error in a container is JSON.
         LogFormat early = Settings.logFormatOrText(Map.of(), environment.variables());
-        reporter.configure(early, early == LogFormat.JSON ? LogLevel.INFO : LogLevel.WARN,
-                false);
+        reporter.configure(early, early == LogFormat.JSON ? LogLevel.INFO : LogLevel.WARN, false);
         CommandLine cli = create(environment, reporter);
         cli.setOut(out);
         cli.setErr(err);
@@ -69,8 +67,8 @@ final class FeedstoreCli {
             CommandLine command = leaf(parseResult);
             MDC.put("command", command.getCommandSpec().name());
             try {
-                Map<Setting, String> flags = command.getCommand() instanceof SettingFlags own
-                        ? own.settingFlags() : Map.of();
+                Map<Setting, String> flags =
+                        command.getCommand() instanceof SettingFlags own ? own.settingFlags() : Map.of();
                 Settings settings = feedstore.start(flags);
                 reporter.configure(settings.logFormat(), settings.logLevel(), settings.verbose());
             } catch (FeedstoreError e) {

@@ -15,36 +15,52 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code feedstore}: the global options, and the wiring every subcommand asks for once its own options are read. */
-@Command(name = "feedstore",
+@Command(
+        name = "feedstore",
         mixinStandardHelpOptions = true,
         versionProvider = FeedstoreCommand.Version.class,
         subcommands = {IngestCommand.class, ConsolidateCommand.class, LoadCommand.class, DemoCommand.class},
         description = "Stores press releases as partitioned Parquet files, consolidates each partition into one"
                 + " deduplicated file, and loads every press release once in its newest version.",
-        footer = {"", "Every setting can also come from the environment (FEEDSTORE_STORE, GCS_BUCKET, PROJECT_ID,"
-                + " CONSOLIDATION_MIN_ROWS, FEEDSTORE_LOG_FORMAT, ...; see README.md); a flag wins over the"
-                + " environment.",
-                "", "Exit codes: 0 success; 1 a rejected line, a failed or conflicted partition, or a store failure;"
-                + " 2 bad arguments or configuration."})
+        footer = {
+            "",
+            "Every setting can also come from the environment (FEEDSTORE_STORE, GCS_BUCKET, PROJECT_ID,"
+                    + " CONSOLIDATION_MIN_ROWS, FEEDSTORE_LOG_FORMAT, ...; see README.md); a flag wins over the"
+                    + " environment.",
+            "",
+            "Exit codes: 0 success; 1 a rejected line, a failed or conflicted partition, or a store failure;"
+                    + " 2 bad arguments or configuration."
+        })
 final class FeedstoreCommand implements Callable<Integer> {
 
-    @Option(names = "--store", paramLabel = "URI", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--store",
+            paramLabel = "URI",
+            scope = ScopeType.INHERIT,
             description = "Where the store is: file:PATH (a local directory, relative to the working directory) or"
                     + " gs://BUCKET[/PREFIX]. Default: $" + Settings.STORE_VARIABLE + ", else gs://$GCS_BUCKET if"
                     + " GCS_BUCKET is set, else " + Settings.DEFAULT_STORE + ".")
     String store;
 
-    @Option(names = "--log-format", paramLabel = "text|json", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--log-format",
+            paramLabel = "text|json",
+            scope = ScopeType.INHERIT,
             description = "Log lines as text, or as one JSON object per line for Cloud Logging."
                     + " Default: $FEEDSTORE_LOG_FORMAT, else text.")
     String logFormat;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            scope = ScopeType.INHERIT,
             description = "error, warn, info, debug or trace. Default: $FEEDSTORE_LOG_LEVEL, else warn (text logs)"
                     + " or info (JSON logs).")
     String logLevel;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
             description = "Log at debug level and show stack traces of errors.")
     boolean verbose;
 

@@ -35,21 +35,28 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code feedstore ingest}: JSON Lines in, batch files out; every rejected line kept in a dead-letter object. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = {
-                "Stores press releases from a JSON Lines file.",
-                "",
-                "One JSON object per line, keyed by the twelve column names. press_release_id, release_date and"
-                        + " source are required; ingested_at defaults to the time of ingestion; keys that are not"
-                        + " columns are ignored; blank lines are skipped.",
-                "Each invalid line is reported on stderr and kept verbatim, with its line number and reason, in"
-                        + " rejects/ingest_<time>_<id>.jsonl objects in the store, written as the run goes; the exit"
-                        + " code is then 1.",
-                "Every " + IngestPressReleases.PROGRESS_EVERY_TEXT + " lines, and when the run stops (a store"
-                        + " failure, SIGTERM), stderr says up to which line everything is stored: resume with"
-                        + " tail -n +N, or resend the whole input, which is always safe."},
-        footer = {"", "Example:", "  feedstore ingest --input releases.jsonl --batch-size 500",
-                "  cat releases.jsonl | feedstore ingest --input -"})
+            "Stores press releases from a JSON Lines file.",
+            "",
+            "One JSON object per line, keyed by the twelve column names. press_release_id, release_date and"
+                    + " source are required; ingested_at defaults to the time of ingestion; keys that are not"
+                    + " columns are ignored; blank lines are skipped.",
+            "Each invalid line is reported on stderr and kept verbatim, with its line number and reason, in"
+                    + " rejects/ingest_<time>_<id>.jsonl objects in the store, written as the run goes; the exit"
+                    + " code is then 1.",
+            "Every " + IngestPressReleases.PROGRESS_EVERY_TEXT + " lines, and when the run stops (a store"
+                    + " failure, SIGTERM), stderr says up to which line everything is stored: resume with"
+                    + " tail -n +N, or resend the whole input, which is always safe."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  feedstore ingest --input releases.jsonl --batch-size 500",
+            "  cat releases.jsonl | feedstore ingest --input -"
+        })
 final class IngestCommand implements Callable<Integer>, SettingFlags {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
@@ -60,16 +67,23 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|-",
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE|-",
             description = "The JSON Lines file to read, or - for stdin.")
     String input;
 
-    @Option(names = "--batch-size", paramLabel = "N",
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
             description = "Records per batch file and partition. Default: $FEEDSTORE_BATCH_SIZE, else "
                     + BatchWriterSettings.DEFAULT_BATCH_SIZE + ".")
     String batchSize;
 
-    @Option(names = "--max-future-skew", paramLabel = "DURATION",
+    @Option(
+            names = "--max-future-skew",
+            paramLabel = "DURATION",
             description = "How far after the start of this run an ingested_at may be; later ones are dead-lettered."
                     + " Default: $FEEDSTORE_MAX_FUTURE_SKEW, else 10m.")
     String maxFutureSkew;
@@ -87,31 +101,54 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
         IngestReport report;
         // The input is checked before the store is opened (and perhaps created): a typo creates nothing.
         try (InputLines lines = InputLines.open(input, feedstore.environment().stdin());
-             WiredStore app = feedstore.open(true)) {
+                WiredStore app = feedstore.open(true)) {
             ObjectStore store = app.store();
             Secrets secrets = Secrets.of(feedstore.environment().variables());
-            LOG.info(Markers.append("store", store.describe()), "ingesting {} into {} (batches of {})", lines.name(),
-                    store.describe(), app.settings().batchSize());
+            LOG.info(
+                    Markers.append("store", store.describe()),
+                    "ingesting {} into {} (batches of {})",
+                    lines.name(),
+                    store.describe(),
+                    app.settings().batchSize());
             Termination termination = new Termination();
             try {
                 try {
-                    report = app.get(IngestPressReleases.class).ingest(lines, termination.control(
-                            soFar -> printProgress(soFar, lines.name(), app.settings(), secrets)));
+                    report = app.get(IngestPressReleases.class)
+                            .ingest(
+                                    lines,
+                                    termination.control(
+                                            soFar -> printProgress(soFar, lines.name(), app.settings(), secrets)));
                 } catch (IngestException e) {
                     // What was rejected before the failure is still reported, line by line.
                     printRejects(e.partial(), lines.name(), store, app.settings(), secrets);
                     throw FeedstoreError.failure(lines.name() + ": " + e.getMessage(), e);
                 }
                 printRejects(report, lines.name(), store, app.settings(), secrets);
-                LOG.info(Markers.append("accepted", report.accepted()).and(Markers.append("rejected",
-                                report.rejects().size())).and(Markers.append("batch_files", report.batches().size())),
-                        "ingested {} press releases from {} into {} batch files", report.accepted(), lines.name(),
+                LOG.info(
+                        Markers.append("accepted", report.accepted())
+                                .and(Markers.append("rejected", report.rejects().size()))
+                                .and(Markers.append(
+                                        "batch_files", report.batches().size())),
+                        "ingested {} press releases from {} into {} batch files",
+                        report.accepted(),
+                        lines.name(),
                         report.batches().size());
-                spec.commandLine().getOut().println(TerminalText.line(secrets, "Ingested "
-                        + ConsolidationSummary.count(report.accepted(), "press release") + " from " + lines.name()
-                        + " into " + ConsolidationSummary.count(report.batches().size(), "batch file") + " in "
-                        + store.describe() + (report.rejects().isEmpty() ? ""
-                        : "; " + ConsolidationSummary.count(report.rejects().size(), "line") + " rejected")));
+                spec.commandLine()
+                        .getOut()
+                        .println(TerminalText.line(
+                                secrets,
+                                "Ingested "
+                                        + ConsolidationSummary.count(report.accepted(), "press release") + " from "
+                                        + lines.name()
+                                        + " into "
+                                        + ConsolidationSummary.count(
+                                                report.batches().size(), "batch file") + " in "
+                                        + store.describe()
+                                        + (report.rejects().isEmpty()
+                                                ? ""
+                                                : "; "
+                                                        + ConsolidationSummary.count(
+                                                                report.rejects().size(), "line") + " rejected")));
                 spec.commandLine().getOut().flush();
                 if (report.stopped()) {
                     printStop(report, lines.name(), app.settings(), secrets);
@@ -128,8 +165,11 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
         String line = "feedstore ingest: " + inputName + ": " + soFar.linesRead() + " lines read, "
                 + soFar.rejects().size() + " rejected; " + storedThrough(soFar);
         if (settings.logFormat() == LogFormat.JSON) {
-            LOG.info(Markers.append("lines_read", soFar.linesRead()).and(Markers.append("stored_through",
-                    soFar.storedThrough())).and(Markers.append("resume_at", soFar.resumeAt())), line);
+            LOG.info(
+                    Markers.append("lines_read", soFar.linesRead())
+                            .and(Markers.append("stored_through", soFar.storedThrough()))
+                            .and(Markers.append("resume_at", soFar.resumeAt())),
+                    line);
         } else {
             PrintWriter err = spec.commandLine().getErr();
             err.println(TerminalText.line(secrets, line));
@@ -142,8 +182,10 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
                 + report.linesRead() + "; " + storedThrough(report) + ", or resend the whole input, which is always"
                 + " safe";
         if (settings.logFormat() == LogFormat.JSON) {
-            LOG.error(Markers.append("stored_through", report.storedThrough()).and(Markers.append("resume_at",
-                    report.resumeAt())), line);
+            LOG.error(
+                    Markers.append("stored_through", report.storedThrough())
+                            .and(Markers.append("resume_at", report.resumeAt())),
+                    line);
         } else {
             PrintWriter err = spec.commandLine().getErr();
             err.println(TerminalText.line(secrets, line));
@@ -152,22 +194,25 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
     }
 
     private static String storedThrough(IngestReport report) {
-        return (report.storedThrough() == 0 ? "no line is known to be stored yet"
-                : "every line up to line " + report.storedThrough() + " is stored or dead-lettered")
+        return (report.storedThrough() == 0
+                        ? "no line is known to be stored yet"
+                        : "every line up to line " + report.storedThrough() + " is stored or dead-lettered")
                 + ": resume at line " + report.resumeAt() + " (tail -n +" + report.resumeAt() + ")";
     }
 
     /** One line per reject on stderr: plain text, or a WARNING log line with its figures when logs are JSON. */
-    private void printRejects(IngestReport report, String inputName, ObjectStore store, Settings settings,
-                              Secrets secrets) {
+    private void printRejects(
+            IngestReport report, String inputName, ObjectStore store, Settings settings, Secrets secrets) {
         PrintWriter err = spec.commandLine().getErr();
         boolean json = settings.logFormat() == LogFormat.JSON;
         for (Reject reject : report.rejects()) {
-            String line = "feedstore ingest: " + inputName + " line " + reject.lineNumber() + " rejected: "
-                    + reject.reason();
+            String line =
+                    "feedstore ingest: " + inputName + " line " + reject.lineNumber() + " rejected: " + reject.reason();
             if (json) {
-                LOG.warn(Markers.append("line_number", reject.lineNumber()).and(Markers.append("reason",
-                        reject.reason())), line);
+                LOG.warn(
+                        Markers.append("line_number", reject.lineNumber())
+                                .and(Markers.append("reason", reject.reason())),
+                        line);
             } else {
                 err.println(TerminalText.line(secrets, line));
             }
@@ -177,12 +222,21 @@ final class IngestCommand implements Callable<Integer>, SettingFlags {
             int more = report.deadLetters().size() - 1;
             String line = "feedstore ingest: " + report.rejects().size()
                     + (report.rejects().size() == 1 ? " line was" : " lines were") + " rejected; kept verbatim with"
-                    + " line numbers and reasons in " + first + (more == 0 ? "" : " and "
-                    + ConsolidationSummary.count(more, "more object") + " under " + first.parent()) + " (store "
+                    + " line numbers and reasons in " + first
+                    + (more == 0
+                            ? ""
+                            : " and " + ConsolidationSummary.count(more, "more object") + " under " + first.parent())
+                    + " (store "
                     + store.describe() + ")";
             if (json) {
-                LOG.warn(Markers.append("rejected", report.rejects().size()).and(Markers.append("dead_letters",
-                        report.deadLetters().stream().map(ObjectKey::value).toList())), line);
+                LOG.warn(
+                        Markers.append("rejected", report.rejects().size())
+                                .and(Markers.append(
+                                        "dead_letters",
+                                        report.deadLetters().stream()
+                                                .map(ObjectKey::value)
+                                                .toList())),
+                        line);
             } else {
                 err.println(TerminalText.line(secrets, line));
             }

@@ -27,7 +27,8 @@ final class InputLines implements Iterator<String>, AutoCloseable {
 
     private final String name;
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -77,8 +78,8 @@ final class InputLines implements Iterator<String>, AutoCloseable {
             } catch (CharacterCodingException e) {
                 throw FeedstoreError.failure("input " + name + " line " + (lineNumber + 1) + " is not valid UTF-8", e);
             } catch (IOException e) {
-                throw FeedstoreError.failure("input " + name + " could not be read after line " + lineNumber + ": "
-                        + e.getMessage(), e);
+                throw FeedstoreError.failure(
+                        "input " + name + " could not be read after line " + lineNumber + ": " + e.getMessage(), e);
             }
             done = next == null;
         }

@@ -24,20 +24,27 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code feedstore load}: every press release of a date range once, newest version, to stdout. */
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
         description = {
-                "Writes the press releases of a date range to stdout, each once in its newest version.",
-                "",
-                "Press releases released from --from to --to (inclusive), ordered by release_date, source,"
-                        + " press_release_id. Batch, legacy and consolidated files are all read, so the answer is the"
-                        + " same before and after consolidation.",
-                "",
-                "A file that cannot be read leaves its partition out: every other partition is still written, each"
-                        + " unreadable file is named on stderr (one line: which file, why) and the exit code is 1."
-                        + " Rows whose own source or release_date differ from their partition's are not written"
-                        + " (a warning names the file)."},
-        footer = {"", "Examples:", "  feedstore load --from 2025-01-13 --to 2025-01-15",
-                "  feedstore load --from 2025-01-15 --to 2025-01-15 --sources gmail --format csv > gmail.csv"})
+            "Writes the press releases of a date range to stdout, each once in its newest version.",
+            "",
+            "Press releases released from --from to --to (inclusive), ordered by release_date, source,"
+                    + " press_release_id. Batch, legacy and consolidated files are all read, so the answer is the"
+                    + " same before and after consolidation.",
+            "",
+            "A file that cannot be read leaves its partition out: every other partition is still written, each"
+                    + " unreadable file is named on stderr (one line: which file, why) and the exit code is 1."
+                    + " Rows whose own source or release_date differ from their partition's are not written"
+                    + " (a warning names the file)."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  feedstore load --from 2025-01-13 --to 2025-01-15",
+            "  feedstore load --from 2025-01-15 --to 2025-01-15 --sources gmail --format csv > gmail.csv"
+        })
 final class LoadCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadCommand.class);
@@ -48,27 +55,39 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD",
+    @picocli.CommandLine.Option(
+            names = "--from",
+            required = true,
+            paramLabel = "YYYY-MM-DD",
             description = "First release date.")
     LocalDate from;
 
-    @picocli.CommandLine.Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD",
+    @picocli.CommandLine.Option(
+            names = "--to",
+            required = true,
+            paramLabel = "YYYY-MM-DD",
             description = "Last release date (inclusive).")
     LocalDate to;
 
-    @picocli.CommandLine.Option(names = "--sources", paramLabel = "S", arity = "1..*", split = ",",
+    @picocli.CommandLine.Option(
+            names = "--sources",
+            paramLabel = "S",
+            arity = "1..*",
+            split = ",",
             description = "Only these sources (default: all).")
     List<Source> sources;
 
-    @picocli.CommandLine.Option(names = "--format", paramLabel = "jsonl|csv",
+    @picocli.CommandLine.Option(
+            names = "--format",
+            paramLabel = "jsonl|csv",
             description = "jsonl (one JSON object per line, the twelve columns; the default) or csv (with a header).")
     OutputFormat format = OutputFormat.JSONL;
 
     @Override
     public Integer call() {
         if (to.isBefore(from)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--to " + to + " is before --from " + from + ": the date range is empty");
+            throw new ParameterException(
+                    spec.commandLine(), "--to " + to + " is before --from " + from + ": the date range is empty");
         }
         Option<Set<Source>> only = sources == null ? Option.none() : Option.some(Set.copyOf(sources));
         Loaded loaded;

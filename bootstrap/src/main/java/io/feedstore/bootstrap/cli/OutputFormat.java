@@ -43,7 +43,8 @@ public enum OutputFormat {
             Map<String, Object> header = new LinkedHashMap<>();
             WireRecord.COLUMNS.forEach(column -> header.put(column, column));
             // Jackson quotes every value that needs it (separator, quote, line break), so multi-line texts survive.
-            try (SequenceWriter rows = CSV_MAPPER.writer(schema.build().withoutHeader())
+            try (SequenceWriter rows = CSV_MAPPER
+                    .writer(schema.build().withoutHeader())
                     .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                     .writeValues(out)) {
                 rows.write(header);

@@ -32,11 +32,9 @@ public final class DemoSample {
     public static final int DAYS = 3;
 
     /** One ingest run's lines. */
-    public record Delivery(String name, List<PressRelease> releases) {
-    }
+    public record Delivery(String name, List<PressRelease> releases) {}
 
-    private record Feed(Source source, int minPerDay, int maxPerDay) {
-    }
+    private record Feed(Source source, int minPerDay, int maxPerDay) {}
 
     private static final List<Feed> FEEDS = List.of(
             new Feed(Source.of("gmail"), 55, 75),
@@ -45,8 +43,7 @@ public final class DemoSample {
             // A thin feed: its partitions fall below the anomaly threshold, which the summary then shows.
             new Feed(Source.of("sec-edgar"), 5, 9));
 
-    private record Company(String name, String ticker, String city, String industry) {
-    }
+    private record Company(String name, String ticker, String city, String industry) {}
 
     private static final List<Company> COMPANIES = List.of(
             new Company("Contoso Pharmaceuticals", "CTSO", "BOSTON", "biopharmaceutical"),
@@ -71,18 +68,44 @@ public final class DemoSample {
             new Company("Südwind Energie AG", "SWEG", "MÜNCHEN", "wind power"),
             new Company("Café Lumière SA", "CAFL", "PARIS", "food and beverage"));
 
-    private static final List<String> PEOPLE = List.of("Maria Garcia", "James O'Connor", "Priya Raman", "Chen Wei",
-            "Fatima Al-Sayed", "Lars Johansson", "Aisha Okafor", "Tomás Rodríguez", "Hannah Becker", "Kenji Watanabe",
-            "Olivia Martin", "Dmitri Volkov");
-    private static final List<String> ROLES = List.of("Financial", "Technology", "Operating", "Marketing", "Medical",
-            "Revenue");
-    private static final List<String> PRODUCTS = List.of("Aurora Platform 3.0", "the Falcon X2 Drone",
-            "SmartGrid Edge", "CloudVault for Healthcare", "the Summit All-Weather Jacket", "Insight AI Assistant",
-            "the Nova Battery Pack", "ClearPath Diagnostics Kit", "Quantum-Safe VPN", "Reserve Pinot Noir 2022");
-    private static final List<String> CONFERENCES = List.of("J.P. Morgan Healthcare Conference",
-            "Needham Growth Conference", "CES 2025", "Goldman Sachs Technology Symposium", "RBC Capital Markets Summit");
-    private static final List<String> FILINGS = List.of("8-K Current Report", "10-Q Quarterly Report",
-            "SC 13G Beneficial Ownership", "S-8 Registration Statement", "DEF 14A Proxy Statement");
+    private static final List<String> PEOPLE = List.of(
+            "Maria Garcia",
+            "James O'Connor",
+            "Priya Raman",
+            "Chen Wei",
+            "Fatima Al-Sayed",
+            "Lars Johansson",
+            "Aisha Okafor",
+            "Tomás Rodríguez",
+            "Hannah Becker",
+            "Kenji Watanabe",
+            "Olivia Martin",
+            "Dmitri Volkov");
+    private static final List<String> ROLES =
+            List.of("Financial", "Technology", "Operating", "Marketing", "Medical", "Revenue");
+    private static final List<String> PRODUCTS = List.of(
+            "Aurora Platform 3.0",
+            "the Falcon X2 Drone",
+            "SmartGrid Edge",
+            "CloudVault for Healthcare",
+            "the Summit All-Weather Jacket",
+            "Insight AI Assistant",
+            "the Nova Battery Pack",
+            "ClearPath Diagnostics Kit",
+            "Quantum-Safe VPN",
+            "Reserve Pinot Noir 2022");
+    private static final List<String> CONFERENCES = List.of(
+            "J.P. Morgan Healthcare Conference",
+            "Needham Growth Conference",
+            "CES 2025",
+            "Goldman Sachs Technology Symposium",
+            "RBC Capital Markets Summit");
+    private static final List<String> FILINGS = List.of(
+            "8-K Current Report",
+            "10-Q Quarterly Report",
+            "SC 13G Beneficial Ownership",
+            "S-8 Registration Statement",
+            "DEF 14A Proxy Statement");
     private static final DateTimeFormatter DATELINE = DateTimeFormatter.ofPattern("MMM. d, uuuu", Locale.US);
 
     private final LocalDate firstDay;
@@ -93,8 +116,13 @@ public final class DemoSample {
     private final int redeliveries;
     private final int updates;
 
-    private DemoSample(LocalDate firstDay, LocalDate lastDay, List<Delivery> deliveries, List<PressRelease> legacy,
-                       int redeliveries, int updates) {
+    private DemoSample(
+            LocalDate firstDay,
+            LocalDate lastDay,
+            List<Delivery> deliveries,
+            List<PressRelease> legacy,
+            int redeliveries,
+            int updates) {
         this.firstDay = firstDay;
         this.lastDay = lastDay;
         this.deliveries = List.copyOf(deliveries);
@@ -145,9 +173,16 @@ public final class DemoSample {
                 }
             }
         }
-        return new DemoSample(first, last, List.of(new Delivery("morning delivery", morning),
-                new Delivery("evening delivery", evening), new Delivery("corrections", corrections)),
-                legacy, redeliveries, updates);
+        return new DemoSample(
+                first,
+                last,
+                List.of(
+                        new Delivery("morning delivery", morning),
+                        new Delivery("evening delivery", evening),
+                        new Delivery("corrections", corrections)),
+                legacy,
+                redeliveries,
+                updates);
     }
 
     public LocalDate firstDay() {
@@ -197,13 +232,15 @@ public final class DemoSample {
     private static PressRelease release(Source source, LocalDate day, int index, Random random) {
         Company company = pick(COMPANIES, random);
         Company other = pick(COMPANIES, random);
-        Instant released = day.atStartOfDay(ZoneOffset.UTC).toInstant()
+        Instant released = day.atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
                 .plus(11 * 60 + random.nextInt(10 * 60), ChronoUnit.MINUTES);
         // Python's isoformat gave microseconds; so do these.
         Instant ingested = released.plus(2 + random.nextInt(90), ChronoUnit.MINUTES)
                 .plus(random.nextInt(1_000_000), ChronoUnit.MICROS);
         String[] story = story(source, company, other, day, random);
-        PressRelease.Builder builder = PressRelease.builder(PressReleaseId.of(id(source, day, index, random)), source, day)
+        PressRelease.Builder builder = PressRelease.builder(
+                        PressReleaseId.of(id(source, day, index, random)), source, day)
                 .companyName(company.name())
                 .category(story[0])
                 .releaseTimestamp(released)
@@ -228,12 +265,20 @@ public final class DemoSample {
     private static PressRelease corrected(PressRelease r, Random random) {
         String title = r.title().get();
         String text = r.fullText().get();
-        return new PressRelease(r.id(), r.companyName(), r.category(), r.releaseDate(), r.releaseTimestamp(),
+        return new PressRelease(
+                r.id(),
+                r.companyName(),
+                r.category(),
+                r.releaseDate(),
+                r.releaseTimestamp(),
                 Option.some(r.ingestedAt().get().plus(6 + random.nextInt(12), ChronoUnit.HOURS)),
                 Option.some(random.nextBoolean() ? "CORRECTION: " + title : title + " (Updated)"),
                 Option.some(text + "\n\nEditor's note: this release replaces the version issued"
                         + " earlier today, which contained an error in the second paragraph."),
-                r.source(), r.sourceUrl(), Option.some(4), r.schemaVersion());
+                r.source(),
+                r.sourceUrl(),
+                Option.some(4),
+                r.schemaVersion());
     }
 
     /**
@@ -244,18 +289,36 @@ public final class DemoSample {
         List<PressRelease> old = new ArrayList<>();
         for (int i = 0; i < 10 && i * 2 < releases.size(); i++) {
             PressRelease r = releases.get(i * 2);
-            old.add(new PressRelease(r.id(), r.companyName(), r.category(), r.releaseDate(),
+            old.add(new PressRelease(
+                    r.id(),
+                    r.companyName(),
+                    r.category(),
+                    r.releaseDate(),
                     Option.none(),
                     Option.some(r.ingestedAt().get().minus(1 + random.nextInt(30), ChronoUnit.MINUTES)),
-                    r.title(), r.fullText(), r.source(), r.sourceUrl(), Option.some(1),
+                    r.title(),
+                    r.fullText(),
+                    r.source(),
+                    r.sourceUrl(),
+                    Option.some(1),
                     Option.some(1)));
         }
         PressRelease first = releases.get(0);
         for (int i = 0; i < 3; i++) {
             PressRelease r = release(first.source(), first.releaseDate(), 900 + i, random);
-            old.add(new PressRelease(r.id(), r.companyName(), r.category(), r.releaseDate(),
-                    Option.none(), r.ingestedAt(), r.title(), r.fullText(), r.source(), r.sourceUrl(),
-                    Option.some(1), Option.some(1)));
+            old.add(new PressRelease(
+                    r.id(),
+                    r.companyName(),
+                    r.category(),
+                    r.releaseDate(),
+                    Option.none(),
+                    r.ingestedAt(),
+                    r.title(),
+                    r.fullText(),
+                    r.source(),
+                    r.sourceUrl(),
+                    Option.some(1),
+                    Option.some(1)));
         }
         return old;
     }
@@ -266,24 +329,35 @@ public final class DemoSample {
             case "gmail" -> String.format("gmail-%016x", random.nextLong());
             case "rss" -> "gnw-" + stamp + "-" + String.format("%05d", 10_000 + index * 7 + random.nextInt(7));
             case "prnewswire" -> "prn-" + (300_000_000L + day.toEpochDay() * 1_000 + index);
-            default -> String.format("%010d-%s-%06d", 1_000_000 + random.nextInt(900_000),
-                    stamp.substring(2, 4), day.getDayOfYear() * 1_000 + index);
+            default ->
+                String.format(
+                        "%010d-%s-%06d",
+                        1_000_000 + random.nextInt(900_000), stamp.substring(2, 4), day.getDayOfYear() * 1_000 + index);
         };
     }
 
     private static String url(Source source, LocalDate day, String title, Random random) {
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (slug.length() > 80) {
             slug = slug.substring(0, 80).replaceAll("-[^-]*$", "");
         }
         return switch (source.value()) {
             case "gmail" -> null;
-            case "rss" -> String.format("https://www.globenewswire.com/news-release/%d/%02d/%02d/%d/0/en/%s.html",
-                    day.getYear(), day.getMonthValue(), day.getDayOfMonth(), 2_900_000 + random.nextInt(99_999), slug);
-            case "prnewswire" -> "https://www.prnewswire.com/news-releases/" + slug + "-"
-                    + (302_000_000 + random.nextInt(999_999)) + ".html";
-            default -> "https://www.sec.gov/Archives/edgar/data/" + (1_000_000 + random.nextInt(900_000)) + "/"
-                    + slug + ".htm";
+            case "rss" ->
+                String.format(
+                        "https://www.globenewswire.com/news-release/%d/%02d/%02d/%d/0/en/%s.html",
+                        day.getYear(),
+                        day.getMonthValue(),
+                        day.getDayOfMonth(),
+                        2_900_000 + random.nextInt(99_999),
+                        slug);
+            case "prnewswire" ->
+                "https://www.prnewswire.com/news-releases/" + slug + "-" + (302_000_000 + random.nextInt(999_999))
+                        + ".html";
+            default ->
+                "https://www.sec.gov/Archives/edgar/data/" + (1_000_000 + random.nextInt(900_000)) + "/" + slug
+                        + ".htm";
         };
     }
 
@@ -310,9 +384,16 @@ public final class DemoSample {
                 int revenue = 40 + random.nextInt(2_000);
                 int growth = 2 + random.nextInt(30);
                 category = "Earnings";
-                title = String.format(Locale.US, "%s Reports %s Quarter %d Results; Revenue of $%,d Million, Up %d%%",
-                        c.name(), ordinal(quarter), day.getYear() - (quarter == 4 ? 1 : 0), revenue, growth);
-                body = dateline + "today reported financial results for the " + ordinal(quarter).toLowerCase(Locale.US)
+                title = String.format(
+                        Locale.US,
+                        "%s Reports %s Quarter %d Results; Revenue of $%,d Million, Up %d%%",
+                        c.name(),
+                        ordinal(quarter),
+                        day.getYear() - (quarter == 4 ? 1 : 0),
+                        revenue,
+                        growth);
+                body = dateline + "today reported financial results for the "
+                        + ordinal(quarter).toLowerCase(Locale.US)
                         + " quarter. Revenue was $" + revenue + " million, an increase of " + growth
                         + "% year over year, and diluted earnings per share were $" + (random.nextInt(300) / 100.0)
                         + ".";
@@ -334,7 +415,12 @@ public final class DemoSample {
             case 3 -> {
                 int price = 1 + random.nextInt(40);
                 category = "Mergers & Acquisitions";
-                title = String.format(Locale.US, "%s to Acquire %s for $%d.%d Billion", c.name(), other.name(), price,
+                title = String.format(
+                        Locale.US,
+                        "%s to Acquire %s for $%d.%d Billion",
+                        c.name(),
+                        other.name(),
+                        price,
                         random.nextInt(10));
                 body = dateline + "today announced a definitive agreement to acquire " + other.name()
                         + " in an all-cash transaction, subject to regulatory approval and customary closing"
@@ -349,8 +435,8 @@ public final class DemoSample {
             case 5 -> {
                 int cents = 5 + random.nextInt(90);
                 category = "Dividend";
-                title = String.format(Locale.US, "%s Declares Quarterly Dividend of $0.%02d per Share", c.name(),
-                        cents);
+                title = String.format(
+                        Locale.US, "%s Declares Quarterly Dividend of $0.%02d per Share", c.name(), cents);
                 body = dateline + "today announced that its Board of Directors declared a quarterly cash dividend"
                         + " of $0." + String.format(Locale.US, "%02d", cents) + " per share, payable to shareholders"
                         + " of record at the close of business next month.";

@@ -10,6 +10,5 @@ public final class ExitCode {
     /** Bad arguments or configuration; nothing was attempted. */
     public static final int USAGE = 2;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

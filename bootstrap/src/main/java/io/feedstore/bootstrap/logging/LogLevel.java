@@ -1,4 +1,10 @@
 package io.feedstore.bootstrap.logging;
 
 /** The least severe level that is logged. */
-public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+public enum LogLevel {
+    ERROR,
+    WARN,
+    INFO,
+    DEBUG,
+    TRACE
+}

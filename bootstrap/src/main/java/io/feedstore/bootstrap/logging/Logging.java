@@ -47,16 +47,14 @@ public final class Logging {
     /** The logger of the command line itself (its final error line, the run summary). */
     public static final String COMMAND_LOGGER = "feedstore";
 
-    private Logging() {
-    }
+    private Logging() {}
 
     /**
      * Routes all logging to {@code err} in the given format from now on.
      *
      * @param verbose adds timestamps and logger names to text lines, and stack traces to both formats
      */
-    public static void configure(LogFormat format, LogLevel level, boolean verbose, Secrets secrets,
-                          PrintWriter err) {
+    public static void configure(LogFormat format, LogLevel level, boolean verbose, Secrets secrets, PrintWriter err) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
@@ -195,8 +193,8 @@ public final class Logging {
     /** {@code WARN  message}; verbose: {@code 08:00:00.000 WARN  logger - message} and the stack trace. */
     static final class TextLayout extends LayoutBase<ILoggingEvent> {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
-                .withZone(ZoneOffset.UTC);
+        private static final DateTimeFormatter TIME =
+                DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
         private final Secrets secrets;
         private final boolean verbose;
@@ -210,7 +208,8 @@ public final class Logging {
         public String doLayout(ILoggingEvent event) {
             StringBuilder line = new StringBuilder();
             if (verbose) {
-                line.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
+                line.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp())))
+                        .append(' ');
             }
             line.append(String.format("%-5s ", event.getLevel()));
             if (verbose) {
@@ -219,8 +218,8 @@ public final class Logging {
             }
             line.append(TerminalText.line(secrets, event.getFormattedMessage())).append('\n');
             if (verbose && event.getThrowableProxy() != null) {
-                line.append(TerminalText.lines(secrets,
-                        ThrowableProxyUtil.asString(event.getThrowableProxy()))).append('\n');
+                line.append(TerminalText.lines(secrets, ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                        .append('\n');
             }
             return line.toString();
         }

@@ -7,8 +7,7 @@ package io.feedstore.bootstrap.logging;
  */
 public final class TerminalText {
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** One line as text mode prints it: secrets masked, then controls escaped. */
     public static String line(Secrets secrets, String text) {
@@ -58,8 +57,10 @@ public final class TerminalText {
             case '\r' -> "\\r";
             // A tab forges nothing, and stack traces are indented with it.
             case '\t' -> null;
-            default -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                    ? String.format("\\u%04x", (int) c) : null;
+            default ->
+                c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+                        ? String.format("\\u%04x", (int) c)
+                        : null;
         };
     }
 }

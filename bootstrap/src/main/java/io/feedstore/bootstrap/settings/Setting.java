@@ -6,22 +6,32 @@ package io.feedstore.bootstrap.settings;
  * the README table and this list in step.
  */
 public enum Setting {
-
-    STORE("--store", Settings.STORE_VARIABLE, "`gs://$GCS_BUCKET` if `GCS_BUCKET` is set, else `file:./feedstore-data`",
+    STORE(
+            "--store",
+            Settings.STORE_VARIABLE,
+            "`gs://$GCS_BUCKET` if `GCS_BUCKET` is set, else `file:./feedstore-data`",
             "file:PATH or gs://BUCKET[/PREFIX]"),
-    GCS_BUCKET(null, "GCS_BUCKET", "none",
+    GCS_BUCKET(
+            null,
+            "GCS_BUCKET",
+            "none",
             "a bucket name (lowercase letters, digits, '-', '_', '.'); for a prefix set FEEDSTORE_STORE=gs://BUCKET/PREFIX"),
-    PROJECT_ID(null, "PROJECT_ID", "the Google client's own discovery",
-            "a Google Cloud project id, without spaces"),
-    STORAGE_EMULATOR_HOST(null, "STORAGE_EMULATOR_HOST", "none (the real Cloud Storage)",
-            "host:port or http://host:port"),
+    PROJECT_ID(null, "PROJECT_ID", "the Google client's own discovery", "a Google Cloud project id, without spaces"),
+    STORAGE_EMULATOR_HOST(
+            null, "STORAGE_EMULATOR_HOST", "none (the real Cloud Storage)", "host:port or http://host:port"),
     MIN_ROWS("--min-rows", Settings.MIN_ROWS_VARIABLE, "`50`", "a whole number of rows, 0 or more"),
     BATCH_SIZE("--batch-size", "FEEDSTORE_BATCH_SIZE", "`100`", "a whole number of records, 1 to 1000000"),
     MAX_FUTURE_SKEW("--max-future-skew", "FEEDSTORE_MAX_FUTURE_SKEW", "`10m`", Settings.DURATION),
     COMPRESSION(null, "FEEDSTORE_COMPRESSION", "`zstd`", "zstd, gzip, snappy or uncompressed"),
-    COMPRESSION_LEVEL(null, "FEEDSTORE_COMPRESSION_LEVEL", "`9` for zstd, `6` for gzip",
+    COMPRESSION_LEVEL(
+            null,
+            "FEEDSTORE_COMPRESSION_LEVEL",
+            "`9` for zstd, `6` for gzip",
             "1..22 for zstd, 0..9 for gzip, nothing for snappy or uncompressed"),
-    BATCH_COMPRESSION(null, "FEEDSTORE_BATCH_COMPRESSION", "`snappy`",
+    BATCH_COMPRESSION(
+            null,
+            "FEEDSTORE_BATCH_COMPRESSION",
+            "`snappy`",
             "snappy, zstd, gzip or uncompressed (zstd at level 3, gzip at 6)"),
     ROW_GROUP_ROWS(null, "FEEDSTORE_ROW_GROUP_ROWS", "`10000`", "a whole number of rows, 1 to 10000000"),
     GCS_CONCURRENCY(null, "FEEDSTORE_GCS_CONCURRENCY", "`16`", "a whole number of requests, 1 to 1024"),
@@ -31,7 +41,10 @@ public enum Setting {
     GCS_RETRY_DELAY(null, "FEEDSTORE_GCS_RETRY_DELAY", "`1s`", Settings.DURATION),
     GCS_MAX_ATTEMPTS(null, "FEEDSTORE_GCS_MAX_ATTEMPTS", "`6`", "a whole number of attempts, 1 to 100"),
     LOG_FORMAT("--log-format", "FEEDSTORE_LOG_FORMAT", "`text` (`json` in the container image)", "text or json"),
-    LOG_LEVEL("--log-level", "FEEDSTORE_LOG_LEVEL", "`warn` with text logs, `info` with JSON logs",
+    LOG_LEVEL(
+            "--log-level",
+            "FEEDSTORE_LOG_LEVEL",
+            "`warn` with text logs, `info` with JSON logs",
             "error, warn, info, debug or trace");
 
     private final String flag;

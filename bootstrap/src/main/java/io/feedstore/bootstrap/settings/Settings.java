@@ -32,9 +32,18 @@ import java.util.regex.Pattern;
  * @param batch        how batch files are encoded
  * @param verbose      stack traces of errors are shown
  */
-public record Settings(StoreUri store, int batchSize, Duration maxFutureSkew, AnomalyRule anomalyRule, EncodingOptions consolidated,
-                EncodingOptions batch, GcsSettings gcs, LogFormat logFormat, LogLevel logLevel, boolean verbose,
-                Clock clock) {
+public record Settings(
+        StoreUri store,
+        int batchSize,
+        Duration maxFutureSkew,
+        AnomalyRule anomalyRule,
+        EncodingOptions consolidated,
+        EncodingOptions batch,
+        GcsSettings gcs,
+        LogFormat logFormat,
+        LogLevel logLevel,
+        boolean verbose,
+        Clock clock) {
 
     public static final String STORE_VARIABLE = "FEEDSTORE_STORE";
     public static final String MIN_ROWS_VARIABLE = "CONSOLIDATION_MIN_ROWS";
@@ -61,28 +70,41 @@ public record Settings(StoreUri store, int batchSize, Duration maxFutureSkew, An
     }
 
     /** What resolution needs besides the flags: environment variables and the clock. */
-    public static Settings resolve(Map<Setting, String> flags, boolean verbose, Map<String, String> environment,
-                            Clock clock) {
+    public static Settings resolve(
+            Map<Setting, String> flags, boolean verbose, Map<String, String> environment, Clock clock) {
         Sources sources = new Sources(flags, environment);
         LogFormat logFormat = logFormat(sources);
-        LogLevel logLevel = verbose ? LogLevel.DEBUG : sources.get(Setting.LOG_LEVEL, Settings::logLevel)
-                .orElse(logFormat == LogFormat.JSON ? LogLevel.INFO : LogLevel.WARN);
+        LogLevel logLevel = verbose
+                ? LogLevel.DEBUG
+                : sources.get(Setting.LOG_LEVEL, Settings::logLevel)
+                        .orElse(logFormat == LogFormat.JSON ? LogLevel.INFO : LogLevel.WARN);
         StoreUri store = store(sources);
         int batchSize = sources.get(Setting.BATCH_SIZE, v -> wholeNumber(v, 1, 1_000_000))
                 .orElse(BatchWriterSettings.DEFAULT_BATCH_SIZE);
         Duration maxFutureSkew = sources.get(Setting.MAX_FUTURE_SKEW, Settings::duration)
                 .orElse(IngestPressReleases.DEFAULT_MAX_FUTURE_SKEW);
-        AnomalyRule anomalyRule = sources.get(Setting.MIN_ROWS, v -> new AnomalyRule(wholeNumber(v, 0,
-                Integer.MAX_VALUE))).orElse(AnomalyRule.DEFAULT);
+        AnomalyRule anomalyRule = sources.get(
+                        Setting.MIN_ROWS, v -> new AnomalyRule(wholeNumber(v, 0, Integer.MAX_VALUE)))
+                .orElse(AnomalyRule.DEFAULT);
         int rowGroupRows = sources.get(Setting.ROW_GROUP_ROWS, v -> wholeNumber(v, 1, 10_000_000))
                 .orElse(EncodingOptions.CONSOLIDATED.rowGroupRows());
         EncodingOptions consolidated = consolidatedEncoding(sources, rowGroupRows);
         EncodingOptions batch = sources.get(Setting.BATCH_COMPRESSION, Settings::compression)
                 .map(c -> new EncodingOptions(c, defaultLevel(c, 3), rowGroupRows))
-                .orElse(new EncodingOptions(EncodingOptions.BATCH.compression(), EncodingOptions.BATCH.level(),
-                        rowGroupRows));
-        return new Settings(store, batchSize, maxFutureSkew, anomalyRule, consolidated, batch, gcs(sources), logFormat, logLevel,
-                verbose, clock);
+                .orElse(new EncodingOptions(
+                        EncodingOptions.BATCH.compression(), EncodingOptions.BATCH.level(), rowGroupRows));
+        return new Settings(
+                store,
+                batchSize,
+                maxFutureSkew,
+                anomalyRule,
+                consolidated,
+                batch,
+                gcs(sources),
+                logFormat,
+                logLevel,
+                verbose,
+                clock);
     }
 
     /** Only the log settings, to report errors met before everything is resolved; never fails. */
@@ -95,11 +117,22 @@ public record Settings(StoreUri store, int batchSize, Duration maxFutureSkew, An
     }
 
     Settings withBatchSize(int size) {
-        return new Settings(store, size, maxFutureSkew, anomalyRule, consolidated, batch, gcs, logFormat, logLevel, verbose, clock);
+        return new Settings(
+                store, size, maxFutureSkew, anomalyRule, consolidated, batch, gcs, logFormat, logLevel, verbose, clock);
     }
 
     Settings withStore(StoreUri newStore) {
-        return new Settings(newStore, batchSize, maxFutureSkew, anomalyRule, consolidated, batch, gcs, logFormat, logLevel, verbose,
+        return new Settings(
+                newStore,
+                batchSize,
+                maxFutureSkew,
+                anomalyRule,
+                consolidated,
+                batch,
+                gcs,
+                logFormat,
+                logLevel,
+                verbose,
                 clock);
     }
 
@@ -134,13 +167,15 @@ public record Settings(StoreUri store, int batchSize, Duration maxFutureSkew, An
         Compression compression = sources.get(Setting.COMPRESSION, Settings::compression)
                 .orElse(EncodingOptions.CONSOLIDATED.compression());
         int defaultLevel = compression == EncodingOptions.CONSOLIDATED.compression()
-                ? EncodingOptions.CONSOLIDATED.level() : defaultLevel(compression, 9);
+                ? EncodingOptions.CONSOLIDATED.level()
+                : defaultLevel(compression, 9);
         int level = sources.get(Setting.COMPRESSION_LEVEL, v -> switch (compression) {
-            case ZSTD -> wholeNumber(v, 1, 22);
-            case GZIP -> wholeNumber(v, 0, 9);
-            // A level for a codec that has none is a misunderstanding worth pointing out, not ignoring.
-            case SNAPPY, UNCOMPRESSED -> throw new IllegalArgumentException();
-        }).orElse(defaultLevel);
+                    case ZSTD -> wholeNumber(v, 1, 22);
+                    case GZIP -> wholeNumber(v, 0, 9);
+                    // A level for a codec that has none is a misunderstanding worth pointing out, not ignoring.
+                    case SNAPPY, UNCOMPRESSED -> throw new IllegalArgumentException();
+                })
+                .orElse(defaultLevel);
         return new EncodingOptions(compression, level, rowGroupRows);
     }
 
@@ -172,18 +207,20 @@ public record Settings(StoreUri store, int batchSize, Duration maxFutureSkew, An
         if (emulator.isPresent()) {
             gcs = gcs.withEmulatorHost(emulator.get());
         }
-        Duration connect = sources.get(Setting.GCS_CONNECT_TIMEOUT, Settings::duration)
-                .orElse(defaults.connectTimeout());
-        Duration read = sources.get(Setting.GCS_READ_TIMEOUT, Settings::duration).orElse(defaults.readTimeout());
-        Duration retryTime = sources.get(Setting.GCS_RETRY_TIMEOUT, Settings::duration)
-                .orElse(defaults.totalRetryTime());
-        Duration retryDelay = sources.get(Setting.GCS_RETRY_DELAY, Settings::duration)
-                .orElse(defaults.initialRetryDelay());
+        Duration connect =
+                sources.get(Setting.GCS_CONNECT_TIMEOUT, Settings::duration).orElse(defaults.connectTimeout());
+        Duration read =
+                sources.get(Setting.GCS_READ_TIMEOUT, Settings::duration).orElse(defaults.readTimeout());
+        Duration retryTime =
+                sources.get(Setting.GCS_RETRY_TIMEOUT, Settings::duration).orElse(defaults.totalRetryTime());
+        Duration retryDelay =
+                sources.get(Setting.GCS_RETRY_DELAY, Settings::duration).orElse(defaults.initialRetryDelay());
         int attempts = sources.get(Setting.GCS_MAX_ATTEMPTS, v -> wholeNumber(v, 1, 100))
                 .orElse(defaults.maxAttempts());
         int concurrency = sources.get(Setting.GCS_CONCURRENCY, v -> wholeNumber(v, 1, 1024))
                 .orElse(defaults.maxConcurrentRequests());
-        return gcs.withTimeouts(connect, read).withRetries(retryTime, retryDelay, attempts)
+        return gcs.withTimeouts(connect, read)
+                .withRetries(retryTime, retryDelay, attempts)
                 .withMaxConcurrentRequests(concurrency);
     }
 
@@ -237,15 +274,15 @@ public record Settings(StoreUri store, int batchSize, Duration maxFutureSkew, An
         }
 
         /** A value and the name of the flag or variable that gave it. */
-        record Given(String name, String value) {
-        }
+        record Given(String name, String value) {}
 
         Optional<Given> given(Setting setting) {
             if (flags.containsKey(setting)) {
                 return Optional.of(new Given(setting.flag(), flags.get(setting).trim()));
             }
             // An empty variable counts as unset, as shells make it easy to export one by accident.
-            return Optional.ofNullable(environment.get(setting.variable())).map(String::trim)
+            return Optional.ofNullable(environment.get(setting.variable()))
+                    .map(String::trim)
                     .filter(v -> !v.isEmpty())
                     .map(v -> new Given(setting.variable(), v));
         }
@@ -263,8 +300,8 @@ public record Settings(StoreUri store, int batchSize, Duration maxFutureSkew, An
 
         private static FeedstoreError refused(Setting setting, Given given) {
             String shown = Secrets.none().redact(given.value());
-            return FeedstoreError.configuration(given.name() + " '" + shown + "' is not accepted: use "
-                    + setting.accepted());
+            return FeedstoreError.configuration(
+                    given.name() + " '" + shown + "' is not accepted: use " + setting.accepted());
         }
     }
 }

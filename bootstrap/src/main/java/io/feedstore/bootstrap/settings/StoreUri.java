@@ -48,16 +48,17 @@ public record StoreUri(String text, String scheme, String location, String origi
         if (text.contains("?") || text.contains("#")) {
             // Not repeated: a query is where a credential would go.
             throw FeedstoreError.configuration(from + "store '" + text.replaceAll("[?#].*", "?" + Secrets.MASK)
-                    + "' must not have a query or fragment: " + (scheme.equals("file")
-                    ? "use file:PATH, a local directory whose path has no '?' or '#'" : "use gs://BUCKET[/PREFIX]"));
+                    + "' must not have a query or fragment: "
+                    + (scheme.equals("file")
+                            ? "use file:PATH, a local directory whose path has no '?' or '#'"
+                            : "use gs://BUCKET[/PREFIX]"));
         }
         String location = text.substring(colon + 1);
         if (scheme.equals("file")) {
             location = localPath(from, text, location);
         }
         if (location.isEmpty() || location.equals("//")) {
-            throw FeedstoreError.configuration(from + "store '" + text + "' names no location after '" + scheme
-                    + ":'");
+            throw FeedstoreError.configuration(from + "store '" + text + "' names no location after '" + scheme + ":'");
         }
         return new StoreUri(text, scheme, location, origin);
     }
@@ -80,8 +81,8 @@ public record StoreUri(String text, String scheme, String location, String origi
 
     /** How an error names this store: {@code store 'gs://b' (from GCS_BUCKET)}. */
     public String named() {
-        return "store '" + text + "'" + (origin.startsWith("--") || origin.equals("default") ? "" : " (from "
-                + origin + ")");
+        return "store '" + text + "'"
+                + (origin.startsWith("--") || origin.equals("default") ? "" : " (from " + origin + ")");
     }
 
     @Override

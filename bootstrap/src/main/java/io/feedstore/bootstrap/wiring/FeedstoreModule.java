@@ -81,8 +81,8 @@ final class FeedstoreModule extends AbstractModule {
     }
 
     @Provides
-    ConsolidatePartitions consolidatePartitions(ObjectStore store, RecordCodec codec, SpillSpace spill,
-                                                ConsolidationSettings config) {
+    ConsolidatePartitions consolidatePartitions(
+            ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings config) {
         return new ConsolidatePartitions(store, codec, spill, config);
     }
 
@@ -98,8 +98,8 @@ final class FeedstoreModule extends AbstractModule {
     }
 
     @Provides
-    IngestPressReleases ingestPressReleases(ObjectStore store, RecordCodec codec, PressReleaseLines lines,
-                                            BatchWriterSettings config, Clock clock) {
+    IngestPressReleases ingestPressReleases(
+            ObjectStore store, RecordCodec codec, PressReleaseLines lines, BatchWriterSettings config, Clock clock) {
         return new IngestPressReleases(store, codec, lines, config, clock, settings.maxFutureSkew());
     }
 }

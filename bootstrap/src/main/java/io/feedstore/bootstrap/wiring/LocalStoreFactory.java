@@ -23,22 +23,21 @@ final class LocalStoreFactory implements StoreFactory {
         try {
             root = Path.of(uri.location()).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw FeedstoreError.configuration(uri.named() + ": '" + uri.location() + "' is not a valid path: "
-                    + e.getReason());
+            throw FeedstoreError.configuration(
+                    uri.named() + ": '" + uri.location() + "' is not a valid path: " + e.getReason());
         }
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw FeedstoreError.configuration(uri.named() + ": " + root + " exists but is not a directory");
         }
         if (!Files.exists(root)) {
             if (!mayCreate) {
-                throw FeedstoreError.configuration(uri.named() + ": directory " + root + " does not exist"
-                        + " (ingest or demo creates it)");
+                throw FeedstoreError.configuration(
+                        uri.named() + ": directory " + root + " does not exist" + " (ingest or demo creates it)");
             }
             try {
                 Files.createDirectories(root);
             } catch (IOException e) {
-                throw FeedstoreError.configuration(uri.named() + ": cannot create directory " + root + ": " + e,
-                        e);
+                throw FeedstoreError.configuration(uri.named() + ": cannot create directory " + root + ": " + e, e);
             }
         }
         return new LocalFileSystemObjectStore(root);

@@ -26,7 +26,9 @@ final class StoreFactories {
         StoreFactory factory = byScheme.get(uri.scheme());
         if (factory == null) {
             throw FeedstoreError.configuration(uri.named() + ": the scheme '" + uri.scheme() + ":' is unknown;"
-                    + " supported: " + String.join(", ", byScheme.keySet().stream().map(s -> s + ":").toList()));
+                    + " supported: "
+                    + String.join(
+                            ", ", byScheme.keySet().stream().map(s -> s + ":").toList()));
         }
         return factory.open(uri, mayCreate);
     }

@@ -36,8 +36,8 @@ public final class WiredStore implements AutoCloseable {
      */
     public static WiredStore wire(Settings settings, boolean mayCreateStore) {
         try {
-            return new WiredStore(Guice.createInjector(Stage.PRODUCTION,
-                    new FeedstoreModule(settings, mayCreateStore)));
+            return new WiredStore(
+                    Guice.createInjector(Stage.PRODUCTION, new FeedstoreModule(settings, mayCreateStore)));
         } catch (CreationException e) {
             throw unwrap(e, e.getErrorMessages());
         } catch (ProvisionException e) {

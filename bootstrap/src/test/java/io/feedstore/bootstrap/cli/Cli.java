@@ -73,8 +73,8 @@ public final class Cli {
     Run runWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(variables, clock,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        Environment environment =
+                new Environment(variables, clock, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         int exitCode = FeedstoreCli.run(environment, new PrintWriter(out), new PrintWriter(err), args);
         return new Run(Arrays.asList(args), exitCode, out.toString(), err.toString());
     }

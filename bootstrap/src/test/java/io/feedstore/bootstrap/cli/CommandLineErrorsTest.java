@@ -3,7 +3,6 @@ package io.feedstore.bootstrap.cli;
 import static io.feedstore.bootstrap.cli.Cli.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.feedstore.domain.store.ObjectKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,28 +46,42 @@ class CommandLineErrorsTest {
         Cli.Run run = cli.run(args == null ? new String[0] : args.trim().split("\\s+"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.errLines()).as(run.toString()).singleElement().asString().contains(expected)
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.errLines())
+                .as(run.toString())
+                .singleElement()
+                .asString()
+                .contains(expected)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
-        assertThat(temp.resolve("store")).as("nothing is created on bad arguments").doesNotExist();
+        assertThat(temp.resolve("store"))
+                .as("nothing is created on bad arguments")
+                .doesNotExist();
     }
 
     @Test
     void badEnvironmentVariablesAreConfigurationErrorsNamingTheVariable() {
-        Cli.Run badStore = new Cli(temp.resolve("store")).withVariable("FEEDSTORE_STORE", "nowhere")
+        Cli.Run badStore = new Cli(temp.resolve("store"))
+                .withVariable("FEEDSTORE_STORE", "nowhere")
                 .run("load", "--from", "2025-01-01", "--to", "2025-01-02");
-        Cli.Run badMinRows = new Cli(temp.resolve("store")).withVariable("CONSOLIDATION_MIN_ROWS", "lots")
+        Cli.Run badMinRows = new Cli(temp.resolve("store"))
+                .withVariable("CONSOLIDATION_MIN_ROWS", "lots")
                 .run("consolidate");
-        Cli.Run negativeMinRows = new Cli(temp.resolve("store")).withVariable("CONSOLIDATION_MIN_ROWS", "-1")
+        Cli.Run negativeMinRows = new Cli(temp.resolve("store"))
+                .withVariable("CONSOLIDATION_MIN_ROWS", "-1")
                 .run("consolidate");
 
         assertThat(badStore.exitCode()).isEqualTo(2);
         assertThat(badStore.errLines()).singleElement().asString().contains("FEEDSTORE_STORE", "'nowhere'");
         assertThat(badMinRows.exitCode()).isEqualTo(2);
-        assertThat(badMinRows.errLines()).singleElement().asString()
+        assertThat(badMinRows.errLines())
+                .singleElement()
+                .asString()
                 .contains("CONSOLIDATION_MIN_ROWS 'lots' is not accepted: use a whole number of rows, 0 or more");
         assertThat(negativeMinRows.exitCode()).isEqualTo(2);
-        assertThat(negativeMinRows.errLines()).singleElement().asString()
+        assertThat(negativeMinRows.errLines())
+                .singleElement()
+                .asString()
                 .contains("CONSOLIDATION_MIN_ROWS '-1' is not accepted");
     }
 
@@ -77,16 +90,20 @@ class CommandLineErrorsTest {
             query     | Jyväskylä-feed?access_token=ya29.s3cr3t | ya29.s3cr3t
             fragment  | Ærø-feed#s3cr3t-part                    | s3cr3t-part
             """)
-    void aFileStoreWithAQueryOrFragmentIsRefusedWithoutRepeatingItAndCreatesNothing(String what, String name,
-                                                                                     String hidden) throws Exception {
+    void aFileStoreWithAQueryOrFragmentIsRefusedWithoutRepeatingItAndCreatesNothing(
+            String what, String name, String hidden) throws Exception {
         Path input = Cli.file(temp, "in.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "A"));
 
-        Cli.Run run = new Cli(temp.resolve("unused")).run("--store", "file:" + temp.resolve(name), "ingest",
-                "--input", input.toString());
+        Cli.Run run = new Cli(temp.resolve("unused"))
+                .run("--store", "file:" + temp.resolve(name), "ingest", "--input", input.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.errLines()).as(run.toString()).singleElement().asString()
-                .contains("must not have a query or fragment", "file:PATH").doesNotContain(hidden);
+        assertThat(run.errLines())
+                .as(run.toString())
+                .singleElement()
+                .asString()
+                .contains("must not have a query or fragment", "file:PATH")
+                .doesNotContain(hidden);
         try (var children = Files.list(temp)) {
             assertThat(children.map(p -> p.getFileName().toString())).containsExactly("in.jsonl");
         }
@@ -116,7 +133,8 @@ class CommandLineErrorsTest {
         Cli cli = new Cli(temp.resolve("from-env"));
         Path input = Cli.file(temp, "in.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "A"));
 
-        Cli.Run before = cli.run("--store", "file:" + temp.resolve("flag-first"), "ingest", "--input", input.toString());
+        Cli.Run before =
+                cli.run("--store", "file:" + temp.resolve("flag-first"), "ingest", "--input", input.toString());
         Cli.Run after = cli.run("ingest", "--input", input.toString(), "--store", "file:" + temp.resolve("flag-after"));
 
         assertThat(before.exitCode()).as(before.toString()).isZero();
@@ -136,10 +154,14 @@ class CommandLineErrorsTest {
         Cli.Run verbose = cli.run("--verbose", "ingest", "--input", input.toString());
 
         assertThat(quiet.exitCode()).isEqualTo(1);
-        assertThat(quiet.errLines()).as(quiet.toString()).singleElement().asString().contains("latin1.jsonl", "UTF-8");
+        assertThat(quiet.errLines())
+                .as(quiet.toString())
+                .singleElement()
+                .asString()
+                .contains("latin1.jsonl", "UTF-8");
         assertThat(verbose.exitCode()).isEqualTo(1);
-        assertThat(verbose.errLines()).anySatisfy(l -> assertThat(l).startsWith("feedstore ingest: ")
-                .contains("latin1.jsonl", "UTF-8"));
+        assertThat(verbose.errLines())
+                .anySatisfy(l -> assertThat(l).startsWith("feedstore ingest: ").contains("latin1.jsonl", "UTF-8"));
         assertThat(verbose.err()).contains("\tat ");
     }
 
@@ -153,13 +175,19 @@ class CommandLineErrorsTest {
         Files.delete(lock);
         Files.createSymbolicLink(lock, target);
 
-        for (String[] args : new String[][] {{"ingest", "--input", input.toString()}, {"consolidate"},
-                {"consolidate", "--dry-run"}}) {
+        for (String[] args :
+                new String[][] {{"ingest", "--input", input.toString()}, {"consolidate"}, {"consolidate", "--dry-run"}
+                }) {
             Cli.Run run = cli.run(args);
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-            assertThat(run.errLines()).as(run.toString()).singleElement().asString()
-                    .contains("file:" + temp.resolve("store"), ".feedstore.lock is a symbolic link; refusing to follow it")
+            assertThat(run.errLines())
+                    .as(run.toString())
+                    .singleElement()
+                    .asString()
+                    .contains(
+                            "file:" + temp.resolve("store"),
+                            ".feedstore.lock is a symbolic link; refusing to follow it")
                     .doesNotContain("Exception");
         }
         assertThat(Files.readString(target)).isEqualTo("12345678 and more");
@@ -173,6 +201,8 @@ class CommandLineErrorsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("ingest", "consolidate", "load", "demo", "--store", "FEEDSTORE_STORE");
         assertThat(Arrays.stream(new String[] {"ingest", "consolidate", "load", "demo"})
-                .map(c -> new Cli(temp.resolve("store")).run(c, "--help").exitCode())).containsOnly(0);
+                        .map(c ->
+                                new Cli(temp.resolve("store")).run(c, "--help").exitCode()))
+                .containsOnly(0);
     }
 }

@@ -31,13 +31,15 @@ class ConsolidateCommandTest {
     @BeforeEach
     void twoDeliveries() {
         cli = new Cli(temp.resolve("store"));
-        ingest("first.jsonl",
+        ingest(
+                "first.jsonl",
                 line("g1", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "One"),
                 line("g2", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Two"),
                 line("r1", "rss", "2025-01-14", "2025-01-14T10:00:00Z", "Rss one"),
                 line("r2", "rss", "2025-01-15", "2025-01-15T10:00:00Z", "Rss two"),
                 line("t1", "gmail", "2025-01-16", "2025-01-16T07:00:00Z", "Today"));
-        ingest("second.jsonl",
+        ingest(
+                "second.jsonl",
                 line("g1", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "One"),
                 line("g2", "gmail", "2025-01-14", "2025-01-14T12:00:00Z", "Two, corrected"),
                 line("g3", "gmail", "2025-01-14", "2025-01-14T12:00:00Z", "Three"));
@@ -55,7 +57,8 @@ class ConsolidateCommandTest {
                   Duplicates: 2
                   Final rows: 3
                   Status: ✓ Success""");
-        assertThat(run.out()).contains("rss 2025-01-14:\n", "rss 2025-01-15:\n")
+        assertThat(run.out())
+                .contains("rss 2025-01-14:\n", "rss 2025-01-15:\n")
                 .doesNotContain("2025-01-16")
                 .containsPattern("Files: 4 files \\(.+\\) → 3 files \\(.+\\)");
         // Anomalies (fewer than 50 rows by default) are warnings on stderr's log, not failures on stdout.
@@ -70,7 +73,9 @@ class ConsolidateCommandTest {
 
         assertThat(names(TABLE + "source=gmail/release_date=2025-01-14/")).containsExactly("consolidated.parquet");
         assertThat(names(TABLE + "source=rss/release_date=2025-01-15/")).containsExactly("consolidated.parquet");
-        assertThat(names(TABLE + "source=gmail/release_date=2025-01-16/")).singleElement().asString()
+        assertThat(names(TABLE + "source=gmail/release_date=2025-01-16/"))
+                .singleElement()
+                .asString()
                 .startsWith("batch_");
     }
 
@@ -97,7 +102,9 @@ class ConsolidateCommandTest {
         assertThat(run.out()).contains("rss 2025-01-14:").doesNotContain("gmail");
         assertThat(names(TABLE + "source=rss/release_date=2025-01-14/")).containsExactly("consolidated.parquet");
         assertThat(names(TABLE + "source=gmail/release_date=2025-01-14/")).hasSize(2);
-        assertThat(names(TABLE + "source=rss/release_date=2025-01-15/")).hasSize(1).noneMatch(n -> n.startsWith("c"));
+        assertThat(names(TABLE + "source=rss/release_date=2025-01-15/"))
+                .hasSize(1)
+                .noneMatch(n -> n.startsWith("c"));
     }
 
     @Test
@@ -108,8 +115,13 @@ class ConsolidateCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(cli.listing()).isEqualTo(before);
-        assertThat(run.out()).contains("dry run", "gmail 2025-01-14:", "Final rows: 3",
-                "would write 3 rows to consolidated.parquet and delete 2 merged files", "Would go from 4 files");
+        assertThat(run.out())
+                .contains(
+                        "dry run",
+                        "gmail 2025-01-14:",
+                        "Final rows: 3",
+                        "would write 3 rows to consolidated.parquet and delete 2 merged files",
+                        "Would go from 4 files");
     }
 
     @Test
@@ -128,12 +140,16 @@ class ConsolidateCommandTest {
         assertThat(gmail.get("duplicates_removed").asInt()).isEqualTo(2);
         assertThat(gmail.get("final_rows").asInt()).isEqualTo(3);
         assertThat(gmail.get("files_after").asInt()).isEqualTo(1);
-        assertThat(gmail.get("bytes_after").asLong()).isEqualTo(
-                size(TABLE + "source=gmail/release_date=2025-01-14/consolidated.parquet"));
+        assertThat(gmail.get("bytes_after").asLong())
+                .isEqualTo(size(TABLE + "source=gmail/release_date=2025-01-14/consolidated.parquet"));
         assertThat(gmail.get("anomaly").asBoolean()).isTrue();
         JsonNode calls = gmail.get("storage_calls");
-        assertThat(List.of(calls.get("lists").asInt(), calls.get("reads").asInt(), calls.get("writes").asInt(),
-                calls.get("deletes").asInt())).containsExactly(1, 3, 1, 2);
+        assertThat(List.of(
+                        calls.get("lists").asInt(),
+                        calls.get("reads").asInt(),
+                        calls.get("writes").asInt(),
+                        calls.get("deletes").asInt()))
+                .containsExactly(1, 3, 1, 2);
         assertThat(summary.get("partitions")).hasSize(3);
         JsonNode totals = summary.get("totals");
         assertThat(totals.get("files_before").asInt()).isEqualTo(4);
@@ -151,7 +167,8 @@ class ConsolidateCommandTest {
         List<String> anomalous = new ArrayList<>();
         summary.get("partitions").forEach(p -> {
             if (p.get("anomaly").asBoolean()) {
-                anomalous.add(p.get("source").asText() + " " + p.get("release_date").asText());
+                anomalous.add(
+                        p.get("source").asText() + " " + p.get("release_date").asText());
             }
         });
         assertThat(anomalous).containsExactly("rss 2025-01-14", "rss 2025-01-15");
@@ -160,14 +177,17 @@ class ConsolidateCommandTest {
     @Test
     void aPartitionThatCannotBeReadFailsWithExitOneWhileTheOthersAreStillConsolidated() {
         String broken = TABLE + "source=rss/release_date=2025-01-15/legacy_42.parquet";
-        cli.store().createIfAbsent(io.feedstore.domain.store.ObjectKey.of(broken),
-                "not parquet".getBytes(StandardCharsets.UTF_8));
+        cli.store()
+                .createIfAbsent(
+                        io.feedstore.domain.store.ObjectKey.of(broken), "not parquet".getBytes(StandardCharsets.UTF_8));
 
         Cli.Run run = cli.run("consolidate");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("rss 2025-01-15:", "✗ Failed", "legacy_42.parquet");
-        assertThat(names(TABLE + "source=rss/release_date=2025-01-15/")).hasSize(2).contains("legacy_42.parquet");
+        assertThat(names(TABLE + "source=rss/release_date=2025-01-15/"))
+                .hasSize(2)
+                .contains("legacy_42.parquet");
         assertThat(names(TABLE + "source=gmail/release_date=2025-01-14/")).containsExactly("consolidated.parquet");
     }
 
@@ -176,17 +196,26 @@ class ConsolidateCommandTest {
         io.feedstore.domain.store.ObjectStore store = cli.store();
         ObjectInfo rssBatch = cli.listing().stream()
                 .filter(o -> o.key().parent().value().equals(TABLE + "source=rss/release_date=2025-01-15/"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         String stray = TABLE + "source=gmail/release_date=2025-01-14/legacy_rss.parquet";
-        store.createIfAbsent(io.feedstore.domain.store.ObjectKey.of(stray), store.read(rssBatch.key()).get().content());
+        store.createIfAbsent(
+                io.feedstore.domain.store.ObjectKey.of(stray),
+                store.read(rssBatch.key()).get().content());
         List<String> gmailBefore = names(TABLE + "source=gmail/release_date=2025-01-14/");
 
         Cli.Run run = cli.run("consolidate");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).contains("gmail 2025-01-14:", "✗ Failed", stray,
-                "row r2 of source rss / release_date 2025-01-15 does not belong to partition gmail 2025-01-14");
-        assertThat(names(TABLE + "source=gmail/release_date=2025-01-14/")).isEqualTo(gmailBefore).hasSize(3);
+        assertThat(run.out())
+                .contains(
+                        "gmail 2025-01-14:",
+                        "✗ Failed",
+                        stray,
+                        "row r2 of source rss / release_date 2025-01-15 does not belong to partition gmail 2025-01-14");
+        assertThat(names(TABLE + "source=gmail/release_date=2025-01-14/"))
+                .isEqualTo(gmailBefore)
+                .hasSize(3);
         assertThat(names(TABLE + "source=rss/release_date=2025-01-15/")).containsExactly("consolidated.parquet");
     }
 
@@ -198,7 +227,8 @@ class ConsolidateCommandTest {
         Cli.Run document = cli.run("consolidate", "--json");
 
         assertThat(text.exitCode()).as(text.toString()).isZero();
-        assertThat(text.out()).contains("Stored under more than one release date", "gmail g1: 2025-01-14, 2025-01-15")
+        assertThat(text.out())
+                .contains("Stored under more than one release date", "gmail g1: 2025-01-14, 2025-01-15")
                 .doesNotContain("g2:");
         JsonNode corrected = json.readTree(document.out()).get("stored_under_several_dates");
         assertThat(corrected).hasSize(1);
@@ -208,11 +238,13 @@ class ConsolidateCommandTest {
 
     @Test
     void loadingGivesTheSameAnswerBeforeAndAfterConsolidation() {
-        String before = cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out();
+        String before =
+                cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out();
 
         cli.run("consolidate");
 
-        assertThat(cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out()).isEqualTo(before);
+        assertThat(cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out())
+                .isEqualTo(before);
         assertThat(before).contains("Two, corrected").doesNotContain("\"Two\"");
     }
 
@@ -222,11 +254,17 @@ class ConsolidateCommandTest {
     }
 
     private List<String> names(String prefix) {
-        return cli.listing().stream().filter(o -> o.key().parent().value().equals(prefix))
-                .map(o -> o.key().name()).toList();
+        return cli.listing().stream()
+                .filter(o -> o.key().parent().value().equals(prefix))
+                .map(o -> o.key().name())
+                .toList();
     }
 
     private long size(String key) {
-        return cli.listing().stream().filter(o -> o.key().value().equals(key)).findFirst().orElseThrow().size();
+        return cli.listing().stream()
+                .filter(o -> o.key().value().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .size();
     }
 }

@@ -65,9 +65,14 @@ class EntrypointScriptIT {
                 imageEnvironment.put(env.group(1), env.group(3));
             }
         }
-        assertThat(imageEnvironment).containsEntry("FEEDSTORE_LOG_FORMAT", "json").containsKey("FEEDSTORE_JAR");
-        assertThat(lines).contains("COPY --chmod=0555 docker/entrypoint.sh /app/entrypoint.sh",
-                "ENTRYPOINT [\"/app/entrypoint.sh\"]", "CMD [\"consolidate\"]");
+        assertThat(imageEnvironment)
+                .containsEntry("FEEDSTORE_LOG_FORMAT", "json")
+                .containsKey("FEEDSTORE_JAR");
+        assertThat(lines)
+                .contains(
+                        "COPY --chmod=0555 docker/entrypoint.sh /app/entrypoint.sh",
+                        "ENTRYPOINT [\"/app/entrypoint.sh\"]",
+                        "CMD [\"consolidate\"]");
         assertThat(lines.stream().filter(l -> l.startsWith("USER "))).containsExactly("USER 10001:10001");
         assertThat(JAR).as("the shaded jar, built in the package phase").isRegularFile();
     }
@@ -108,9 +113,15 @@ class EntrypointScriptIT {
         environment.putAll(jobVariables);
         Path out = temp.resolve("out.txt");
         Path err = temp.resolve("err.txt");
-        Process running = process.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(running.waitFor(120, TimeUnit.SECONDS)).as("the entrypoint ends").isTrue();
-        return new Result(String.join(" ", args), running.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Process running =
+                process.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(running.waitFor(120, TimeUnit.SECONDS))
+                .as("the entrypoint ends")
+                .isTrue();
+        return new Result(
+                String.join(" ", args),
+                running.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
@@ -131,7 +142,10 @@ class EntrypointScriptIT {
 
     private List<String> partitionFiles() throws IOException {
         try (Stream<Path> files = Files.walk(store.resolve(TABLE))) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -147,7 +161,9 @@ class EntrypointScriptIT {
             assertThat(l.hasNonNull("message")).isTrue();
             assertThat(l.hasNonNull("timestamp")).isTrue();
         });
-        assertThat(logs).filteredOn(l -> l.get("severity").asText().equals("WARNING")).singleElement()
+        assertThat(logs)
+                .filteredOn(l -> l.get("severity").asText().equals("WARNING"))
+                .singleElement()
                 .satisfies(warning -> {
                     assertThat(warning.get("source").asText()).isEqualTo("rss");
                     assertThat(warning.get("rows").asInt()).isEqualTo(3);
@@ -169,9 +185,12 @@ class EntrypointScriptIT {
         Result run = entrypoint(Map.of(), "consolidate", "--dry-run");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
-        assertThat(run.out).contains("(dry run: nothing is written or deleted)",
-                "would write 60 rows to consolidated.parquet and delete 3 merged files");
-        assertThat(logLines(run)).anySatisfy(l -> assertThat(l.get("dry_run").asBoolean()).isTrue());
+        assertThat(run.out)
+                .contains(
+                        "(dry run: nothing is written or deleted)",
+                        "would write 60 rows to consolidated.parquet and delete 3 merged files");
+        assertThat(logLines(run))
+                .anySatisfy(l -> assertThat(l.get("dry_run").asBoolean()).isTrue());
         assertThat(partitionFiles()).isEqualTo(before).hasSize(4);
     }
 
@@ -182,8 +201,9 @@ class EntrypointScriptIT {
         assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
         assertThat(logLines(run)).singleElement().satisfies(l -> {
             assertThat(l.get("severity").asText()).isEqualTo("ERROR");
-            assertThat(l.get("message").asText()).isEqualTo("feedstore consolidate: CONSOLIDATION_MIN_ROWS 'fifty'"
-                    + " is not accepted: use a whole number of rows, 0 or more");
+            assertThat(l.get("message").asText())
+                    .isEqualTo("feedstore consolidate: CONSOLIDATION_MIN_ROWS 'fifty'"
+                            + " is not accepted: use a whole number of rows, 0 or more");
         });
         assertThat(run.out).isEmpty();
     }
@@ -192,7 +212,8 @@ class EntrypointScriptIT {
     void aFailedPartitionExitsWithOneAndLogsAnError() throws Exception {
         Path partition;
         try (Stream<Path> dirs = Files.walk(store.resolve(TABLE + "source=rss"))) {
-            partition = dirs.filter(p -> p.getFileName().toString().startsWith("release_date=")).findFirst()
+            partition = dirs.filter(p -> p.getFileName().toString().startsWith("release_date="))
+                    .findFirst()
                     .orElseThrow();
         }
         Files.writeString(partition.resolve("legacy_broken.parquet"), "not parquet");
@@ -212,8 +233,9 @@ class EntrypointScriptIT {
         Result run = entrypoint(Map.of("FEEDSTORE_STORE", ""), "consolidate");
 
         assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
-        assertThat(logLines(run)).singleElement().satisfies(l ->
-                assertThat(l.get("message").asText()).contains("feedstore-data", "does not exist"));
+        assertThat(logLines(run))
+                .singleElement()
+                .satisfies(l -> assertThat(l.get("message").asText()).contains("feedstore-data", "does not exist"));
     }
 
     @Test

@@ -38,7 +38,8 @@ class GcsCommandLineTest {
 
     /** A CLI on the test server, with short timeouts so that a mistake fails fast rather than retrying for 30 s. */
     private Cli gcs(String store) {
-        return new Cli(temp.resolve("unused")).withVariable("FEEDSTORE_STORE", store)
+        return new Cli(temp.resolve("unused"))
+                .withVariable("FEEDSTORE_STORE", store)
                 .withVariable("STORAGE_EMULATOR_HOST", server.endpoint().toString())
                 .withVariable("FEEDSTORE_GCS_RETRY_TIMEOUT", "5s")
                 .withVariable("FEEDSTORE_GCS_RETRY_DELAY", "50ms");
@@ -47,12 +48,16 @@ class GcsCommandLineTest {
     /** Two deliveries over three partitions, with a re-delivery and a correction, and one invalid line. */
     private List<Path> deliveries() {
         return List.of(
-                Cli.file(temp, "first.jsonl",
+                Cli.file(
+                        temp,
+                        "first.jsonl",
                         line("g1", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "One"),
                         line("g2", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Two"),
                         line("r1", "rss", "2025-01-14", "2025-01-14T10:00:00Z", "Rss one"),
                         line("r2", "rss", "2025-01-15", "2025-01-15T10:00:00Z", "Rss two")),
-                Cli.file(temp, "second.jsonl",
+                Cli.file(
+                        temp,
+                        "second.jsonl",
                         line("g1", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "One"),
                         line("g2", "gmail", "2025-01-14", "2025-01-14T12:00:00Z", "Two, corrected"),
                         "{\"press_release_id\": \"bad\", \"source\": \"gmail\", \"release_date\": \"2025-02-30\"}",
@@ -62,9 +67,9 @@ class GcsCommandLineTest {
     /** Every step, in order; the outputs with the store's name replaced, so that the two stores compare. */
     private List<String> everyStep(Cli cli, String storeName) {
         List<Path> inputs = deliveries();
-        Function<Cli.Run, String> seen = run -> "exit " + run.exitCode() + "\n" + run.out().replace(storeName,
-                "STORE") + "---\n" + run.err().replace(storeName, "STORE").replaceAll("ingest_\\w+\\.jsonl",
-                "ingest_X.jsonl");
+        Function<Cli.Run, String> seen =
+                run -> "exit " + run.exitCode() + "\n" + run.out().replace(storeName, "STORE") + "---\n"
+                        + run.err().replace(storeName, "STORE").replaceAll("ingest_\\w+\\.jsonl", "ingest_X.jsonl");
         return List.of(
                 seen.apply(cli.run("ingest", "--input", inputs.get(0).toString())),
                 seen.apply(cli.run("ingest", "--input", inputs.get(1).toString(), "--batch-size", "2")),
@@ -86,13 +91,14 @@ class GcsCommandLineTest {
         // And the steps did what they say (so that equality is not two identical failures).
         assertThat(onGcs.get(0)).startsWith("exit 0\nIngested 4 press releases");
         assertThat(onGcs.get(1)).startsWith("exit 1\nIngested 3 press releases").contains("line 3 rejected");
-        assertThat(onGcs.get(2)).startsWith("exit 0\n=== Consolidation Summary ===\n(dry run")
+        assertThat(onGcs.get(2))
+                .startsWith("exit 0\n=== Consolidation Summary ===\n(dry run")
                 .contains("gmail 2025-01-14:", "Total rows: 5", "Duplicates: 2", "Final rows: 3");
         assertThat(onGcs.get(4)).contains("Status: ✓ Success").contains("rss 2025-01-15:");
         assertThat(onGcs.get(6)).contains("Status: ✓ Unchanged");
         assertThat(onGcs.get(7)).contains("Two, corrected").doesNotContain(",Two,");
-        assertThat(server.objectNames(BUCKET)).contains(
-                "same-as-local/silver_normalized/table=press_releases/source=gmail/release_date=2025-01-14/"
+        assertThat(server.objectNames(BUCKET))
+                .contains("same-as-local/silver_normalized/table=press_releases/source=gmail/release_date=2025-01-14/"
                         + "consolidated.parquet")
                 .noneMatch(n -> n.startsWith("same-as-local/silver_normalized/") && n.contains("/batch_"));
     }
@@ -101,22 +107,29 @@ class GcsCommandLineTest {
     void withoutAStoreTheGcsBucketVariableNamesTheStore() {
         Path input = Cli.file(temp, "one.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "A"));
 
-        Cli.Run run = gcs("unused").withoutVariable("FEEDSTORE_STORE").withVariable("GCS_BUCKET", BUCKET)
+        Cli.Run run = gcs("unused")
+                .withoutVariable("FEEDSTORE_STORE")
+                .withVariable("GCS_BUCKET", BUCKET)
                 .run("ingest", "--input", input.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("in gs://" + BUCKET);
-        assertThat(server.objectNames(BUCKET)).anyMatch(n -> n.startsWith(
-                "silver_normalized/table=press_releases/source=gmail/release_date=2025-01-14/batch_"));
+        assertThat(server.objectNames(BUCKET))
+                .anyMatch(n -> n.startsWith(
+                        "silver_normalized/table=press_releases/source=gmail/release_date=2025-01-14/batch_"));
     }
 
     @Test
     void aBucketNameBreakingTheRulesFromGcsBucketIsAConfigurationErrorNamingTheVariable() {
-        Cli.Run run = gcs("unused").withoutVariable("FEEDSTORE_STORE").withVariable("GCS_BUCKET", "ab")
+        Cli.Run run = gcs("unused")
+                .withoutVariable("FEEDSTORE_STORE")
+                .withVariable("GCS_BUCKET", "ab")
                 .run("consolidate");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .contains("store 'gs://ab' (from GCS_BUCKET)", "be 3 to 63 characters long");
     }
 
@@ -125,7 +138,9 @@ class GcsCommandLineTest {
         Cli.Run run = gcs("gs://no-such-bucket-here").run("consolidate");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .contains("could not list the partitions of gs://no-such-bucket-here");
     }
 }

@@ -29,7 +29,9 @@ class IngestCommandTest {
         String badJson = "{\"press_release_id\": \"x\", ";
         String noSource = "{\"press_release_id\":\"y\",\"release_date\":\"2025-01-14\"}";
         String badDate = line("z", "rss", "2025-02-30", "2025-01-14T10:00:00Z", "Bad date");
-        Path input = Cli.file(temp, "in.jsonl",
+        Path input = Cli.file(
+                temp,
+                "in.jsonl",
                 line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Alpha"),
                 badJson,
                 line("b", "rss", "2025-01-14", "2025-01-14T10:00:00Z", "Beta"),
@@ -79,32 +81,40 @@ class IngestCommandTest {
         Cli.Run badFlag = cli.run("consolidate", "--date", "2025-01-14\u001b]0;owned\u0007");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.errLines()).as(run.toString()).hasSize(3)
+        assertThat(run.errLines())
+                .as(run.toString())
+                .hasSize(3)
                 .allSatisfy(line -> assertThat(line).startsWith("feedstore ingest: "));
         assertThat(run.errLines().get(0)).contains("line 1", "gmail\\nfeedstore ingest: all good");
         assertThat(run.errLines().get(1)).contains("line 2", "2025-01-14\\u001b[2J\\r\\u009b31m\\u2028–“Ærø”");
         assertThat(badFlag.exitCode()).isEqualTo(2);
         assertThat(badFlag.errLines()).singleElement().asString().contains("\\u001b]0;owned\\u0007");
         for (Cli.Run r : List.of(run, badFlag)) {
-            assertThat(r.err().replace("\n", "")).as(r.toString())
+            assertThat(r.err().replace("\n", ""))
+                    .as(r.toString())
                     .doesNotContainPattern("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]");
         }
     }
 
     @Test
     void anIngestedAtBeyondTheAllowedSkewIsDeadLetteredWithTheReasonAndTheSkewIsASetting() {
-        Path input = Cli.file(temp, "in.jsonl",
+        Path input = Cli.file(
+                temp,
+                "in.jsonl",
                 line("åsa", "gmail", "2025-01-14", "2099-01-14T10:00:00Z", "Åsa Lindqvist – “typo”"),
                 line("ærø", "rss", "2025-01-14", "2025-01-16T08:20:00Z", "Ærø – twenty minutes ahead"));
 
         Cli.Run byDefault = new Cli(temp.resolve("a")).run("ingest", "--input", input.toString());
-        Cli.Run wider = new Cli(temp.resolve("b")).run("ingest", "--input", input.toString(),
-                "--max-future-skew", "30m");
+        Cli.Run wider =
+                new Cli(temp.resolve("b")).run("ingest", "--input", input.toString(), "--max-future-skew", "30m");
 
         assertThat(byDefault.exitCode()).as(byDefault.toString()).isEqualTo(1);
         assertThat(byDefault.errLines()).hasSize(3);
-        assertThat(byDefault.errLines().get(0)).contains("line 1", "ingested_at '2099-01-14T10:00:00Z' is more than"
-                + " 10m after this run started (2025-01-16T08:00:00Z)");
+        assertThat(byDefault.errLines().get(0))
+                .contains(
+                        "line 1",
+                        "ingested_at '2099-01-14T10:00:00Z' is more than"
+                                + " 10m after this run started (2025-01-16T08:00:00Z)");
         assertThat(byDefault.errLines().get(1)).contains("line 2", "10m");
         assertThat(wider.errLines()).hasSize(2);
         assertThat(wider.errLines().get(0)).contains("line 1", "30m");
@@ -127,12 +137,16 @@ class IngestCommandTest {
     void dashReadsStdinAndALineWithoutIngestedAtIsStampedWithTheTimeOfIngestion() throws Exception {
         Cli cli = new Cli(temp.resolve("store"));
 
-        Cli.Run run = cli.runWithStdin("{\"press_release_id\":\"a\",\"source\":\"rss\",\"release_date\":\"2025-01-14\"}\n",
-                "ingest", "--input", "-");
+        Cli.Run run = cli.runWithStdin(
+                "{\"press_release_id\":\"a\",\"source\":\"rss\",\"release_date\":\"2025-01-14\"}\n",
+                "ingest",
+                "--input",
+                "-");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("from stdin");
-        JsonNode loaded = json.readTree(cli.run("load", "--from", "2025-01-14", "--to", "2025-01-14").out());
+        JsonNode loaded = json.readTree(
+                cli.run("load", "--from", "2025-01-14", "--to", "2025-01-14").out());
         assertThat(loaded.get("ingested_at").asText()).isEqualTo("2025-01-16T08:00:00+00:00");
     }
 
@@ -150,7 +164,8 @@ class IngestCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("into 4 batch files");
-        assertThat(cli.listing()).filteredOn(o -> PartitionFile.classify(o).kind() == PartitionFile.Kind.BATCH)
+        assertThat(cli.listing())
+                .filteredOn(o -> PartitionFile.classify(o).kind() == PartitionFile.Kind.BATCH)
                 .extracting(o -> o.key().parent().value())
                 .containsExactlyInAnyOrder(
                         "silver_normalized/table=press_releases/source=gmail/release_date=2025-01-14/",
@@ -163,16 +178,19 @@ class IngestCommandTest {
     void aLineThatIsNotUtf8StopsTheIngestNamingTheLineAndKeepsWhatCameBefore() throws Exception {
         Cli cli = new Cli(temp.resolve("store"));
         Path input = temp.resolve("latin1.jsonl");
-        Files.write(input, (line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Alpha") + "\n"
-                + line("b", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Caf\u00e9") + "\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                input,
+                (line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Alpha") + "\n"
+                                + line("b", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Caf\u00e9") + "\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
 
         Cli.Run run = cli.run("ingest", "--input", input.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains("latin1.jsonl", "line 2", "not valid UTF-8");
-        assertThat(cli.run("load", "--from", "2025-01-14", "--to", "2025-01-14").outLines()).hasSize(1);
+        assertThat(cli.run("load", "--from", "2025-01-14", "--to", "2025-01-14").outLines())
+                .hasSize(1);
     }
 
     @Test

@@ -33,8 +33,14 @@ class IngestKillTest {
     private static final Pattern RESUME = Pattern.compile("every line up to line (\\d+) is stored or dead-lettered");
     private static final Pattern STOPPED = Pattern.compile("stopped by a termination signal after line (\\d+)");
     private static final List<String> SOURCES = List.of("gmail", "rss", "web", "newswire", "ir-site", "agency");
-    private static final List<String> NAMES = List.of("Åsa Lindqvist", "Jyväskylä Energia", "Ærø Færgefart",
-            "Oulun Sähkö", "Søren Kierkegaard A/S", "株式会社ノルディック", "Björn 🚢 Shipping");
+    private static final List<String> NAMES = List.of(
+            "Åsa Lindqvist",
+            "Jyväskylä Energia",
+            "Ærø Færgefart",
+            "Oulun Sähkö",
+            "Søren Kierkegaard A/S",
+            "株式会社ノルディック",
+            "Björn 🚢 Shipping");
 
     @TempDir
     static Path inputs;
@@ -62,7 +68,11 @@ class IngestKillTest {
                 INVALID.add((long) i);
                 lines.add("{\"press_release_id\": \"pr-" + i + "\", \"title\": \"" + name + " – cut off");
             } else {
-                lines.add(line("pr-" + i, source, date, "2025-01-1" + (i % 4) + "T10:00:00Z",
+                lines.add(line(
+                        "pr-" + i,
+                        source,
+                        date,
+                        "2025-01-1" + (i % 4) + "T10:00:00Z",
                         name + " – “quarterly report ” " + i));
             }
         }
@@ -98,7 +108,9 @@ class IngestKillTest {
             if (stopped.find()) {
                 assertThat(child.process.exitValue()).as(err).isEqualTo(143);
                 long read = Long.parseLong(stopped.group(1));
-                assertThat(lastResumePoint(err)).as("everything read is stored on SIGTERM: " + err).isEqualTo(read);
+                assertThat(lastResumePoint(err))
+                        .as("everything read is stored on SIGTERM: " + err)
+                        .isEqualTo(read);
                 assertThat(child.out()).startsWith("Ingested ");
                 assertSafe(store, read, child);
             } else {
@@ -130,7 +142,8 @@ class IngestKillTest {
         Set<Long> deadLettered = new HashSet<>();
         if (Files.isDirectory(store)) {
             for (ObjectInfo letters : cli.store().list(StoreLayout.REJECTS).get()) {
-                String content = new String(cli.store().read(letters.key()).get().content(), StandardCharsets.UTF_8);
+                String content =
+                        new String(cli.store().read(letters.key()).get().content(), StandardCharsets.UTF_8);
                 for (String letter : content.split("\n")) {
                     deadLettered.add(json.readTree(letter).get("line_number").asLong());
                 }
@@ -142,21 +155,34 @@ class IngestKillTest {
                 lost.add(i);
             }
         }
-        assertThat(lost).as("lines up to the resume point " + resume + " neither stored nor dead-lettered\n"
-                + child.err()).isEmpty();
+        assertThat(lost)
+                .as("lines up to the resume point " + resume + " neither stored nor dead-lettered\n" + child.err())
+                .isEmpty();
     }
 
     /** {@code feedstore ingest} in its own JVM, as {@code ./feedstore} runs it. */
     private record Child(Process process, Path outFile, Path errFile) {
 
         static Child start(Path store, Path temp) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path out = Files.createTempFile(temp, "out", ".txt");
             Path err = Files.createTempFile(temp, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "--store", "file:" + store, "ingest", "--input", input.toString(),
-                    "--batch-size", "500")
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Main.class.getName(),
+                            "--store",
+                            "file:" + store,
+                            "ingest",
+                            "--input",
+                            input.toString(),
+                            "--batch-size",
+                            "500")
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("FEEDSTORE_"));
             return new Child(builder.start(), out, err);
         }

@@ -54,7 +54,9 @@ class KilledConsolidationsTest {
             }
             leftBehind = temporaries(cli.storeRoot()).size();
         }
-        assertThat(leftBehind).as("the kills left temporaries behind, as they do in production").isPositive();
+        assertThat(leftBehind)
+                .as("the kills left temporaries behind, as they do in production")
+                .isPositive();
 
         // The next run happens later: the killed writers' temporaries are older than the bound by then.
         for (Path temporary : temporaries(cli.storeRoot())) {
@@ -73,10 +75,8 @@ class KilledConsolidationsTest {
 
     @Test
     void theTextSummarySaysHowManyTemporariesWereRemovedWhenThereWereAny() {
-        ConsolidationSummary none = new ConsolidationSummary(List.of(), false,
-                new AnomalyRule(0), 0, List.of());
-        ConsolidationSummary three = new ConsolidationSummary(List.of(), false,
-                new AnomalyRule(0), 3, List.of());
+        ConsolidationSummary none = new ConsolidationSummary(List.of(), false, new AnomalyRule(0), 0, List.of());
+        ConsolidationSummary three = new ConsolidationSummary(List.of(), false, new AnomalyRule(0), 3, List.of());
 
         assertThat(none.text()).doesNotContain("Temporaries");
         assertThat(three.text()).endsWith("Temporaries removed: 3\n");
@@ -87,11 +87,18 @@ class KilledConsolidationsTest {
         for (int i = 0; i < ROWS_PER_ROUND; i++) {
             String id = "r" + round + "-" + i;
             ids.add(id);
-            lines.add(line(id, SOURCES.get(i % SOURCES.size()), "2025-01-14", "2025-01-14T10:00:00Z",
+            lines.add(line(
+                    id,
+                    SOURCES.get(i % SOURCES.size()),
+                    "2025-01-14",
+                    "2025-01-14T10:00:00Z",
                     "Åsa Lindqvist – “Jyväskylä” 東京 🦌 " + noise(random)));
         }
-        Cli.Run run = cli.run("ingest", "--input", Cli.file(temp, "round-" + round + ".jsonl",
-                lines.toArray(String[]::new)).toString());
+        Cli.Run run = cli.run(
+                "ingest",
+                "--input",
+                Cli.file(temp, "round-" + round + ".jsonl", lines.toArray(String[]::new))
+                        .toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
     }
 
@@ -104,9 +111,16 @@ class KilledConsolidationsTest {
     }
 
     private Process consolidationProcess(Path store, int round) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                Main.class.getName(), "consolidate", "--date", "2025-01-14")
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Xshare:auto",
+                        "-XX:TieredStopAtLevel=1",
+                        Main.class.getName(),
+                        "consolidate",
+                        "--date",
+                        "2025-01-14")
                 .redirectOutput(temp.resolve("consolidate-" + round + ".out").toFile())
                 .redirectError(temp.resolve("consolidate-" + round + ".err").toFile());
         builder.environment().put(Settings.STORE_VARIABLE, "file:" + store);
@@ -130,9 +144,10 @@ class KilledConsolidationsTest {
     private static List<Path> temporaries(Path store) throws Exception {
         try (Stream<Path> files = Files.walk(store)) {
             return files.filter(path -> {
-                String name = path.getFileName().toString();
-                return name.startsWith(".") && name.endsWith(".tmp");
-            }).toList();
+                        String name = path.getFileName().toString();
+                        return name.startsWith(".") && name.endsWith(".tmp");
+                    })
+                    .toList();
         } catch (UncheckedIOException | NoSuchFileException goneWhileWalking) {
             return List.of();
         }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.feedstore.domain.release.WireRecord;
-import io.feedstore.testkit.ReadOnlyTree;
 import io.feedstore.domain.store.ObjectKey;
+import io.feedstore.testkit.ReadOnlyTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +36,8 @@ class LoadCommandTest {
                 + "\"ingested_at\":\"2025-01-14T09:00:00Z\",\"title\":\"Quotes \\\"here\\\", commas, and\\na line break\","
                 + "\"full_text\":\"Ünïcödé — 東京 🚀\",\"parser_version\":3,\"schema_version\":2,"
                 + "\"release_ts_utc\":\"2025-01-14T08:30:00+01:00\",\"company_name\":\"\"}";
-        ingest("in.jsonl",
+        ingest(
+                "in.jsonl",
                 line("c-3", "rss", "2025-01-15", "2025-01-15T10:00:00Z", "Rss later"),
                 line("a-1", "rss", "2025-01-14", "2025-01-14T10:00:00Z", "Old title"),
                 awkward,
@@ -54,7 +55,9 @@ class LoadCommandTest {
         for (String line : run.outLines()) {
             rows.add(json.readTree(line));
         }
-        assertThat(rows).extracting(r -> r.get("press_release_id").asText() + "@" + r.get("source").asText())
+        assertThat(rows)
+                .extracting(r -> r.get("press_release_id").asText() + "@"
+                        + r.get("source").asText())
                 .containsExactly("a-0@gmail", "b-2@gmail", "a-1@rss", "c-3@rss");
         List<String> keys = new ArrayList<>();
         rows.get(1).fieldNames().forEachRemaining(keys::add);
@@ -78,7 +81,8 @@ class LoadCommandTest {
         assertThat(run.outLines().get(0)).isEqualTo(String.join(",", WireRecord.COLUMNS));
         List<List<String>> rows = new ArrayList<>();
         CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<List<String>> it = csv.readerForListOf(String.class).readValues(run.out())) {
+        try (MappingIterator<List<String>> it =
+                csv.readerForListOf(String.class).readValues(run.out())) {
             it.forEachRemaining(rows::add);
         }
         assertThat(rows).hasSize(5);
@@ -103,13 +107,15 @@ class LoadCommandTest {
 
     @Test
     void jsonlOutputIsValidIngestInputThatChangesNothingWhenIngestedAgain() {
-        String loaded = cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out();
+        String loaded =
+                cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out();
 
         Cli.Run again = cli.runWithStdin(loaded, "ingest", "--input", "-");
         cli.run("consolidate");
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out()).isEqualTo(loaded);
+        assertThat(cli.run("load", "--from", "2025-01-01", "--to", "2025-01-31").out())
+                .isEqualTo(loaded);
     }
 
     @Test
@@ -134,7 +140,9 @@ class LoadCommandTest {
             assertThat(load.out()).isEqualTo(writable.out()).contains("gmail");
             assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
             assertThat(dryRun.out()).isEqualTo(plannedWritable.out());
-            assertThat(apply.exitCode()).as("consolidating does need write access: %s", apply).isNotZero();
+            assertThat(apply.exitCode())
+                    .as("consolidating does need write access: %s", apply)
+                    .isNotZero();
         }
     }
 
@@ -149,20 +157,31 @@ class LoadCommandTest {
         List<String> ids = new ArrayList<>();
         for (String line : run.outLines()) {
             JsonNode row = json.readTree(line);
-            ids.add(row.get("press_release_id").asText() + "@" + row.get("source").asText());
+            ids.add(row.get("press_release_id").asText() + "@"
+                    + row.get("source").asText());
         }
         assertThat(ids).as("every readable partition is still returned").containsExactly("a-1@rss", "c-3@rss");
-        assertThat(run.errLines()).as(run.toString()).singleElement().asString()
+        assertThat(run.errLines())
+                .as(run.toString())
+                .singleElement()
+                .asString()
                 .contains(broken, "cannot decode", "gmail/2025-01-14");
     }
 
     @Test
     void rowsOfAnotherSourceOrDateInsideAPartitionAreNotReturnedAndTheFileIsNamed() throws Exception {
         ingest("elsewhere.jsonl", line("moved", "rss", "2025-01-13", "2025-01-13T10:00:00Z", "“Rss of the 13th”"));
-        String rssFile = cli.store().list(io.feedstore.domain.store.KeyPrefix.of(TABLE + "source=rss/release_date=2025-01-13/"))
-                .get().get(0).key().value();
+        String rssFile = cli.store()
+                .list(io.feedstore.domain.store.KeyPrefix.of(TABLE + "source=rss/release_date=2025-01-13/"))
+                .get()
+                .get(0)
+                .key()
+                .value();
         String legacy = TABLE + "source=gmail/release_date=2025-01-14/legacy_moved.parquet";
-        cli.store().createIfAbsent(ObjectKey.of(legacy), cli.store().read(ObjectKey.of(rssFile)).get().content());
+        cli.store()
+                .createIfAbsent(
+                        ObjectKey.of(legacy),
+                        cli.store().read(ObjectKey.of(rssFile)).get().content());
 
         Cli.Run gmail = cli.run("load", "--from", "2025-01-14", "--to", "2025-01-14", "--sources", "gmail");
 
@@ -170,24 +189,31 @@ class LoadCommandTest {
         assertThat(gmail.outLines()).hasSize(2).noneMatch(l -> l.contains("moved"));
         assertThat(gmail.err()).contains(legacy, "1 row", "not returned");
         assertThat(cli.run("load", "--from", "2025-01-13", "--to", "2025-01-13").outLines())
-                .as("the row is still returned from its own partition").singleElement().asString().contains("moved");
+                .as("the row is still returned from its own partition")
+                .singleElement()
+                .asString()
+                .contains("moved");
     }
 
     @Test
     void versionsANanosecondApartKeepTheirOrderAndTheirPrecisionThroughTheStore() throws Exception {
-        ingest("nanos.jsonl",
+        ingest(
+                "nanos.jsonl",
                 line("n-1", "gmail", "2025-01-16", "2025-01-16T07:00:00.123456790+00:00", "“Newer” – a"),
                 line("n-1", "gmail", "2025-01-16", "2025-01-16T09:00:00.123456789+02:00", "“Older” – zzz"));
 
         for (boolean consolidated : new boolean[] {false, true}) {
             if (consolidated) {
-                assertThat(cli.run("consolidate", "--date", "2025-01-16").exitCode()).isZero();
+                assertThat(cli.run("consolidate", "--date", "2025-01-16").exitCode())
+                        .isZero();
             }
             Cli.Run run = cli.run("load", "--from", "2025-01-16", "--to", "2025-01-16");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode row = json.readTree(run.outLines().get(0));
-            assertThat(row.get("title").asText()).as("consolidated: %s", consolidated).isEqualTo("“Newer” – a");
+            assertThat(row.get("title").asText())
+                    .as("consolidated: %s", consolidated)
+                    .isEqualTo("“Newer” – a");
             assertThat(row.get("ingested_at").asText()).isEqualTo("2025-01-16T07:00:00.12345679+00:00");
         }
     }

@@ -37,12 +37,14 @@ class LogsTest {
     void aFullAndAThinPartition() {
         cli = new Cli(temp.resolve("store"));
         List<String> lines = new ArrayList<>();
-        IntStream.range(0, 60).forEach(i -> lines.add(line("g" + i, "gmail", "2025-01-14", "2025-01-14T10:00:00Z",
-                "Gmail " + i)));
-        IntStream.range(0, 3).forEach(i -> lines.add(line("r" + i, "rss", "2025-01-14", "2025-01-14T10:00:00Z",
-                "Rss " + i)));
-        Cli.Run ingest = cli.run("ingest", "--input", Cli.file(temp, "in.jsonl", lines.toArray(String[]::new))
-                .toString());
+        IntStream.range(0, 60)
+                .forEach(i -> lines.add(line("g" + i, "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "Gmail " + i)));
+        IntStream.range(0, 3)
+                .forEach(i -> lines.add(line("r" + i, "rss", "2025-01-14", "2025-01-14T10:00:00Z", "Rss " + i)));
+        Cli.Run ingest = cli.run(
+                "ingest",
+                "--input",
+                Cli.file(temp, "in.jsonl", lines.toArray(String[]::new)).toString());
         assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
     }
 
@@ -70,7 +72,9 @@ class LogsTest {
             assertThat(Instant.parse(line.get("timestamp").asText())).isNotNull();
             assertThat(line.get("command").asText()).isEqualTo("consolidate");
         });
-        JsonNode gmail = lines.stream().filter(l -> "gmail".equals(l.path("source").asText())).findFirst()
+        JsonNode gmail = lines.stream()
+                .filter(l -> "gmail".equals(l.path("source").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(run.toString()));
         assertThat(gmail.get("severity").asText()).isEqualTo("INFO");
         assertThat(gmail.get("release_date").asText()).isEqualTo("2025-01-14");
@@ -86,7 +90,9 @@ class LogsTest {
     void anAnomalyIsAWarningCarryingItsFiguresAndTheThreshold() {
         Cli.Run run = cli.withVariable("FEEDSTORE_LOG_FORMAT", "json").run("consolidate");
 
-        JsonNode rss = jsonLines(run).stream().filter(l -> "rss".equals(l.path("source").asText())).findFirst()
+        JsonNode rss = jsonLines(run).stream()
+                .filter(l -> "rss".equals(l.path("source").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(run.toString()));
         assertThat(rss.get("severity").asText()).isEqualTo("WARNING");
         assertThat(rss.get("anomaly").asBoolean()).isTrue();
@@ -98,13 +104,17 @@ class LogsTest {
 
     @Test
     void aFailedPartitionIsAnErrorNamingItAndTheRunExitsWithOne() {
-        cli.store().createIfAbsent(ObjectKey.of(TABLE + "source=rss/release_date=2025-01-14/legacy_1.parquet"),
-                "not parquet".getBytes(StandardCharsets.UTF_8));
+        cli.store()
+                .createIfAbsent(
+                        ObjectKey.of(TABLE + "source=rss/release_date=2025-01-14/legacy_1.parquet"),
+                        "not parquet".getBytes(StandardCharsets.UTF_8));
 
         Cli.Run run = cli.withVariable("FEEDSTORE_LOG_FORMAT", "json").run("consolidate");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        JsonNode rss = jsonLines(run).stream().filter(l -> "rss".equals(l.path("source").asText())).findFirst()
+        JsonNode rss = jsonLines(run).stream()
+                .filter(l -> "rss".equals(l.path("source").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(run.toString()));
         assertThat(rss.get("severity").asText()).isEqualTo("ERROR");
         assertThat(rss.get("status").asText()).isEqualTo("FAILED");
@@ -113,15 +123,17 @@ class LogsTest {
 
     @Test
     void withJsonLogsABadSettingIsOneErrorLineCarryingTheExitCode() {
-        Cli.Run run = cli.withVariable("FEEDSTORE_LOG_FORMAT", "json").withVariable("CONSOLIDATION_MIN_ROWS", "lots")
+        Cli.Run run = cli.withVariable("FEEDSTORE_LOG_FORMAT", "json")
+                .withVariable("CONSOLIDATION_MIN_ROWS", "lots")
                 .run("consolidate");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(jsonLines(run)).singleElement().satisfies(line -> {
             assertThat(line.get("severity").asText()).isEqualTo("ERROR");
             assertThat(line.get("exit_code").asInt()).isEqualTo(2);
-            assertThat(line.get("message").asText()).isEqualTo("feedstore consolidate: CONSOLIDATION_MIN_ROWS 'lots'"
-                    + " is not accepted: use a whole number of rows, 0 or more");
+            assertThat(line.get("message").asText())
+                    .isEqualTo("feedstore consolidate: CONSOLIDATION_MIN_ROWS 'lots'"
+                            + " is not accepted: use a whole number of rows, 0 or more");
         });
     }
 
@@ -130,15 +142,17 @@ class LogsTest {
         Cli.Run run = cli.withVariable("FEEDSTORE_LOG_FORMAT", "xml").run("consolidate");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(
-                "feedstore consolidate: FEEDSTORE_LOG_FORMAT 'xml' is not accepted: use text or json");
+        assertThat(run.errLines())
+                .containsExactly("feedstore consolidate: FEEDSTORE_LOG_FORMAT 'xml' is not accepted: use text or json");
     }
 
     @Test
     void textLogsAreForPeopleAndShowOnlyWarningsByDefault() {
         Cli.Run run = cli.run("consolidate");
 
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("WARN  rss/2025-01-14: only 3 rows, fewer than CONSOLIDATION_MIN_ROWS=50");
         Cli.Run info = cli.run("--log-level", "info", "consolidate", "--date", "2025-01-14");
         assertThat(info.errLines()).anyMatch(l -> l.startsWith("INFO  gmail/2025-01-14: unchanged"));
@@ -146,7 +160,8 @@ class LogsTest {
 
     @Test
     void theLogLevelFiltersWhatIsLogged() {
-        Cli.Run quiet = cli.withVariable("FEEDSTORE_LOG_FORMAT", "json").withVariable("FEEDSTORE_LOG_LEVEL", "error")
+        Cli.Run quiet = cli.withVariable("FEEDSTORE_LOG_FORMAT", "json")
+                .withVariable("FEEDSTORE_LOG_LEVEL", "error")
                 .run("consolidate");
 
         assertThat(quiet.exitCode()).isZero();
@@ -160,20 +175,30 @@ class LogsTest {
         List<Cli.Run> runs = new ArrayList<>();
         // A store URI with a user and password, in the flag and in the environment.
         runs.add(cli.run("--store", "gs://oauth2:" + token + "@press-feed/x", "consolidate"));
-        runs.add(cli.withVariable("FEEDSTORE_STORE", "gs://user:" + password + "@press-feed").run("--verbose",
-                "consolidate"));
-        runs.add(cli.withVariable("FEEDSTORE_STORE", "gs://press-feed?access_token=" + token).run("consolidate"));
-        runs.add(new Cli(temp.resolve("store")).withVariable("FEEDSTORE_LOG_FORMAT", "json")
-                .withVariable("FEEDSTORE_STORE", "gs://user:" + password + "@press-feed").run("consolidate"));
+        runs.add(cli.withVariable("FEEDSTORE_STORE", "gs://user:" + password + "@press-feed")
+                .run("--verbose", "consolidate"));
+        runs.add(cli.withVariable("FEEDSTORE_STORE", "gs://press-feed?access_token=" + token)
+                .run("consolidate"));
+        runs.add(new Cli(temp.resolve("store"))
+                .withVariable("FEEDSTORE_LOG_FORMAT", "json")
+                .withVariable("FEEDSTORE_STORE", "gs://user:" + password + "@press-feed")
+                .run("consolidate"));
         // A value that is a secret by its variable's name, turning up in a path that is logged at debug level.
         Path secretPath = temp.resolve(token);
-        Cli secretive = new Cli(secretPath).withVariable("GCS_ACCESS_TOKEN", token)
-                .withVariable("FEEDSTORE_LOG_FORMAT", "json").withVariable("FEEDSTORE_LOG_LEVEL", "trace");
-        runs.add(secretive.run("--verbose", "ingest", "--input", Cli.file(temp, "one.jsonl",
-                line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "A")).toString()));
+        Cli secretive = new Cli(secretPath)
+                .withVariable("GCS_ACCESS_TOKEN", token)
+                .withVariable("FEEDSTORE_LOG_FORMAT", "json")
+                .withVariable("FEEDSTORE_LOG_LEVEL", "trace");
+        runs.add(secretive.run(
+                "--verbose",
+                "ingest",
+                "--input",
+                Cli.file(temp, "one.jsonl", line("a", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "A"))
+                        .toString()));
         runs.add(secretive.run("--verbose", "load", "--from", "2025-01-14", "--to", "2025-01-14", "--sources", "x"));
-        runs.add(new Cli(temp.resolve("missing-" + token)).withVariable("MY_PASSWORD", token).run("--verbose", "load",
-                "--from", "2025-01-14", "--to", "2025-01-14"));
+        runs.add(new Cli(temp.resolve("missing-" + token))
+                .withVariable("MY_PASSWORD", token)
+                .run("--verbose", "load", "--from", "2025-01-14", "--to", "2025-01-14"));
 
         // stderr carries the logs and the errors; stdout is the command's output (data, summaries), never a log.
         assertThat(runs).allSatisfy(run -> {

@@ -31,9 +31,11 @@ class OutputFormatTest {
 
     @Test
     void everyJsonLineHoldsExactlyTheWireValuesOfItsPressRelease() {
-        qt().withExamples(200).forAll(lists().of(SamplePressReleases.any()).ofSizeBetween(0, 5))
+        qt().withExamples(200)
+                .forAll(lists().of(SamplePressReleases.any()).ofSizeBetween(0, 5))
                 .checkAssert(releases -> {
-                    List<String> lines = write(OutputFormat.JSONL, releases).lines().toList();
+                    List<String> lines =
+                            write(OutputFormat.JSONL, releases).lines().toList();
                     assertThat(lines).hasSameSizeAs(releases);
                     for (int i = 0; i < lines.size(); i++) {
                         Map<String, Object> expected = OutputFormat.columns(releases.get(i));
@@ -49,7 +51,8 @@ class OutputFormatTest {
 
     @Test
     void everyCsvRowHoldsTheWireValuesOfItsPressReleaseWithAbsentValuesEmpty() {
-        qt().withExamples(200).forAll(lists().of(SamplePressReleases.any()).ofSizeBetween(0, 5))
+        qt().withExamples(200)
+                .forAll(lists().of(SamplePressReleases.any()).ofSizeBetween(0, 5))
                 .checkAssert(releases -> {
                     List<List<String>> rows = readCsv(write(OutputFormat.CSV, releases));
                     assertThat(rows).hasSize(releases.size() + 1);
@@ -57,7 +60,8 @@ class OutputFormatTest {
                     for (int i = 0; i < releases.size(); i++) {
                         Map<String, Object> expected = OutputFormat.columns(releases.get(i));
                         List<String> expectedRow = WireRecord.COLUMNS.stream()
-                                .map(c -> expected.get(c) == null ? "" : String.valueOf(expected.get(c))).toList();
+                                .map(c -> expected.get(c) == null ? "" : String.valueOf(expected.get(c)))
+                                .toList();
                         assertThat(rows.get(i + 1)).isEqualTo(expectedRow);
                     }
                 });
@@ -65,8 +69,10 @@ class OutputFormatTest {
 
     @Test
     void everyPressReleaseWrittenAsAJsonLineParsesBackToItself() {
-        qt().withExamples(300).forAll(SamplePressReleases.any())
-                .checkAssert(release -> assertThat(lines.parse(OutputFormat.jsonLine(release), NOW).get())
+        qt().withExamples(300)
+                .forAll(SamplePressReleases.any())
+                .checkAssert(release -> assertThat(
+                                lines.parse(OutputFormat.jsonLine(release), NOW).get())
                         .isEqualTo(release.ingestedAt().isDefined() ? release : release.withIngestedAt(NOW)));
     }
 
@@ -83,8 +89,9 @@ class OutputFormatTest {
     private Map<String, Object> readJson(String line) {
         try {
             JsonNode node = json.readTree(line);
-            return json.convertValue(node, new com.fasterxml.jackson.core.type.TypeReference<
-                    java.util.LinkedHashMap<String, Object>>() { });
+            return json.convertValue(
+                    node,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +99,8 @@ class OutputFormatTest {
 
     private List<List<String>> readCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> it = csv.readerForListOf(String.class).readValues(text)) {
+        try (MappingIterator<List<String>> it =
+                csv.readerForListOf(String.class).readValues(text)) {
             it.forEachRemaining(rows::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

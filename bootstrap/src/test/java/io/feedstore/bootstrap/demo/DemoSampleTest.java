@@ -23,8 +23,9 @@ class DemoSampleTest {
 
         assertThat(sample.expected().size()).isBetween(300, 900);
         assertThat(sample.sources()).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(sample.expected()).allMatch(r -> r.releaseDate().isBefore(TODAY)
-                && !r.releaseDate().isBefore(TODAY.minusDays(DemoSample.DAYS)));
+        assertThat(sample.expected())
+                .allMatch(r ->
+                        r.releaseDate().isBefore(TODAY) && !r.releaseDate().isBefore(TODAY.minusDays(DemoSample.DAYS)));
         assertThat(sample.partitions()).hasSize(sample.sources().size() * DemoSample.DAYS);
     }
 
@@ -35,10 +36,10 @@ class DemoSampleTest {
 
         assertThat(sample.redeliveries()).isPositive();
         assertThat(sample.updates()).isPositive().isEqualTo(corrections.size());
-        assertThat(sample.lines()).isEqualTo(sample.expected().size() - legacyOnly(sample) + sample.redeliveries()
-                + sample.updates());
-        Map<Object, PressRelease> newest = sample.expected().stream()
-                .collect(Collectors.toMap(PressRelease::id, r -> r));
+        assertThat(sample.lines())
+                .isEqualTo(sample.expected().size() - legacyOnly(sample) + sample.redeliveries() + sample.updates());
+        Map<Object, PressRelease> newest =
+                sample.expected().stream().collect(Collectors.toMap(PressRelease::id, r -> r));
         // Every correction is newer than what it corrects, so it is the version that is kept.
         assertThat(corrections).allMatch(c -> newest.get(c.id()).equals(c));
         assertThat(sample.legacy()).isNotEmpty().allMatch(r -> r.parserVersion().contains(1));
@@ -63,17 +64,24 @@ class DemoSampleTest {
         Map<Partition, Long> rows = sample.expected().stream()
                 .collect(Collectors.groupingBy(PressRelease::partition, Collectors.counting()));
 
-        assertThat(rows.entrySet()).filteredOn(e -> AnomalyRule.DEFAULT.isAnomalous(e.getValue().intValue()))
-                .extracting(e -> e.getKey().source().value()).containsOnly("sec-edgar").hasSize(DemoSample.DAYS);
+        assertThat(rows.entrySet())
+                .filteredOn(e -> AnomalyRule.DEFAULT.isAnomalous(e.getValue().intValue()))
+                .extracting(e -> e.getKey().source().value())
+                .containsOnly("sec-edgar")
+                .hasSize(DemoSample.DAYS);
     }
 
     private static List<PressRelease> inPartitions(DemoSample sample, Set<Partition> partitions) {
-        return sample.expected().stream().filter(r -> partitions.contains(r.partition())).toList();
+        return sample.expected().stream()
+                .filter(r -> partitions.contains(r.partition()))
+                .toList();
     }
 
     private static long legacyOnly(DemoSample sample) {
-        Set<Object> delivered = sample.deliveries().stream().flatMap(d -> d.releases().stream())
-                .map(PressRelease::id).collect(Collectors.toSet());
+        Set<Object> delivered = sample.deliveries().stream()
+                .flatMap(d -> d.releases().stream())
+                .map(PressRelease::id)
+                .collect(Collectors.toSet());
         return sample.legacy().stream().filter(r -> !delivered.contains(r.id())).count();
     }
 }

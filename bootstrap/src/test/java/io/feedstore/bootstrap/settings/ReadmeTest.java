@@ -33,13 +33,18 @@ class ReadmeTest {
 
     @Test
     void theConfigurationTableListsEverySettingWithItsFlagVariableAndDefault() throws IOException {
-        List<String> rows = section("## Configuration").stream().filter(l -> l.startsWith("| ")).toList();
+        List<String> rows = section("## Configuration").stream()
+                .filter(l -> l.startsWith("| "))
+                .toList();
 
         assertThat(Setting.values()).allSatisfy(setting -> {
-            List<String> row = rows.stream().filter(r -> r.contains("| `" + setting.variable() + "` |")).toList();
+            List<String> row = rows.stream()
+                    .filter(r -> r.contains("| `" + setting.variable() + "` |"))
+                    .toList();
             assertThat(row).as("the row of " + setting.variable()).hasSize(1);
             // Cells split on the table's pipes, not on escaped ones (text\\|json).
-            String[] cells = Arrays.stream(row.get(0).split("(?<!\\\\)\\|")).map(String::trim)
+            String[] cells = Arrays.stream(row.get(0).split("(?<!\\\\)\\|"))
+                    .map(String::trim)
                     .toArray(String[]::new);
             if (setting.flag() == null) {
                 assertThat(cells[2]).as(setting + " has no flag").isEmpty();
@@ -69,8 +74,10 @@ class ReadmeTest {
 
     @Test
     void theExitCodeTableListsExactlyTheExitCodesTheCommandLineUses() throws Exception {
-        List<Integer> documented = section("## Exit codes").stream().filter(l -> l.matches("\\| \\d+ \\|.*"))
-                .map(l -> Integer.parseInt(l.split(" ")[1])).toList();
+        List<Integer> documented = section("## Exit codes").stream()
+                .filter(l -> l.matches("\\| \\d+ \\|.*"))
+                .map(l -> Integer.parseInt(l.split(" ")[1]))
+                .toList();
         List<Integer> defined = new ArrayList<>();
         for (Field field : ExitCode.class.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class) {
@@ -79,7 +86,8 @@ class ReadmeTest {
             }
         }
 
-        assertThat(documented).containsExactlyElementsOf(defined.stream().sorted().toList())
+        assertThat(documented)
+                .containsExactlyElementsOf(defined.stream().sorted().toList())
                 .containsExactly(0, 1, 2);
         assertThat(Arrays.asList(ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE)).containsExactly(0, 1, 2);
     }

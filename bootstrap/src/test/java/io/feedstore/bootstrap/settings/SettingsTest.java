@@ -62,8 +62,8 @@ class SettingsTest {
             LOG_FORMAT | json            | text           | text
             LOG_LEVEL  | debug           | error          | warn
             """)
-    void aFlagWinsOverTheEnvironmentWhichWinsOverTheDefault(Setting setting, String flag, String variable,
-                                                           String defaultValue) {
+    void aFlagWinsOverTheEnvironmentWhichWinsOverTheDefault(
+            Setting setting, String flag, String variable, String defaultValue) {
         Function<Settings, String> read = switch (setting) {
             case STORE -> s -> s.store().text();
             case MIN_ROWS -> s -> String.valueOf(s.anomalyRule().minRows());
@@ -79,15 +79,20 @@ class SettingsTest {
         assertThat(read.apply(resolve(flags, environment))).isEqualTo(flag);
         assertThat(read.apply(resolve(Map.of(), environment))).isEqualTo(variable);
         assertThat(read.apply(resolve(Map.of(), Map.of()))).isEqualTo(defaultValue);
-        assertThat(read.apply(resolve(Map.of(), Map.of(setting.variable(), "  ")))).as("a blank variable is unset")
+        assertThat(read.apply(resolve(Map.of(), Map.of(setting.variable(), "  "))))
+                .as("a blank variable is unset")
                 .isEqualTo(defaultValue);
     }
 
     @Test
     void anyWholeNumberOfMinRowsIsTakenFromTheFlagOverTheEnvironment() {
-        qt().withExamples(50).forAll(integers().between(0, 1_000_000), integers().between(0, 1_000_000))
-                .checkAssert((flag, variable) -> assertThat(resolve(Map.of(Setting.MIN_ROWS, String.valueOf(flag)),
-                        Map.of("CONSOLIDATION_MIN_ROWS", String.valueOf(variable))).anomalyRule().minRows())
+        qt().withExamples(50)
+                .forAll(integers().between(0, 1_000_000), integers().between(0, 1_000_000))
+                .checkAssert((flag, variable) -> assertThat(resolve(
+                                        Map.of(Setting.MIN_ROWS, String.valueOf(flag)),
+                                        Map.of("CONSOLIDATION_MIN_ROWS", String.valueOf(variable)))
+                                .anomalyRule()
+                                .minRows())
                         .isEqualTo(flag));
     }
 
@@ -95,9 +100,13 @@ class SettingsTest {
     void theStoreIsTheGcsBucketWhenNoStoreIsGivenAndFeedstoreStoreOrTheFlagWinOverIt() {
         assertThat(fromEnvironment("GCS_BUCKET", "press-feed").store().text()).isEqualTo("gs://press-feed");
         assertThat(fromEnvironment("GCS_BUCKET", "press-feed").store().origin()).isEqualTo("GCS_BUCKET");
-        assertThat(fromEnvironment("GCS_BUCKET", "press-feed", "FEEDSTORE_STORE", "gs://other/prefix").store().text())
+        assertThat(fromEnvironment("GCS_BUCKET", "press-feed", "FEEDSTORE_STORE", "gs://other/prefix")
+                        .store()
+                        .text())
                 .isEqualTo("gs://other/prefix");
-        assertThat(resolve(Map.of(Setting.STORE, "file:/x"), Map.of("GCS_BUCKET", "press-feed")).store().text())
+        assertThat(resolve(Map.of(Setting.STORE, "file:/x"), Map.of("GCS_BUCKET", "press-feed"))
+                        .store()
+                        .text())
                 .isEqualTo("file:/x");
     }
 
@@ -105,7 +114,8 @@ class SettingsTest {
     void jsonLogsDefaultToInfoAndVerboseMeansDebug() {
         assertThat(fromEnvironment("FEEDSTORE_LOG_FORMAT", "json").logLevel()).isEqualTo(LogLevel.INFO);
         assertThat(fromEnvironment("FEEDSTORE_LOG_LEVEL", "WARNING").logLevel()).isEqualTo(LogLevel.WARN);
-        assertThat(Settings.resolve(Map.of(), true, Map.of("FEEDSTORE_LOG_LEVEL", "error"), CLOCK).logLevel())
+        assertThat(Settings.resolve(Map.of(), true, Map.of("FEEDSTORE_LOG_LEVEL", "error"), CLOCK)
+                        .logLevel())
                 .isEqualTo(LogLevel.DEBUG);
     }
 
@@ -135,7 +145,10 @@ class SettingsTest {
         assertThat(gcs.totalRetryTime()).isEqualTo(Duration.ofMinutes(2));
         assertThat(gcs.initialRetryDelay()).isEqualTo(Duration.ofMillis(100));
         assertThat(gcs.maxAttempts()).isEqualTo(3);
-        assertThat(fromEnvironment("FEEDSTORE_COMPRESSION_LEVEL", "19").consolidated().level()).isEqualTo(19);
+        assertThat(fromEnvironment("FEEDSTORE_COMPRESSION_LEVEL", "19")
+                        .consolidated()
+                        .level())
+                .isEqualTo(19);
     }
 
     /** One line naming the setting, the value, and what is accepted; exit code 2. */
@@ -161,18 +174,23 @@ class SettingsTest {
             FEEDSTORE_LOG_FORMAT          | xml           | use text or json
             FEEDSTORE_LOG_LEVEL           | loud          | use error, warn, info, debug or trace
             """)
-    void anInvalidValueIsRefusedAtStartNamingTheSettingAndTheAcceptedValues(String variable, String value,
-                                                                           String accepted) {
+    void anInvalidValueIsRefusedAtStartNamingTheSettingAndTheAcceptedValues(
+            String variable, String value, String accepted) {
         Map<String, String> environment = Map.of(variable, value);
 
         assertThatThrownBy(() -> {
-            Settings settings = resolve(Map.of(), environment);
-            // The store's scheme is checked when the store is opened, at the start of every command.
-            WiredStore.wire(settings, false).close();
-        }).isInstanceOfSatisfying(FeedstoreError.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(2);
-            assertThat(e.getMessage()).contains(variable).contains(value).contains(accepted).doesNotContain("\n");
-        });
+                    Settings settings = resolve(Map.of(), environment);
+                    // The store's scheme is checked when the store is opened, at the start of every command.
+                    WiredStore.wire(settings, false).close();
+                })
+                .isInstanceOfSatisfying(FeedstoreError.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(2);
+                    assertThat(e.getMessage())
+                            .contains(variable)
+                            .contains(value)
+                            .contains(accepted)
+                            .doesNotContain("\n");
+                });
     }
 
     @Test
@@ -188,8 +206,10 @@ class SettingsTest {
     @Test
     void everySettingHasAVariableAndThoseWithAFlagAreTheOnesTheCommandLineOffers() {
         assertThat(Setting.values()).allSatisfy(s -> assertThat(s.variable()).matches("[A-Z][A-Z0-9_]+"));
-        assertThat(java.util.Arrays.stream(Setting.values()).filter(s -> s.flag() != null).map(Setting::flag))
-                .containsExactlyInAnyOrder("--store", "--min-rows", "--batch-size", "--max-future-skew", "--log-format",
-                        "--log-level");
+        assertThat(java.util.Arrays.stream(Setting.values())
+                        .filter(s -> s.flag() != null)
+                        .map(Setting::flag))
+                .containsExactlyInAnyOrder(
+                        "--store", "--min-rows", "--batch-size", "--max-future-skew", "--log-format", "--log-level");
     }
 }

@@ -32,7 +32,8 @@ class StoreUriTest {
     @ValueSource(strings = {"/srv/feed", "feedstore-data", "C:\\data", "file:", "file://otherhost/srv/feed", ":x"})
     void anythingElseIsAConfigurationErrorQuotingTheStore(String text) {
         assertThatThrownBy(() -> StoreUri.parse(text))
-                .isInstanceOfSatisfying(FeedstoreError.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        FeedstoreError.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageContaining("'" + text + "'");
     }
 }

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 public final class CompanyName {
 
     /** Mailing services put themselves after the company: "Acme AB via Cision", "Acme on behalf of Ærø Energi". */
-    private static final Pattern SENDER_SERVICE = Pattern.compile("\\s+(?:via|on behalf of)\\s+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern SENDER_SERVICE =
+            Pattern.compile("\\s+(?:via|on behalf of)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern ANGLE = Pattern.compile("^(.*?)<([^<>]*)>\\s*$", Pattern.DOTALL);
     private static final Pattern PARENTHESISED = Pattern.compile("^\\s*(\\S+@\\S+)\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
 
-    private CompanyName() {
-    }
+    private CompanyName() {}
 
     /**
      * From a decoded From header: the display name without quotes, cut before " via " or " on behalf of " (any
@@ -42,7 +42,10 @@ public final class CompanyName {
             display = from;
             address = "";
         }
-        String name = display.replace("\"", "").replace("\u201c", "").replace("\u201d", "").strip();
+        String name = display.replace("\"", "")
+                .replace("\u201c", "")
+                .replace("\u201d", "")
+                .strip();
         Matcher service = SENDER_SERVICE.matcher(name);
         if (service.find()) {
             name = name.substring(0, service.start()).strip();

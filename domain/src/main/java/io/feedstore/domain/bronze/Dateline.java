@@ -18,9 +18,18 @@ import java.util.regex.Pattern;
 public final class Dateline {
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
-            Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
-            Map.entry("nov", 11), Map.entry("dec", 12));
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
 
     /** {@code March 14, 2025 9:30 AM ET}, {@code Mar 14, 2025, 09:30 EDT}, {@code March 14, 2025 at 9:30 a.m. PT}. */
     private static final Pattern US = Pattern.compile(
@@ -34,22 +43,30 @@ public final class Dateline {
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
             .appendPattern("HH:mm")
-            .optionalStart().appendPattern(":ss").optionalEnd()
-            .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart()
+            .appendPattern(":ss")
+            .optionalEnd()
+            .optionalStart()
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
             .appendOffset("+HH:MM", "Z")
             .toFormatter(Locale.ROOT);
+
     private static final DateTimeFormatter ISO_ZONED_COMPACT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
             .appendPattern("HH:mm")
-            .optionalStart().appendPattern(":ss").optionalEnd()
-            .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart()
+            .appendPattern(":ss")
+            .optionalEnd()
+            .optionalStart()
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
             .appendOffset("+HHMM", "Z")
             .toFormatter(Locale.ROOT);
 
-    private Dateline() {
-    }
+    private Dateline() {}
 
     /** An ISO-8601 date-time with a zone ({@code datePublished}, meta tags, {@code <time datetime>}). */
     public static Option<Instant> isoZoned(String value) {
@@ -76,7 +93,8 @@ public final class Dateline {
             return Option.none();
         }
         try {
-            return Option.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Option.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeException e) {
             return isoZoned(value);
         }
@@ -95,12 +113,17 @@ public final class Dateline {
                     }
                     hour = hour % 12 + (half.equalsIgnoreCase("p") ? 12 : 0);
                 }
-                LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(3)),
-                        MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)), Integer.parseInt(m.group(2)), hour,
-                        Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                LocalDateTime local = LocalDateTime.of(
+                        Integer.parseInt(m.group(3)),
+                        MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)),
+                        Integer.parseInt(m.group(2)),
+                        hour,
+                        Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
                 Option<ZoneOffset> offset = TimeZoneLabel.offset(m.group(8), local);
                 if (offset.isDefined()) {
-                    return Option.of(new DeclaredTime(local.toInstant(offset.get()), m.group().strip()));
+                    return Option.of(new DeclaredTime(
+                            local.toInstant(offset.get()), m.group().strip()));
                 }
             } catch (DateTimeException e) {
                 // not a real date; look further

@@ -79,11 +79,16 @@ public record DeclaredTime(Instant utc, String raw) {
     private static Option<DeclaredTime> at(Matcher m, String year, String month, String day, int timeGroup) {
         try {
             String seconds = m.group(timeGroup + 2);
-            LocalDateTime local = LocalDateTime.of(Integer.parseInt(year), Integer.parseInt(month),
-                    Integer.parseInt(day), Integer.parseInt(m.group(timeGroup)), Integer.parseInt(m.group(timeGroup + 1)),
+            LocalDateTime local = LocalDateTime.of(
+                    Integer.parseInt(year),
+                    Integer.parseInt(month),
+                    Integer.parseInt(day),
+                    Integer.parseInt(m.group(timeGroup)),
+                    Integer.parseInt(m.group(timeGroup + 1)),
                     seconds == null ? 0 : Integer.parseInt(seconds));
             return TimeZoneLabel.offset(m.group(timeGroup + 3), local)
-                    .map(offset -> new DeclaredTime(local.toInstant(offset), m.group().trim()));
+                    .map(offset ->
+                            new DeclaredTime(local.toInstant(offset), m.group().trim()));
         } catch (DateTimeException e) {
             return Option.none();
         }

@@ -42,9 +42,12 @@ public final class EmailRelease {
         }
         Option<DeclaredTime> declared = text.flatMap(DeclaredTime::inEmail);
         Instant released = declared.map(DeclaredTime::utc).getOrElse(internalTime);
-        return Try.of(() -> PressRelease.builder(PressReleaseId.of(item.id().value()), item.source(),
+        return Try.of(() -> PressRelease.builder(
+                                PressReleaseId.of(item.id().value()),
+                                item.source(),
                                 LocalDate.ofInstant(released, ZoneOffset.UTC))
-                        .companyName(CompanyName.fromSender(message.from().getOrNull()).getOrNull())
+                        .companyName(CompanyName.fromSender(message.from().getOrNull())
+                                .getOrNull())
                         .category(CATEGORY)
                         .releaseTimestamp(released)
                         .title(title.getOrNull())

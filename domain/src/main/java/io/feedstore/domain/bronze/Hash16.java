@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** The first 16 lowercase hex digits of a SHA-256: the short, stable names bronze ids are made of. */
 public final class Hash16 {
 
-    private Hash16() {
-    }
+    private Hash16() {}
 
     /** The page id hash: SHA-256 over the UTF-8 bytes of {@code raw + "|"} (the older jobs' scheme, kept exactly). */
     public static String ofEntry(String raw) {

@@ -21,15 +21,24 @@ public final class PageRelease {
     public static final String CATEGORY = "unknown";
 
     /** Meta tags that carry a publication time, most specific first. */
-    static final List<String> TIME_META_TAGS = List.of("article:published_time", "og:published_time",
-            "datepublished", "publishdate", "publish_date", "pubdate", "date", "dc.date", "dc.date.issued",
-            "dcterms.created", "sailthru.date", "parsely-pub-date");
+    static final List<String> TIME_META_TAGS = List.of(
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "publishdate",
+            "publish_date",
+            "pubdate",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date");
 
     private static final String SOURCE_LINE = "source:";
     private static final String NEWS_PROVIDED_BY = "news provided by";
 
-    private PageRelease() {
-    }
+    private PageRelease() {}
 
     public static Either<String, PressRelease> toPressRelease(RawItem item, PageEntry entry, ParsedPage page) {
         Objects.requireNonNull(item, "item");
@@ -43,15 +52,22 @@ public final class PageRelease {
         if (title.isEmpty() && text.isEmpty()) {
             return Either.left("page " + item.id() + " has neither a title nor an article text");
         }
-        Option<Instant> released = releaseTime(page).orElse(() -> entry.published().flatMap(Dateline::feedTime));
-        return Try.of(() -> PressRelease.builder(PressReleaseId.of(item.id().value()), item.source(),
-                                released.map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC)).getOrElse(item.dt()))
+        Option<Instant> released =
+                releaseTime(page).orElse(() -> entry.published().flatMap(Dateline::feedTime));
+        return Try.of(() -> PressRelease.builder(
+                                PressReleaseId.of(item.id().value()),
+                                item.source(),
+                                released.map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC))
+                                        .getOrElse(item.dt()))
                         .companyName(companyName(page).getOrNull())
                         .category(CATEGORY)
                         .releaseTimestamp(released.getOrNull())
                         .title(title.getOrNull())
                         .fullText(text.getOrNull())
-                        .sourceUrl(entry.finalUrl().orElse(entry.link()).filter(s -> !s.isBlank()).getOrNull())
+                        .sourceUrl(entry.finalUrl()
+                                .orElse(entry.link())
+                                .filter(s -> !s.isBlank())
+                                .getOrNull())
                         .parserVersion(PARSER_VERSION)
                         .schemaVersion(SCHEMA_VERSION)
                         .build())
@@ -61,8 +77,8 @@ public final class PageRelease {
 
     /** JSON-LD publisher, sourceOrganization, author ({@code @graph} included), a "Source:" line, "NEWS PROVIDED BY". */
     public static Option<String> companyName(ParsedPage page) {
-        List<Function<LinkedDataNode, Option<String>>> fields = List.of(LinkedDataNode::publisherName,
-                LinkedDataNode::sourceOrganizationName, LinkedDataNode::authorName);
+        List<Function<LinkedDataNode, Option<String>>> fields = List.of(
+                LinkedDataNode::publisherName, LinkedDataNode::sourceOrganizationName, LinkedDataNode::authorName);
         for (Function<LinkedDataNode, Option<String>> field : fields) {
             for (LinkedDataNode node : page.linkedData()) {
                 Option<String> name = field.apply(node).map(String::strip).filter(s -> !s.isEmpty());

@@ -20,8 +20,8 @@ public record RawItem(Kind kind, Source source, LocalDate dt, RawItemId id) {
 
     public static final KeyPrefix ROOT = KeyPrefix.of("bronze_raw/");
 
-    private static final Pattern KEY = Pattern.compile(
-            "bronze_raw/source=([^/]+)/dt=([0-9]{4}-[0-9]{2}-[0-9]{2})/msgId=([^/]+)/([^/]+)");
+    private static final Pattern KEY =
+            Pattern.compile("bronze_raw/source=([^/]+)/dt=([0-9]{4}-[0-9]{2}-[0-9]{2})/msgId=([^/]+)/([^/]+)");
 
     /** An email is stored as its RFC 822 bytes; a page as its gzipped HTML and the feed entry that led to it. */
     public enum Kind {
@@ -52,12 +52,13 @@ public record RawItem(Kind kind, Source source, LocalDate dt, RawItemId id) {
             throw new IllegalArgumentException("dt '" + dt + "' must be between years 0001 and 9999");
         }
         if (kind == Kind.PAGE && !id.prefix().contains(source.value())) {
-            throw new IllegalArgumentException("msgId '" + id + "' of a page from source '" + source
-                    + "' must be " + source + "__ followed by 16 lowercase hex digits");
+            throw new IllegalArgumentException("msgId '" + id + "' of a page from source '" + source + "' must be "
+                    + source + "__ followed by 16 lowercase hex digits");
         }
         if (kind == Kind.EMAIL && !id.isGmailId() && !id.prefix().contains("email")) {
-            throw new IllegalArgumentException("msgId '" + id
-                    + "' of an email must be a Gmail id (16 lowercase hex digits) or email__ followed by 16 hex digits");
+            throw new IllegalArgumentException(
+                    "msgId '" + id
+                            + "' of an email must be a Gmail id (16 lowercase hex digits) or email__ followed by 16 hex digits");
         }
     }
 
@@ -101,8 +102,13 @@ public record RawItem(Kind kind, Source source, LocalDate dt, RawItemId id) {
         return RawPart.ofFileName(m.group(4))
                 .toEither(() -> "key '" + key + "' names no bronze part (message.eml, meta.json, content.html.gz,"
                         + " entry.json.gz)")
-                .flatMap(part -> Try.of(() -> new Located(new RawItem(Kind.of(part), Source.of(m.group(1)),
-                                LocalDate.parse(m.group(2)), RawItemId.of(m.group(3))), part))
+                .flatMap(part -> Try.of(() -> new Located(
+                                new RawItem(
+                                        Kind.of(part),
+                                        Source.of(m.group(1)),
+                                        LocalDate.parse(m.group(2)),
+                                        RawItemId.of(m.group(3))),
+                                part))
                         .toEither()
                         .mapLeft(e -> "key '" + key + "': " + e.getMessage()));
     }

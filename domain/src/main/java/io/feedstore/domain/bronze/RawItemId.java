@@ -24,8 +24,9 @@ public record RawItemId(String value) implements Comparable<RawItemId> {
             throw new IllegalArgumentException("msgId '" + shown(value) + "' must not contain '..' or '/'");
         }
         if (!GMAIL.matcher(value).matches() && !PREFIXED.matcher(value).matches()) {
-            throw new IllegalArgumentException("msgId '" + shown(value)
-                    + "' must be 16 lowercase hex digits (a Gmail id) or {source}__ followed by 16 lowercase hex digits");
+            throw new IllegalArgumentException(
+                    "msgId '" + shown(value)
+                            + "' must be 16 lowercase hex digits (a Gmail id) or {source}__ followed by 16 lowercase hex digits");
         }
     }
 
@@ -36,7 +37,8 @@ public record RawItemId(String value) implements Comparable<RawItemId> {
     /** A Gmail id as Gmail's API writes it: 16 lowercase hex digits (leading zeros kept). */
     public static RawItemId gmail(String hex) {
         if (hex == null || !GMAIL.matcher(hex).matches()) {
-            throw new IllegalArgumentException("Gmail id '" + shown(String.valueOf(hex)) + "' must be 16 lowercase hex digits");
+            throw new IllegalArgumentException(
+                    "Gmail id '" + shown(String.valueOf(hex)) + "' must be 16 lowercase hex digits");
         }
         return new RawItemId(hex);
     }
@@ -56,7 +58,8 @@ public record RawItemId(String value) implements Comparable<RawItemId> {
 
     /** {@code email__} + hash16 of the Message-ID header, for a message that carries no Gmail id. */
     public static RawItemId ofMessageId(String messageId) {
-        return new RawItemId(WITHOUT_GMAIL_ID + "__" + Hash16.of(messageId.trim().getBytes(StandardCharsets.UTF_8)));
+        return new RawItemId(
+                WITHOUT_GMAIL_ID + "__" + Hash16.of(messageId.trim().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code email__} + hash16 of the message's bytes, for a message without Gmail id and Message-ID. */

@@ -20,30 +20,44 @@ public final class TimeZoneLabel {
     public static final String EUROPEAN = "(?:(?:GMT|UTC)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}"
             + "|CEST|CET|EEST|EET|BST|WEST|WET|UTC|GMT|Z)";
     /** Every label this class understands: page datelines add the US zones. */
-    public static final String PATTERN = "(?:" + EUROPEAN.substring(3, EUROPEAN.length() - 1)
-            + "|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT)";
+    public static final String PATTERN =
+            "(?:" + EUROPEAN.substring(3, EUROPEAN.length() - 1) + "|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT)";
 
     private static final Pattern GMT_OFFSET = Pattern.compile("(?:GMT|UTC)\\s?([+-])(\\d{1,2})(?::?(\\d{2}))?");
     private static final Pattern NUMERIC = Pattern.compile("([+-])(\\d{2}):?(\\d{2})");
 
     private static final Map<String, ZoneOffset> FIXED = Map.ofEntries(
-            Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC), Map.entry("Z", ZoneOffset.UTC),
-            Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
-            Map.entry("EET", ZoneOffset.ofHours(2)), Map.entry("EEST", ZoneOffset.ofHours(3)),
-            Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("WET", ZoneOffset.UTC),
+            Map.entry("UTC", ZoneOffset.UTC),
+            Map.entry("GMT", ZoneOffset.UTC),
+            Map.entry("Z", ZoneOffset.UTC),
+            Map.entry("CET", ZoneOffset.ofHours(1)),
+            Map.entry("CEST", ZoneOffset.ofHours(2)),
+            Map.entry("EET", ZoneOffset.ofHours(2)),
+            Map.entry("EEST", ZoneOffset.ofHours(3)),
+            Map.entry("BST", ZoneOffset.ofHours(1)),
+            Map.entry("WET", ZoneOffset.UTC),
             Map.entry("WEST", ZoneOffset.ofHours(1)),
-            Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
-            Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
-            Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
-            Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)));
+            Map.entry("EST", ZoneOffset.ofHours(-5)),
+            Map.entry("EDT", ZoneOffset.ofHours(-4)),
+            Map.entry("CST", ZoneOffset.ofHours(-6)),
+            Map.entry("CDT", ZoneOffset.ofHours(-5)),
+            Map.entry("MST", ZoneOffset.ofHours(-7)),
+            Map.entry("MDT", ZoneOffset.ofHours(-6)),
+            Map.entry("PST", ZoneOffset.ofHours(-8)),
+            Map.entry("PDT", ZoneOffset.ofHours(-7)));
 
     /** US datelines write "ET" for whichever of EST/EDT is in force, so these follow the region's rules. */
     private static final Map<String, ZoneId> REGIONAL = Map.of(
-            "ET", ZoneId.of("America/New_York"), "CT", ZoneId.of("America/Chicago"),
-            "MT", ZoneId.of("America/Denver"), "PT", ZoneId.of("America/Los_Angeles"));
+            "ET",
+            ZoneId.of("America/New_York"),
+            "CT",
+            ZoneId.of("America/Chicago"),
+            "MT",
+            ZoneId.of("America/Denver"),
+            "PT",
+            ZoneId.of("America/Los_Angeles"));
 
-    private TimeZoneLabel() {
-    }
+    private TimeZoneLabel() {}
 
     /** The offset {@code label} means at {@code local}, or none for a label this class does not know. */
     public static Option<ZoneOffset> offset(String label, LocalDateTime local) {

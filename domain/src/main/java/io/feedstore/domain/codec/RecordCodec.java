@@ -89,8 +89,8 @@ public interface RecordCodec {
      * reach {@code results} on the calling thread, in file order. For reading a large file back when only
      * something small per row (a key, a digest) is kept. The default decodes on the calling thread.
      */
-    default <T> Either<DecodeFailure, Long> decodeMapped(ObjectContent file, Function<PressRelease, ? extends T> map,
-                                                        Consumer<? super T> results) {
+    default <T> Either<DecodeFailure, Long> decodeMapped(
+            ObjectContent file, Function<PressRelease, ? extends T> map, Consumer<? super T> results) {
         Objects.requireNonNull(map, "map");
         Objects.requireNonNull(results, "results");
         return decode(file, r -> results.accept(map.apply(r)));

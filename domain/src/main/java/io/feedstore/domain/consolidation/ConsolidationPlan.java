@@ -18,7 +18,8 @@ public record ConsolidationPlan(Partition partition, List<PartitionFile> inputs)
         inputs = List.copyOf(inputs);
         for (PartitionFile input : inputs) {
             if (!input.isData() || !input.object().key().parent().equals(partition.prefix())) {
-                throw new IllegalArgumentException(input.object().key() + " is not a data file of partition " + partition);
+                throw new IllegalArgumentException(
+                        input.object().key() + " is not a data file of partition " + partition);
             }
         }
     }
@@ -33,12 +34,16 @@ public record ConsolidationPlan(Partition partition, List<PartitionFile> inputs)
     }
 
     public Option<PartitionFile> consolidated() {
-        return Option.ofOptional(inputs.stream().filter(f -> f.kind() == PartitionFile.Kind.CONSOLIDATED).findFirst());
+        return Option.ofOptional(inputs.stream()
+                .filter(f -> f.kind() == PartitionFile.Kind.CONSOLIDATED)
+                .findFirst());
     }
 
     /** The inputs other than the consolidated file: these are deleted once their rows are safely consolidated. */
     public List<PartitionFile> toMerge() {
-        return inputs.stream().filter(f -> f.kind() != PartitionFile.Kind.CONSOLIDATED).toList();
+        return inputs.stream()
+                .filter(f -> f.kind() != PartitionFile.Kind.CONSOLIDATED)
+                .toList();
     }
 
     /** Only a consolidated file (or nothing): there is nothing to merge and nothing is rewritten. */

@@ -19,8 +19,9 @@ public enum ConsolidationStage {
         return switch (this) {
             case PLANNING -> "nothing was changed";
             case WRITING -> "nothing was deleted; the next run merges everything again";
-            case DELETING -> partition.consolidatedKey().name() + " is written and verified; the leftover"
-                    + " inputs will be merged again next run";
+            case DELETING ->
+                partition.consolidatedKey().name() + " is written and verified; the leftover"
+                        + " inputs will be merged again next run";
         };
     }
 }

@@ -10,7 +10,8 @@ public record Deduplicated(List<PressRelease> records, int inputRows) {
     public Deduplicated {
         Objects.requireNonNull(records, "records");
         if (inputRows < records.size()) {
-            throw new IllegalArgumentException("more winners (" + records.size() + ") than input rows (" + inputRows + ")");
+            throw new IllegalArgumentException(
+                    "more winners (" + records.size() + ") than input rows (" + inputRows + ")");
         }
     }
 

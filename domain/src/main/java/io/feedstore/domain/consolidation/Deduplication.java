@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class Deduplication {
 
-    private Deduplication() {
-    }
+    private Deduplication() {}
 
     public static Deduplicated newestPerId(Iterable<PressRelease> rows) {
         Map<PressReleaseId, PressRelease> newest = new HashMap<>();

@@ -37,6 +37,7 @@ public final class NewestPerIdIndex {
     private long offered;
     /** Entry number + 1 per slot; 0 is empty. A power of two in length. */
     private Ints slots = new Ints();
+
     private int slotCount = 1 << 11;
 
     public static byte[] idBytes(PressRelease row) {
@@ -354,7 +355,9 @@ public final class NewestPerIdIndex {
         int length(int ref) {
             byte[] page = page(ref);
             int at = offset(ref);
-            return ((page[at] & 0xff) << 24) | ((page[at + 1] & 0xff) << 16) | ((page[at + 2] & 0xff) << 8)
+            return ((page[at] & 0xff) << 24)
+                    | ((page[at + 1] & 0xff) << 16)
+                    | ((page[at + 2] & 0xff) << 8)
                     | (page[at + 3] & 0xff);
         }
 

@@ -10,8 +10,7 @@ import io.feedstore.domain.release.WireRecord;
  */
 public final class PartitionMembership {
 
-    private PartitionMembership() {
-    }
+    private PartitionMembership() {}
 
     public static boolean belongs(PressRelease row, Partition partition) {
         return row.source().equals(partition.source()) && row.releaseDate().equals(partition.releaseDate());

@@ -45,8 +45,20 @@ public record PartitionReport(
     }
 
     public PartitionReport withStorageCalls(StorageCalls calls) {
-        return new PartitionReport(partition, status, batchFiles, legacyFiles, hadConsolidated, inputRows,
-                duplicatesRemoved, finalRows, bytesBefore, bytesAfter, anomaly, detail, calls);
+        return new PartitionReport(
+                partition,
+                status,
+                batchFiles,
+                legacyFiles,
+                hadConsolidated,
+                inputRows,
+                duplicatesRemoved,
+                finalRows,
+                bytesBefore,
+                bytesAfter,
+                anomaly,
+                detail,
+                calls);
     }
 
     /** The partition could not even be listed. */
@@ -57,32 +69,54 @@ public record PartitionReport(
     /** Only a consolidated file, or no data file at all: nothing is read or rewritten. */
     public static PartitionReport nothingToDo(ConsolidationPlan plan) {
         boolean hadConsolidated = plan.consolidated().isDefined();
-        return new PartitionReport(plan.partition(), PartitionStatus.UNCHANGED, 0, 0, hadConsolidated, 0, 0, 0,
-                plan.bytes(), plan.bytes(), false,
-                Option.of(hadConsolidated
-                        ? "nothing to merge: only " + plan.partition().consolidatedKey().name()
-                        : "nothing to merge: the partition holds no data file"),
+        return new PartitionReport(
+                plan.partition(),
+                PartitionStatus.UNCHANGED,
+                0,
+                0,
+                hadConsolidated,
+                0,
+                0,
+                0,
+                plan.bytes(),
+                plan.bytes(),
+                false,
+                Option.of(
+                        hadConsolidated
+                                ? "nothing to merge: only "
+                                        + plan.partition().consolidatedKey().name()
+                                : "nothing to merge: the partition holds no data file"),
                 StorageCalls.NONE);
     }
 
     /** A partition that ended before any rows were read ({@code plan} is null when there was no listing). */
-    public static PartitionReport early(Partition partition, PartitionStatus status, ConsolidationPlan plan, String detail) {
-        return new PartitionReport(partition, status,
+    public static PartitionReport early(
+            Partition partition, PartitionStatus status, ConsolidationPlan plan, String detail) {
+        return new PartitionReport(
+                partition,
+                status,
                 plan == null ? 0 : plan.count(PartitionFile.Kind.BATCH),
                 plan == null ? 0 : plan.count(PartitionFile.Kind.LEGACY),
                 plan != null && plan.consolidated().isDefined(),
-                0, 0, 0, plan == null ? 0 : plan.bytes(), 0, false, Option.of(detail), StorageCalls.NONE);
+                0,
+                0,
+                0,
+                plan == null ? 0 : plan.bytes(),
+                0,
+                false,
+                Option.of(detail),
+                StorageCalls.NONE);
     }
 
     /** Merged, written, verified, and the merged inputs deleted (or rightly left alone, as {@code detail} says). */
-    public static PartitionReport succeeded(ConsolidationPlan plan, Merged merged, long bytesAfter, AnomalyRule rule,
-                                            Option<String> detail) {
+    public static PartitionReport succeeded(
+            ConsolidationPlan plan, Merged merged, long bytesAfter, AnomalyRule rule, Option<String> detail) {
         return afterMerge(PartitionStatus.CONSOLIDATED, plan, merged, bytesAfter, rule, detail);
     }
 
     /** A dry run: what would be written, nothing changed. */
-    public static PartitionReport planned(ConsolidationPlan plan, Merged merged, long bytesAfter, AnomalyRule rule,
-                                          String detail) {
+    public static PartitionReport planned(
+            ConsolidationPlan plan, Merged merged, long bytesAfter, AnomalyRule rule, String detail) {
         return afterMerge(PartitionStatus.PLANNED, plan, merged, bytesAfter, rule, Option.of(detail));
     }
 
@@ -97,7 +131,8 @@ public record PartitionReport(
     }
 
     /** Conflict or failure after the inputs were read, as a {@link StoreOutcomes} rule decided. */
-    public static PartitionReport stopped(PartitionStatus status, ConsolidationPlan plan, Merged merged, String detail) {
+    public static PartitionReport stopped(
+            PartitionStatus status, ConsolidationPlan plan, Merged merged, String detail) {
         if (!status.isFailure()) {
             throw new IllegalArgumentException("a stopped consolidation is a conflict or a failure, not " + status);
         }
@@ -109,13 +144,27 @@ public record PartitionReport(
         return afterMerge(PartitionStatus.FAILED, plan, merged, bytesAfter, AnomalyRule.DEFAULT, Option.of(detail));
     }
 
-    private static PartitionReport afterMerge(PartitionStatus status, ConsolidationPlan plan, Merged merged,
-                                              long bytesAfter, AnomalyRule rule, Option<String> detail) {
+    private static PartitionReport afterMerge(
+            PartitionStatus status,
+            ConsolidationPlan plan,
+            Merged merged,
+            long bytesAfter,
+            AnomalyRule rule,
+            Option<String> detail) {
         int inputRows = Math.toIntExact(merged.inputRows());
-        return new PartitionReport(plan.partition(), status,
-                plan.count(PartitionFile.Kind.BATCH), plan.count(PartitionFile.Kind.LEGACY),
-                plan.consolidated().isDefined(), inputRows, inputRows - merged.finalRows(), merged.finalRows(),
-                merged.bytesBefore(), bytesAfter, rule.isAnomalous(status, merged.finalRows()), detail,
+        return new PartitionReport(
+                plan.partition(),
+                status,
+                plan.count(PartitionFile.Kind.BATCH),
+                plan.count(PartitionFile.Kind.LEGACY),
+                plan.consolidated().isDefined(),
+                inputRows,
+                inputRows - merged.finalRows(),
+                merged.finalRows(),
+                merged.bytesBefore(),
+                bytesAfter,
+                rule.isAnomalous(status, merged.finalRows()),
+                detail,
                 StorageCalls.NONE);
     }
 }

@@ -49,8 +49,9 @@ public record RowDigest(long high, long low) {
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         sha.update((byte) 1);
-        sha.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
-            (byte) (bytes.length >>> 8), (byte) bytes.length});
+        sha.update(new byte[] {
+            (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length
+        });
         sha.update(bytes);
     }
 

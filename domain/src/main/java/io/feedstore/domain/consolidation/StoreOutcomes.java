@@ -9,8 +9,7 @@ import io.feedstore.domain.store.StoreFailure;
  */
 public final class StoreOutcomes {
 
-    private StoreOutcomes() {
-    }
+    private StoreOutcomes() {}
 
     /** An input listed but gone when opened was merged and removed by another run. */
     public static PartitionStatus ofOpeningAnInput(StoreFailure failure) {

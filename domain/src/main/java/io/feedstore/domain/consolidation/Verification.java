@@ -17,8 +17,7 @@ public final class Verification {
 
     private static final int SHOWN = 5;
 
-    private Verification() {
-    }
+    private Verification() {}
 
     /** {@code Right} when {@code stored} equals {@code expected} as a set of records; otherwise what differs. */
     public static Either<String, Verified> check(List<PressRelease> expected, List<PressRelease> stored) {
@@ -56,6 +55,5 @@ public final class Verification {
     }
 
     /** A successful verification and the number of rows it proved. */
-    public record Verified(int rows) {
-    }
+    public record Verified(int rows) {}
 }

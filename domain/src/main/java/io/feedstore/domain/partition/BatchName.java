@@ -18,8 +18,8 @@ public record BatchName(int sequence, LocalDateTime createdAt, String unique) {
 
     private static final Pattern UNIQUE = Pattern.compile("[a-z0-9]{4,32}");
     private static final Pattern FILE = Pattern.compile("batch_(\\d{4,9})_(\\d{8}_\\d{6})_([a-z0-9]{4,32})\\.parquet");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss").withResolverStyle(ResolverStyle.STRICT);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -45,8 +45,8 @@ public record BatchName(int sequence, LocalDateTime createdAt, String unique) {
             return Option.none();
         }
         try {
-            return Option.some(new BatchName(Integer.parseInt(m.group(1)),
-                    LocalDateTime.parse(m.group(2), STAMP), m.group(3)));
+            return Option.some(
+                    new BatchName(Integer.parseInt(m.group(1)), LocalDateTime.parse(m.group(2), STAMP), m.group(3)));
         } catch (RuntimeException e) {
             return Option.none();
         }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /** The unit of batching and consolidation: all press releases of one source released on one date. */
 public record Partition(Source source, LocalDate releaseDate) implements Comparable<Partition> {
 
-    private static final Pattern PATH = Pattern.compile(
-            Pattern.quote(StoreLayout.TABLE.value()) + "source=([^/]+)/release_date=([^/]+)/[^/]+");
+    private static final Pattern PATH =
+            Pattern.compile(Pattern.quote(StoreLayout.TABLE.value()) + "source=([^/]+)/release_date=([^/]+)/[^/]+");
 
     private static final Comparator<Partition> ORDER =
             Comparator.comparing(Partition::releaseDate).thenComparing(Partition::source);
@@ -27,7 +27,9 @@ public record Partition(Source source, LocalDate releaseDate) implements Compara
     }
 
     public KeyPrefix prefix() {
-        return StoreLayout.TABLE.child("source=" + source.value()).child("release_date=" + WireRecord.formatDate(releaseDate));
+        return StoreLayout.TABLE
+                .child("source=" + source.value())
+                .child("release_date=" + WireRecord.formatDate(releaseDate));
     }
 
     public ObjectKey consolidatedKey() {
@@ -44,8 +46,9 @@ public record Partition(Source source, LocalDate releaseDate) implements Compara
         if (!m.matches()) {
             return Option.none();
         }
-        return Try.of(() -> new Partition(new Source(m.group(1)),
-                WireRecord.parseDate(WireRecord.RELEASE_DATE, m.group(2)))).toOption();
+        return Try.of(() -> new Partition(
+                        new Source(m.group(1)), WireRecord.parseDate(WireRecord.RELEASE_DATE, m.group(2))))
+                .toOption();
     }
 
     /** By date, then source: the order summaries are printed in. */

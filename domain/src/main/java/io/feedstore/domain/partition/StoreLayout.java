@@ -16,6 +16,5 @@ public final class StoreLayout {
 
     public static final String CONSOLIDATED_NAME = "consolidated.parquet";
 
-    private StoreLayout() {
-    }
+    private StoreLayout() {}
 }

@@ -32,9 +32,11 @@ public record PressRelease(
 
     /** Years the wire formats can write with four digits. */
     static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+
     static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
     /** The instants of those years: the first, and the first after them. */
     private static final Instant FIRST_INSTANT = EARLIEST.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+
     private static final Instant END_INSTANT = LATEST.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
 
     public PressRelease {
@@ -49,7 +51,8 @@ public record PressRelease(
         Objects.requireNonNull(parserVersion, "parser_version");
         Objects.requireNonNull(schemaVersion, "schema_version");
         if (releaseDate.isBefore(EARLIEST) || releaseDate.isAfter(LATEST)) {
-            throw new InvalidPressRelease("release_date", releaseDate.toString(), "must be between 0001-01-01 and 9999-12-31");
+            throw new InvalidPressRelease(
+                    "release_date", releaseDate.toString(), "must be between 0001-01-01 and 9999-12-31");
         }
         releaseTimestamp = inRange("release_ts_utc", releaseTimestamp).map(t -> t.truncatedTo(ChronoUnit.SECONDS));
         ingestedAt = inRange("ingested_at", ingestedAt);
@@ -60,13 +63,35 @@ public record PressRelease(
     }
 
     public PressRelease withIngestedAt(Instant instant) {
-        return new PressRelease(id, companyName, category, releaseDate, releaseTimestamp, Option.of(instant),
-                title, fullText, source, sourceUrl, parserVersion, schemaVersion);
+        return new PressRelease(
+                id,
+                companyName,
+                category,
+                releaseDate,
+                releaseTimestamp,
+                Option.of(instant),
+                title,
+                fullText,
+                source,
+                sourceUrl,
+                parserVersion,
+                schemaVersion);
     }
 
     public PressRelease withTitle(String newTitle) {
-        return new PressRelease(id, companyName, category, releaseDate, releaseTimestamp, ingestedAt,
-                Option.of(newTitle), fullText, source, sourceUrl, parserVersion, schemaVersion);
+        return new PressRelease(
+                id,
+                companyName,
+                category,
+                releaseDate,
+                releaseTimestamp,
+                ingestedAt,
+                Option.of(newTitle),
+                fullText,
+                source,
+                sourceUrl,
+                parserVersion,
+                schemaVersion);
     }
 
     /** A record with only the required fields set; the other fields are filled with {@code with...} or {@link Builder}. */
@@ -80,9 +105,10 @@ public record PressRelease(
      * a re-parse by a newer parser supersedes an older parse of the same item; then the canonical wire content, so
      * the winner never depends on file names or read order.
      */
-    public static final Comparator<PressRelease> NEWEST_LAST = Comparator
-            .comparing((PressRelease r) -> r.ingestedAt().getOrNull(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing((PressRelease r) -> r.parserVersion().getOrNull(), Comparator.nullsFirst(Comparator.naturalOrder()))
+    public static final Comparator<PressRelease> NEWEST_LAST = Comparator.comparing(
+                    (PressRelease r) -> r.ingestedAt().getOrNull(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(
+                    (PressRelease r) -> r.parserVersion().getOrNull(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(WireRecord::of, WireRecord.CANONICAL_ORDER);
 
     /** {@link #ingestedAtKey} of a record without {@code ingested_at}: older than any instant, as in {@link #NEWEST_LAST}. */
@@ -154,19 +180,65 @@ public record PressRelease(
             this.releaseDate = releaseDate;
         }
 
-        public Builder companyName(String value) { companyName = Option.of(value); return this; }
-        public Builder category(String value) { category = Option.of(value); return this; }
-        public Builder releaseTimestamp(Instant value) { releaseTimestamp = Option.of(value); return this; }
-        public Builder ingestedAt(Instant value) { ingestedAt = Option.of(value); return this; }
-        public Builder title(String value) { title = Option.of(value); return this; }
-        public Builder fullText(String value) { fullText = Option.of(value); return this; }
-        public Builder sourceUrl(String value) { sourceUrl = Option.of(value); return this; }
-        public Builder parserVersion(Integer value) { parserVersion = Option.of(value); return this; }
-        public Builder schemaVersion(Integer value) { schemaVersion = Option.of(value); return this; }
+        public Builder companyName(String value) {
+            companyName = Option.of(value);
+            return this;
+        }
+
+        public Builder category(String value) {
+            category = Option.of(value);
+            return this;
+        }
+
+        public Builder releaseTimestamp(Instant value) {
+            releaseTimestamp = Option.of(value);
+            return this;
+        }
+
+        public Builder ingestedAt(Instant value) {
+            ingestedAt = Option.of(value);
+            return this;
+        }
+
+        public Builder title(String value) {
+            title = Option.of(value);
+            return this;
+        }
+
+        public Builder fullText(String value) {
+            fullText = Option.of(value);
+            return this;
+        }
+
+        public Builder sourceUrl(String value) {
+            sourceUrl = Option.of(value);
+            return this;
+        }
+
+        public Builder parserVersion(Integer value) {
+            parserVersion = Option.of(value);
+            return this;
+        }
+
+        public Builder schemaVersion(Integer value) {
+            schemaVersion = Option.of(value);
+            return this;
+        }
 
         public PressRelease build() {
-            return new PressRelease(id, companyName, category, releaseDate, releaseTimestamp, ingestedAt, title,
-                    fullText, source, sourceUrl, parserVersion, schemaVersion);
+            return new PressRelease(
+                    id,
+                    companyName,
+                    category,
+                    releaseDate,
+                    releaseTimestamp,
+                    ingestedAt,
+                    title,
+                    fullText,
+                    source,
+                    sourceUrl,
+                    parserVersion,
+                    schemaVersion);
         }
     }
 }

@@ -11,7 +11,9 @@ public record Source(String value) implements Comparable<Source> {
     public Source {
         Objects.requireNonNull(value, "source");
         if (!RULE.matcher(value).matches()) {
-            throw new InvalidPressRelease("source", value,
+            throw new InvalidPressRelease(
+                    "source",
+                    value,
                     "must match " + RULE.pattern() + " (lower-case letters, digits, '_' and '-', at most 64)");
         }
     }

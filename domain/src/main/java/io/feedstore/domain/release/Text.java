@@ -3,8 +3,7 @@ package io.feedstore.domain.release;
 /** Text must survive UTF-8 (Parquet, JSON): a lone surrogate would silently turn into '?'. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Whether every surrogate in {@code value} is half of a pair, so the text encodes to UTF-8 unchanged. */
     public static boolean isWellFormed(String value) {

@@ -49,11 +49,22 @@ public record WireRecord(
     public static final String SCHEMA_VERSION = "schema_version";
 
     /** Column names in schema order. The first ten are strings, the last two int32. */
-    public static final List<String> COLUMNS = List.of(PRESS_RELEASE_ID, COMPANY_NAME, CATEGORY, RELEASE_DATE,
-            RELEASE_TS_UTC, INGESTED_AT, TITLE, FULL_TEXT, SOURCE, SOURCE_URL, PARSER_VERSION, SCHEMA_VERSION);
+    public static final List<String> COLUMNS = List.of(
+            PRESS_RELEASE_ID,
+            COMPANY_NAME,
+            CATEGORY,
+            RELEASE_DATE,
+            RELEASE_TS_UTC,
+            INGESTED_AT,
+            TITLE,
+            FULL_TEXT,
+            SOURCE,
+            SOURCE_URL,
+            PARSER_VERSION,
+            SCHEMA_VERSION);
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     /** The formatters, package-private so that {@code WireTimeTest} checks {@link WireTime} against them. */
     static final DateTimeFormatter ISO_TIMESTAMP = new DateTimeFormatterBuilder()
@@ -61,13 +72,15 @@ public record WireRecord(
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM:ss", "Z")
+            .optionalEnd()
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
 
     /** Orders records by every column, so that two records compare equal only when they are identical. */
-    public static final Comparator<WireRecord> CANONICAL_ORDER = Comparator
-            .comparing(WireRecord::pressReleaseId, nullsFirst())
+    public static final Comparator<WireRecord> CANONICAL_ORDER = Comparator.comparing(
+                    WireRecord::pressReleaseId, nullsFirst())
             .thenComparing(WireRecord::ingestedAt, nullsFirst())
             .thenComparing(WireRecord::releaseDate, nullsFirst())
             .thenComparing(WireRecord::source, nullsFirst())
@@ -129,7 +142,8 @@ public record WireRecord(
     /** {@code YYYY-MM-DDTHH:MM:SSZ}, as the production schema stores {@code release_ts_utc}. */
     public static String formatReleaseTimestamp(Instant instant) {
         StringBuilder fast = WireTime.seconds(instant, 1);
-        return fast != null ? fast.append('Z').toString()
+        return fast != null
+                ? fast.append('Z').toString()
                 : SECONDS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + "Z";
     }
 
@@ -188,7 +202,9 @@ public record WireRecord(
             }
             return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
         } catch (RuntimeException e) {
-            throw new InvalidPressRelease(field, value,
+            throw new InvalidPressRelease(
+                    field,
+                    value,
                     "is not an ISO-8601 timestamp such as 2025-01-15T11:00:00Z or 2025-01-15T12:00:00+02:00");
         }
     }
@@ -213,9 +229,18 @@ public record WireRecord(
 
     /** Column values by name, in schema order; handy for writers that go column by column. */
     public static List<Function<WireRecord, Object>> columnGetters() {
-        return List.of(WireRecord::pressReleaseId, WireRecord::companyName, WireRecord::category,
-                WireRecord::releaseDate, WireRecord::releaseTsUtc, WireRecord::ingestedAt, WireRecord::title,
-                WireRecord::fullText, WireRecord::source, WireRecord::sourceUrl, WireRecord::parserVersion,
+        return List.of(
+                WireRecord::pressReleaseId,
+                WireRecord::companyName,
+                WireRecord::category,
+                WireRecord::releaseDate,
+                WireRecord::releaseTsUtc,
+                WireRecord::ingestedAt,
+                WireRecord::title,
+                WireRecord::fullText,
+                WireRecord::source,
+                WireRecord::sourceUrl,
+                WireRecord::parserVersion,
                 WireRecord::schemaVersion);
     }
 }

@@ -15,8 +15,7 @@ import java.time.ZoneOffset;
  */
 final class WireTime {
 
-    private WireTime() {
-    }
+    private WireTime() {}
 
     /**
      * {@code uuuu-MM-ddTHH:mm:ss}, an optional fraction of 1 to 9 digits, and an optional {@code Z} or
@@ -25,8 +24,14 @@ final class WireTime {
      */
     static Instant parseInstant(String text) {
         int length = text.length();
-        if (length < 19 || !dateShape(text) || !isT(text.charAt(10)) || text.charAt(13) != ':'
-                || text.charAt(16) != ':' || !digits(text, 11, 2) || !digits(text, 14, 2) || !digits(text, 17, 2)) {
+        if (length < 19
+                || !dateShape(text)
+                || !isT(text.charAt(10))
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || !digits(text, 11, 2)
+                || !digits(text, 14, 2)
+                || !digits(text, 17, 2)) {
             return null;
         }
         int at = 19;
@@ -50,8 +55,11 @@ final class WireTime {
             offset = ZoneOffset.UTC;
         } else if (at + 1 == length && (text.charAt(at) == 'Z' || text.charAt(at) == 'z')) {
             offset = ZoneOffset.UTC;
-        } else if (at + 6 == length && (text.charAt(at) == '+' || text.charAt(at) == '-')
-                && digits(text, at + 1, 2) && text.charAt(at + 3) == ':' && digits(text, at + 4, 2)) {
+        } else if (at + 6 == length
+                && (text.charAt(at) == '+' || text.charAt(at) == '-')
+                && digits(text, at + 1, 2)
+                && text.charAt(at + 3) == ':'
+                && digits(text, at + 4, 2)) {
             int sign = text.charAt(at) == '-' ? -1 : 1;
             try {
                 offset = ZoneOffset.ofHoursMinutes(sign * number(text, at + 1, 2), sign * number(text, at + 4, 2));
@@ -62,8 +70,15 @@ final class WireTime {
             return null;
         }
         try {
-            return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
-                    number(text, 11, 2), number(text, 14, 2), number(text, 17, 2), nanos).toInstant(offset);
+            return LocalDateTime.of(
+                            number(text, 0, 4),
+                            number(text, 5, 2),
+                            number(text, 8, 2),
+                            number(text, 11, 2),
+                            number(text, 14, 2),
+                            number(text, 17, 2),
+                            nanos)
+                    .toInstant(offset);
         } catch (DateTimeException e) {
             return null;
         }
@@ -95,7 +110,8 @@ final class WireTime {
         if (t.getYear() < 0 || t.getYear() > 9999) {
             return null;
         }
-        StringBuilder text = appendDate(new StringBuilder(19 + extra), t.toLocalDate()).append('T');
+        StringBuilder text =
+                appendDate(new StringBuilder(19 + extra), t.toLocalDate()).append('T');
         pad(text, t.getHour(), 2).append(':');
         pad(text, t.getMinute(), 2).append(':');
         return pad(text, t.getSecond(), 2);
@@ -124,7 +140,10 @@ final class WireTime {
     }
 
     private static boolean dateShape(String text) {
-        return digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 2) && text.charAt(7) == '-'
+        return digits(text, 0, 4)
+                && text.charAt(4) == '-'
+                && digits(text, 5, 2)
+                && text.charAt(7) == '-'
                 && digits(text, 8, 2);
     }
 

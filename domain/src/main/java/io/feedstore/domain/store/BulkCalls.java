@@ -11,12 +11,11 @@ import java.util.Map;
  */
 public final class BulkCalls {
 
-    private BulkCalls() {
-    }
+    private BulkCalls() {}
 
     /** {@link ObjectStore#open} of the latest generation of every distinct key, outcomes in the order of {@code keys}. */
-    public static Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(ObjectStore store,
-                                                                           Collection<ObjectKey> keys) {
+    public static Map<ObjectKey, Either<StoreFailure, ObjectContent>> openAll(
+            ObjectStore store, Collection<ObjectKey> keys) {
         if (store instanceof BulkObjectStore bulk) {
             return bulk.openAll(keys);
         }
@@ -28,8 +27,8 @@ public final class BulkCalls {
     }
 
     /** {@link ObjectStore#read} of every distinct key, outcomes in the order of {@code keys}. */
-    public static Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(ObjectStore store,
-                                                                          Collection<ObjectKey> keys) {
+    public static Map<ObjectKey, Either<StoreFailure, StoredObject>> readAll(
+            ObjectStore store, Collection<ObjectKey> keys) {
         if (store instanceof BulkObjectStore bulk) {
             return bulk.readAll(keys);
         }
@@ -41,8 +40,8 @@ public final class BulkCalls {
     }
 
     /** {@link ObjectStore#deleteIfUnchanged} of every entry, outcomes in the order given. */
-    public static Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(ObjectStore store,
-                                                                               Map<ObjectKey, Generation> expected) {
+    public static Map<ObjectKey, Either<StoreFailure, Done>> deleteAllIfUnchanged(
+            ObjectStore store, Map<ObjectKey, Generation> expected) {
         if (store instanceof BulkObjectStore bulk) {
             return bulk.deleteAllIfUnchanged(expected);
         }

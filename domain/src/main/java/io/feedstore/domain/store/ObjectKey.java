@@ -68,8 +68,8 @@ public record ObjectKey(String value) implements Comparable<ObjectKey> {
                 throw new IllegalArgumentException("key '" + value + "' has an empty segment");
             }
             if (segment.startsWith(".")) {
-                throw new IllegalArgumentException(
-                        "key '" + value + "' has a segment starting with '.' ('.', '..' and hidden names are not keys)");
+                throw new IllegalArgumentException("key '" + value
+                        + "' has a segment starting with '.' ('.', '..' and hidden names are not keys)");
             }
         }
         for (int i = 0; i < value.length(); i++) {

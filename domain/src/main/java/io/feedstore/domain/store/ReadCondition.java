@@ -54,8 +54,8 @@ public sealed interface ReadCondition {
             } catch (IOException ignored) {
                 // read-only: nothing is lost by a failed close
             }
-            return Either.left(new StoreFailure.PreconditionFailed(opened.key(),
-                    "expected generation " + expected + " but found " + opened.generation()));
+            return Either.left(new StoreFailure.PreconditionFailed(
+                    opened.key(), "expected generation " + expected + " but found " + opened.generation()));
         }
 
         @Override

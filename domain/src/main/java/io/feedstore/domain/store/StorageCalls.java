@@ -12,8 +12,8 @@ public record StorageCalls(long lists, long reads, long writes, long deletes) {
     }
 
     public StorageCalls plus(StorageCalls other) {
-        return new StorageCalls(lists + other.lists, reads + other.reads, writes + other.writes,
-                deletes + other.deletes);
+        return new StorageCalls(
+                lists + other.lists, reads + other.reads, writes + other.writes, deletes + other.deletes);
     }
 
     public long total() {

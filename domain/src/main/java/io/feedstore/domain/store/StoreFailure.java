@@ -46,8 +46,8 @@ public sealed interface StoreFailure {
         }
 
         public static IoFailure of(String target, Throwable cause) {
-            return new IoFailure(target, String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()),
-                    Option.of(cause));
+            return new IoFailure(
+                    target, String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()), Option.of(cause));
         }
 
         @Override

@@ -10,8 +10,7 @@ import java.io.IOException;
  */
 public final class WholeObjects {
 
-    private WholeObjects() {
-    }
+    private WholeObjects() {}
 
     /** {@link ObjectStore#open} through {@link ObjectStore#read}. */
     public static Either<StoreFailure, ObjectContent> open(ObjectStore store, ObjectKey key, ReadCondition condition) {
@@ -23,8 +22,8 @@ public final class WholeObjects {
      * {@link ObjectStore#replaceIfUnchanged}; an {@link IOException} of the writer becomes an
      * {@link StoreFailure.IoFailure} and nothing is written.
      */
-    public static Either<StoreFailure, Generation> write(ObjectStore store, ObjectKey key, WriteCondition condition,
-                                                         ContentWriter writer) {
+    public static Either<StoreFailure, Generation> write(
+            ObjectStore store, ObjectKey key, WriteCondition condition, ContentWriter writer) {
         byte[] content;
         try {
             content = writer.toByteArray();

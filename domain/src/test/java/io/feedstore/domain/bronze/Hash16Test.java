@@ -26,7 +26,7 @@ class Hash16Test {
 
     @Test
     void everyHashIsSixteenLowercaseHexDigits() {
-        qt().forAll(strings().allPossible().ofLengthBetween(0, 200)).checkAssert(raw ->
-                assertThat(Hash16.ofEntry(raw)).matches("[0-9a-f]{16}"));
+        qt().forAll(strings().allPossible().ofLengthBetween(0, 200))
+                .checkAssert(raw -> assertThat(Hash16.ofEntry(raw)).matches("[0-9a-f]{16}"));
     }
 }

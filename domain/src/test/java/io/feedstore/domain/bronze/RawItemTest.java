@@ -54,8 +54,12 @@ class RawItemTest {
 
     @Test
     void everyKeyOfEveryItemLocatesBackToThatItemAndPart() {
-        qt().withExamples(2_000).forAll(strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12),
-                        longs().between(LocalDate.of(1, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay()),
+        qt().withExamples(2_000)
+                .forAll(
+                        strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12),
+                        longs().between(
+                                        LocalDate.of(1, 1, 1).toEpochDay(),
+                                        LocalDate.of(9999, 12, 31).toEpochDay()),
                         longs().all())
                 .checkAssert((source, epochDay, n) -> {
                     LocalDate dt = LocalDate.ofEpochDay(epochDay);
@@ -74,11 +78,14 @@ class RawItemTest {
 
     @Test
     void aKeyOutsideTheLayoutIsNotLocatedAndTheReasonNamesIt() {
-        assertThat(RawItem.locate(ObjectKey.of("bronze_raw/source=gmail/dt=2025-03-14/msgId=x/message.eml")).getLeft())
+        assertThat(RawItem.locate(ObjectKey.of("bronze_raw/source=gmail/dt=2025-03-14/msgId=x/message.eml"))
+                        .getLeft())
                 .contains("msgId 'x'");
         assertThat(RawItem.locate(ObjectKey.of("bronze_raw/source=gmail/dt=2025-03-14/msgId=18c3f0a2b4d5e6f7/x.txt"))
-                .getLeft()).contains("names no bronze part");
-        assertThat(RawItem.locate(ObjectKey.of("silver_normalized/table=press_releases/x.parquet")).getLeft())
+                        .getLeft())
+                .contains("names no bronze part");
+        assertThat(RawItem.locate(ObjectKey.of("silver_normalized/table=press_releases/x.parquet"))
+                        .getLeft())
                 .contains("is not bronze_raw/");
     }
 }

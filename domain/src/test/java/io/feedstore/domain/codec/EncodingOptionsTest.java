@@ -18,9 +18,12 @@ class EncodingOptionsTest {
     void zstdLevelsAreOneToTwentyTwo() {
         assertThat(new EncodingOptions(Compression.ZSTD, 1, 1).level()).isEqualTo(1);
         assertThat(new EncodingOptions(Compression.ZSTD, 22, 1).level()).isEqualTo(22);
-        assertThatIllegalArgumentException().isThrownBy(() -> new EncodingOptions(Compression.ZSTD, 0, 1))
-                .withMessageContaining("ZSTD level 0").withMessageContaining("1..22");
-        assertThatIllegalArgumentException().isThrownBy(() -> new EncodingOptions(Compression.ZSTD, 23, 1))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EncodingOptions(Compression.ZSTD, 0, 1))
+                .withMessageContaining("ZSTD level 0")
+                .withMessageContaining("1..22");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EncodingOptions(Compression.ZSTD, 23, 1))
                 .withMessageContaining("ZSTD level 23");
     }
 
@@ -29,7 +32,8 @@ class EncodingOptionsTest {
         assertThat(new EncodingOptions(Compression.GZIP, 0, 1).level()).isZero();
         assertThat(new EncodingOptions(Compression.GZIP, 9, 1).level()).isEqualTo(9);
         assertThatIllegalArgumentException().isThrownBy(() -> new EncodingOptions(Compression.GZIP, -1, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new EncodingOptions(Compression.GZIP, 10, 1))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EncodingOptions(Compression.GZIP, 10, 1))
                 .withMessageContaining("0..9");
     }
 
@@ -41,7 +45,8 @@ class EncodingOptionsTest {
 
     @Test
     void aRowGroupHoldsAtLeastOneRow() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new EncodingOptions(Compression.SNAPPY, 0, 0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EncodingOptions(Compression.SNAPPY, 0, 0))
                 .withMessageContaining("row group size 0");
         assertThatIllegalArgumentException().isThrownBy(() -> new EncodingOptions(Compression.SNAPPY, 0, -5));
         assertThatNullPointerException().isThrownBy(() -> new EncodingOptions(null, 0, 1));

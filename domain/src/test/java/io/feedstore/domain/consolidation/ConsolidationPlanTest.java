@@ -70,7 +70,8 @@ class ConsolidationPlanTest {
 
     @Test
     void aConsolidatedFileAloneLeavesNothingToMerge() {
-        ConsolidationPlan plan = ConsolidationPlan.of(RSS_15,
+        ConsolidationPlan plan = ConsolidationPlan.of(
+                RSS_15,
                 List.of(in(RSS_15, "consolidated.parquet", 5_000), in(RSS_15, "_SUCCESS", 0), in(RSS_16, BATCH_1, 9)));
 
         assertThat(plan.nothingToMerge()).isTrue();
@@ -98,18 +99,24 @@ class ConsolidationPlanTest {
 
     @Test
     void aPlanCannotHoldFilesOfAnotherPartition() {
-        for (ObjectInfo foreign : List.of(in(RSS_16, BATCH_1, 1), in(GMAIL_15, "consolidated.parquet", 1),
-                in(RSS_15, "nested/" + BATCH_1, 1), object("elsewhere/" + BATCH_1, 1))) {
-            assertThatIllegalArgumentException().as("%s", foreign.key())
+        for (ObjectInfo foreign : List.of(
+                in(RSS_16, BATCH_1, 1),
+                in(GMAIL_15, "consolidated.parquet", 1),
+                in(RSS_15, "nested/" + BATCH_1, 1),
+                object("elsewhere/" + BATCH_1, 1))) {
+            assertThatIllegalArgumentException()
+                    .as("%s", foreign.key())
                     .isThrownBy(() -> new ConsolidationPlan(RSS_15, List.of(PartitionFile.classify(foreign))))
-                    .withMessageContaining(foreign.key().value()).withMessageContaining("rss/2025-01-15");
+                    .withMessageContaining(foreign.key().value())
+                    .withMessageContaining("rss/2025-01-15");
         }
     }
 
     @Test
     void aPlanCannotHoldFilesThatAreNotData() {
-        assertThatIllegalArgumentException().isThrownBy(() ->
-                new ConsolidationPlan(RSS_15, List.of(PartitionFile.classify(in(RSS_15, "notes.txt", 1)))));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new ConsolidationPlan(RSS_15, List.of(PartitionFile.classify(in(RSS_15, "notes.txt", 1)))));
     }
 
     @Test
@@ -125,17 +132,26 @@ class ConsolidationPlanTest {
 
     /** Listings mixing data and other files of the partition, deeper keys, and other partitions' files. */
     private static Gen<List<ObjectInfo>> listings() {
-        Gen<String> names = Generate.pick(List.of(BATCH_1, BATCH_2, "consolidated.parquet", "pr-1.parquet",
-                "part-0.parquet", "_SUCCESS", "x.json", "batch_bad.parquet"));
+        Gen<String> names = Generate.pick(List.of(
+                BATCH_1,
+                BATCH_2,
+                "consolidated.parquet",
+                "pr-1.parquet",
+                "part-0.parquet",
+                "_SUCCESS",
+                "x.json",
+                "batch_bad.parquet"));
         Gen<Partition> partitions = Generate.pick(List.of(RSS_15, RSS_16, GMAIL_15));
         Gen<String> depth = Generate.pick(List.of("", "", "", "sub/", "a/b/"));
-        Gen<ObjectInfo> entries = partitions.zip(depth, names, Generate.range(0, 1_000),
-                (p, d, n, size) -> in(p, d + n, size));
+        Gen<ObjectInfo> entries =
+                partitions.zip(depth, names, Generate.range(0, 1_000), (p, d, n, size) -> in(p, d + n, size));
         // A store lists each key once, in key order.
         return lists().of(entries).ofSizeBetween(0, 20).map(l -> {
             TreeSet<ObjectKey> seen = new TreeSet<>();
-            return l.stream().filter(o -> seen.add(o.key()))
-                    .sorted((a, b) -> a.key().compareTo(b.key())).toList();
+            return l.stream()
+                    .filter(o -> seen.add(o.key()))
+                    .sorted((a, b) -> a.key().compareTo(b.key()))
+                    .toList();
         });
     }
 
@@ -144,14 +160,18 @@ class ConsolidationPlanTest {
         qt().withExamples(1_000).forAll(listings()).checkAssert(listing -> {
             ConsolidationPlan plan = ConsolidationPlan.of(RSS_15, listing);
             List<ObjectInfo> expected = listing.stream()
-                    .filter(o -> o.key().parent().equals(RSS_15.prefix()) && o.key().name().endsWith(".parquet"))
+                    .filter(o -> o.key().parent().equals(RSS_15.prefix())
+                            && o.key().name().endsWith(".parquet"))
                     .toList();
 
-            assertThat(plan.inputs().stream().map(PartitionFile::object).toList()).isEqualTo(expected);
-            assertThat(plan.toMerge().size() + (plan.consolidated().isDefined() ? 1 : 0)).isEqualTo(plan.inputs().size());
-            assertThat(plan.nothingToMerge()).isEqualTo(expected.stream()
-                    .allMatch(o -> o.key().name().equals("consolidated.parquet")));
-            assertThat(plan.bytes()).isEqualTo(expected.stream().mapToLong(ObjectInfo::size).sum());
+            assertThat(plan.inputs().stream().map(PartitionFile::object).toList())
+                    .isEqualTo(expected);
+            assertThat(plan.toMerge().size() + (plan.consolidated().isDefined() ? 1 : 0))
+                    .isEqualTo(plan.inputs().size());
+            assertThat(plan.nothingToMerge())
+                    .isEqualTo(expected.stream().allMatch(o -> o.key().name().equals("consolidated.parquet")));
+            assertThat(plan.bytes())
+                    .isEqualTo(expected.stream().mapToLong(ObjectInfo::size).sum());
         });
     }
 }

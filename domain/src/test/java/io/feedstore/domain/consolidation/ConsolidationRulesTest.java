@@ -39,8 +39,10 @@ class ConsolidationRulesTest {
 
     @Test
     void aNegativeMinimumIsAConfigurationErrorNamingTheSetting() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new AnomalyRule(-1))
-                .withMessageContaining("CONSOLIDATION_MIN_ROWS").withMessageContaining("-1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AnomalyRule(-1))
+                .withMessageContaining("CONSOLIDATION_MIN_ROWS")
+                .withMessageContaining("-1");
     }
 
     @Test
@@ -51,12 +53,18 @@ class ConsolidationRulesTest {
 
     @Test
     void anEarlyReportCarriesThePlansFiguresAndNoRows() {
-        ConsolidationPlan plan = ConsolidationPlan.of(RSS_15, List.of(
-                new ObjectInfo(RSS_15.prefix().key("batch_0001_20250115_103000_abc123xyz0.parquet"), Generation.of(1), 10),
-                new ObjectInfo(RSS_15.prefix().key("pr-1.parquet"), Generation.of(1), 20),
-                new ObjectInfo(RSS_15.consolidatedKey(), Generation.of(1), 300)));
+        ConsolidationPlan plan = ConsolidationPlan.of(
+                RSS_15,
+                List.of(
+                        new ObjectInfo(
+                                RSS_15.prefix().key("batch_0001_20250115_103000_abc123xyz0.parquet"),
+                                Generation.of(1),
+                                10),
+                        new ObjectInfo(RSS_15.prefix().key("pr-1.parquet"), Generation.of(1), 20),
+                        new ObjectInfo(RSS_15.consolidatedKey(), Generation.of(1), 300)));
 
-        PartitionReport report = PartitionReport.early(RSS_15, PartitionStatus.FAILED, plan, "cannot decode pr-1.parquet");
+        PartitionReport report =
+                PartitionReport.early(RSS_15, PartitionStatus.FAILED, plan, "cannot decode pr-1.parquet");
 
         assertThat(report.batchFiles()).isEqualTo(1);
         assertThat(report.legacyFiles()).isEqualTo(1);
@@ -80,12 +88,39 @@ class ConsolidationRulesTest {
 
     @Test
     void aReportNeedsAPartitionAStatusAndADetailOption() {
-        assertThatNullPointerException().isThrownBy(() -> new PartitionReport(null, PartitionStatus.CONSOLIDATED,
-                0, 0, false, 0, 0, 0, 0, 0, false, Option.none(), StorageCalls.NONE));
-        assertThatNullPointerException().isThrownBy(() -> new PartitionReport(RSS_15, null,
-                0, 0, false, 0, 0, 0, 0, 0, false, Option.none(), StorageCalls.NONE));
-        assertThatNullPointerException().isThrownBy(() -> new PartitionReport(RSS_15, PartitionStatus.CONSOLIDATED,
-                0, 0, false, 0, 0, 0, 0, 0, false, null, StorageCalls.NONE));
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PartitionReport(
+                        null,
+                        PartitionStatus.CONSOLIDATED,
+                        0,
+                        0,
+                        false,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        false,
+                        Option.none(),
+                        StorageCalls.NONE));
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PartitionReport(
+                        RSS_15, null, 0, 0, false, 0, 0, 0, 0, 0, false, Option.none(), StorageCalls.NONE));
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PartitionReport(
+                        RSS_15,
+                        PartitionStatus.CONSOLIDATED,
+                        0,
+                        0,
+                        false,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        false,
+                        null,
+                        StorageCalls.NONE));
     }
 
     @Test
@@ -93,7 +128,8 @@ class ConsolidationRulesTest {
         ObjectKey key = RSS_15.consolidatedKey();
         StoreFailure lost = new StoreFailure.PreconditionFailed(key, "generation 3 is not 2");
         StoreFailure gone = new StoreFailure.NotFound(key);
-        StoreFailure down = new StoreFailure.IoFailure("gs://bucket/" + key, "503 – “Service Unavailable”", Option.none());
+        StoreFailure down =
+                new StoreFailure.IoFailure("gs://bucket/" + key, "503 – “Service Unavailable”", Option.none());
 
         assertThat(StoreOutcomes.ofOpeningAnInput(gone)).isEqualTo(PartitionStatus.CONFLICT);
         assertThat(StoreOutcomes.ofOpeningAnInput(down)).isEqualTo(PartitionStatus.FAILED);
@@ -111,8 +147,12 @@ class ConsolidationRulesTest {
     void onlyAConsolidationThatWentThroughCountsAsAnAnomaly() {
         for (PartitionStatus status : PartitionStatus.values()) {
             boolean counts = status == PartitionStatus.CONSOLIDATED || status == PartitionStatus.PLANNED;
-            assertThat(AnomalyRule.DEFAULT.isAnomalous(status, 3)).as(status.name()).isEqualTo(counts);
-            assertThat(AnomalyRule.DEFAULT.isAnomalous(status, 50)).as(status.name()).isFalse();
+            assertThat(AnomalyRule.DEFAULT.isAnomalous(status, 3))
+                    .as(status.name())
+                    .isEqualTo(counts);
+            assertThat(AnomalyRule.DEFAULT.isAnomalous(status, 50))
+                    .as(status.name())
+                    .isFalse();
         }
     }
 
@@ -120,28 +160,36 @@ class ConsolidationRulesTest {
     void everyStageLeavesEveryRowStoredAndSaysSo() {
         assertThat(ConsolidationStage.PLANNING.leftBehind(RSS_15)).isEqualTo("nothing was changed");
         assertThat(ConsolidationStage.WRITING.leftBehind(RSS_15)).contains("nothing was deleted");
-        assertThat(ConsolidationStage.DELETING.leftBehind(RSS_15)).contains("consolidated.parquet is written and verified");
+        assertThat(ConsolidationStage.DELETING.leftBehind(RSS_15))
+                .contains("consolidated.parquet is written and verified");
     }
 
     @Test
     void aRowBelongsOnlyToThePartitionOfItsOwnSourceAndReleaseDate() {
         PressRelease rss = PressRelease.builder(PressReleaseId.of("Ærø-1"), Source.of("rss"), LocalDate.of(2025, 1, 15))
-                .title("Ærø Færgeri – “Ny rute” 🚢").build();
+                .title("Ærø Færgeri – “Ny rute” 🚢")
+                .build();
         Partition gmail15 = new Partition(Source.of("gmail"), LocalDate.of(2025, 1, 15));
         Partition rss14 = new Partition(Source.of("rss"), LocalDate.of(2025, 1, 14));
 
         assertThat(PartitionMembership.belongs(rss, RSS_15)).isTrue();
         assertThat(PartitionMembership.belongs(rss, gmail15)).isFalse();
         assertThat(PartitionMembership.belongs(rss, rss14)).isFalse();
-        assertThat(PartitionMembership.misplaced(rss, rss14)).isEqualTo(
-                "row Ærø-1 of source rss / release_date 2025-01-15 does not belong to partition rss 2025-01-14");
+        assertThat(PartitionMembership.misplaced(rss, rss14))
+                .isEqualTo(
+                        "row Ærø-1 of source rss / release_date 2025-01-15 does not belong to partition rss 2025-01-14");
     }
 
     @Test
     void aReportAfterTheMergeCarriesItsFiguresAndOnlyASuccessCanBeAnAnomaly() {
-        ConsolidationPlan plan = ConsolidationPlan.of(RSS_15, List.of(
-                new ObjectInfo(RSS_15.prefix().key("batch_0001_20250115_103000_abc123xyz0.parquet"), Generation.of(1), 10),
-                new ObjectInfo(RSS_15.prefix().key("pr-1.parquet"), Generation.of(1), 20)));
+        ConsolidationPlan plan = ConsolidationPlan.of(
+                RSS_15,
+                List.of(
+                        new ObjectInfo(
+                                RSS_15.prefix().key("batch_0001_20250115_103000_abc123xyz0.parquet"),
+                                Generation.of(1),
+                                10),
+                        new ObjectInfo(RSS_15.prefix().key("pr-1.parquet"), Generation.of(1), 20)));
         PartitionReport.Merged merged = new PartitionReport.Merged(7, 5, 30);
 
         PartitionReport succeeded = PartitionReport.succeeded(plan, merged, 25, AnomalyRule.DEFAULT, Option.none());
@@ -158,10 +206,11 @@ class ConsolidationRulesTest {
         assertThat(succeeded.anomaly()).isTrue();
         assertThat(conflict.anomaly()).isFalse();
         assertThat(conflict.bytesAfter()).isZero();
-        assertThat(PartitionReport.nothingToDo(ConsolidationPlan.of(RSS_15, List.of())).status())
+        assertThat(PartitionReport.nothingToDo(ConsolidationPlan.of(RSS_15, List.of()))
+                        .status())
                 .isEqualTo(PartitionStatus.UNCHANGED);
-        assertThatIllegalArgumentException().isThrownBy(() -> PartitionReport.stopped(PartitionStatus.CONSOLIDATED,
-                plan, merged, "not a stop"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PartitionReport.stopped(PartitionStatus.CONSOLIDATED, plan, merged, "not a stop"));
         assertThatIllegalArgumentException().isThrownBy(() -> new PartitionReport.Merged(3, 5, 0));
     }
 }

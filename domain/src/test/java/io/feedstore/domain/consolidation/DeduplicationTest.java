@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class DeduplicationTest {
 
     private static PressRelease release(String id, String ingestedAt, String title) {
-        PressRelease.Builder b = PressRelease.builder(PressReleaseId.of(id), Source.of("rss"), LocalDate.of(2025, 1, 15))
+        PressRelease.Builder b = PressRelease.builder(
+                        PressReleaseId.of(id), Source.of("rss"), LocalDate.of(2025, 1, 15))
                 .title(title);
         if (ingestedAt != null) {
             b.ingestedAt(WireRecord.parseInstant("ingested_at", ingestedAt));
@@ -46,8 +47,10 @@ class DeduplicationTest {
         PressRelease tenUtc = release("pr-1", "2025-01-15T12:00:00+02:00", "written at 10:00 UTC");
         PressRelease elevenUtc = release("pr-1", "2025-01-15T11:00:00Z", "written at 11:00 UTC");
 
-        assertThat(Deduplication.newestPerId(List.of(tenUtc, elevenUtc)).records()).containsExactly(elevenUtc);
-        assertThat(Deduplication.newestPerId(List.of(elevenUtc, tenUtc)).records()).containsExactly(elevenUtc);
+        assertThat(Deduplication.newestPerId(List.of(tenUtc, elevenUtc)).records())
+                .containsExactly(elevenUtc);
+        assertThat(Deduplication.newestPerId(List.of(elevenUtc, tenUtc)).records())
+                .containsExactly(elevenUtc);
     }
 
     @Test
@@ -60,49 +63,97 @@ class DeduplicationTest {
 
     @Test
     void aNanosecondIsEnoughToBeNewerWhateverTheContentAndTheOrder() {
-        qt().withExamples(1_000).forAll(Generators.pressReleases(), Generators.pressReleases(), Generators.instants())
+        qt().withExamples(1_000)
+                .forAll(Generators.pressReleases(), Generators.pressReleases(), Generators.instants())
                 .assuming((a, b, at) -> at.isBefore(Instant.parse("9999-12-31T23:59:59.999999999Z")))
                 .checkAssert((a, b, at) -> {
                     PressRelease older = a.withIngestedAt(at);
-                    PressRelease newer = new PressRelease(older.id(), b.companyName(), b.category(), b.releaseDate(),
-                            b.releaseTimestamp(), Option.of(at.plusNanos(1)), b.title(), b.fullText(), b.source(),
-                            b.sourceUrl(), b.parserVersion(), b.schemaVersion());
+                    PressRelease newer = new PressRelease(
+                            older.id(),
+                            b.companyName(),
+                            b.category(),
+                            b.releaseDate(),
+                            b.releaseTimestamp(),
+                            Option.of(at.plusNanos(1)),
+                            b.title(),
+                            b.fullText(),
+                            b.source(),
+                            b.sourceUrl(),
+                            b.parserVersion(),
+                            b.schemaVersion());
 
-                    assertThat(Deduplication.newestPerId(List.of(older, newer)).records()).containsExactly(newer);
-                    assertThat(Deduplication.newestPerId(List.of(newer, older)).records()).containsExactly(newer);
+                    assertThat(Deduplication.newestPerId(List.of(older, newer)).records())
+                            .containsExactly(newer);
+                    assertThat(Deduplication.newestPerId(List.of(newer, older)).records())
+                            .containsExactly(newer);
                 });
     }
 
     @Test
     void atTheSameIngestedAtTheHigherParserVersionWinsWhateverTheContent() {
-        qt().withExamples(1_000).forAll(Generators.pressReleases(), Generators.pressReleases(),
+        qt().withExamples(1_000)
+                .forAll(
+                        Generators.pressReleases(),
+                        Generators.pressReleases(),
                         Generators.options(integers().all()))
                 .assuming((a, b, version) -> version.forAll(v -> v < Integer.MAX_VALUE))
                 .checkAssert((a, b, version) -> {
-                    PressRelease older = new PressRelease(a.id(), a.companyName(), a.category(), a.releaseDate(),
-                            a.releaseTimestamp(), a.ingestedAt(), a.title(), a.fullText(), a.source(), a.sourceUrl(),
-                            version, a.schemaVersion());
+                    PressRelease older = new PressRelease(
+                            a.id(),
+                            a.companyName(),
+                            a.category(),
+                            a.releaseDate(),
+                            a.releaseTimestamp(),
+                            a.ingestedAt(),
+                            a.title(),
+                            a.fullText(),
+                            a.source(),
+                            a.sourceUrl(),
+                            version,
+                            a.schemaVersion());
                     // A missing parser version is older than any; the re-parse has one more than the parse.
-                    PressRelease reparsed = new PressRelease(a.id(), b.companyName(), b.category(), b.releaseDate(),
-                            b.releaseTimestamp(), a.ingestedAt(), b.title(), b.fullText(), b.source(), b.sourceUrl(),
-                            Option.of(version.map(v -> v + 1).getOrElse(Integer.MIN_VALUE)), b.schemaVersion());
+                    PressRelease reparsed = new PressRelease(
+                            a.id(),
+                            b.companyName(),
+                            b.category(),
+                            b.releaseDate(),
+                            b.releaseTimestamp(),
+                            a.ingestedAt(),
+                            b.title(),
+                            b.fullText(),
+                            b.source(),
+                            b.sourceUrl(),
+                            Option.of(version.map(v -> v + 1).getOrElse(Integer.MIN_VALUE)),
+                            b.schemaVersion());
 
-                    assertThat(Deduplication.newestPerId(List.of(older, reparsed)).records()).containsExactly(reparsed);
-                    assertThat(Deduplication.newestPerId(List.of(reparsed, older)).records()).containsExactly(reparsed);
+                    assertThat(Deduplication.newestPerId(List.of(older, reparsed))
+                                    .records())
+                            .containsExactly(reparsed);
+                    assertThat(Deduplication.newestPerId(List.of(reparsed, older))
+                                    .records())
+                            .containsExactly(reparsed);
                 });
     }
 
     @Test
     void aNewerParserVersionSupersedesAnOlderParseOfTheSameItem() {
         PressRelease v1 = PressRelease.builder(PressReleaseId.of("pr-1"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
-                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z")).title("\u201cÅsa Lindqvist\u201d \u2013 zzz").parserVersion(1).build();
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z"))
+                .title("\u201cÅsa Lindqvist\u201d \u2013 zzz")
+                .parserVersion(1)
+                .build();
         PressRelease v2 = PressRelease.builder(PressReleaseId.of("pr-1"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
-                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z")).title("\u201cÅsa Lindqvist\u201d \u2013 Jyväskylä").parserVersion(2).build();
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z"))
+                .title("\u201cÅsa Lindqvist\u201d \u2013 Jyväskylä")
+                .parserVersion(2)
+                .build();
         PressRelease newerV1 = v1.withIngestedAt(Instant.parse("2025-01-15T10:00:00.000000001Z"));
 
         assertThat(Deduplication.newer(v1, v2)).isEqualTo(v2);
         assertThat(Deduplication.newer(v2, v1)).isEqualTo(v2);
-        assertThat(Deduplication.newer(v2, newerV1)).as("ingested_at still decides first").isEqualTo(newerV1);
+        assertThat(Deduplication.newer(v2, newerV1))
+                .as("ingested_at still decides first")
+                .isEqualTo(newerV1);
     }
 
     @Test
@@ -110,8 +161,10 @@ class DeduplicationTest {
         PressRelease missing = release("pr-1", null, "zzz newest looking content");
         PressRelease ancient = release("pr-1", "0001-01-01T00:00:00Z", "a");
 
-        assertThat(Deduplication.newestPerId(List.of(missing, ancient)).records()).containsExactly(ancient);
-        assertThat(Deduplication.newestPerId(List.of(ancient, missing)).records()).containsExactly(ancient);
+        assertThat(Deduplication.newestPerId(List.of(missing, ancient)).records())
+                .containsExactly(ancient);
+        assertThat(Deduplication.newestPerId(List.of(ancient, missing)).records())
+                .containsExactly(ancient);
     }
 
     @Test
@@ -120,7 +173,8 @@ class DeduplicationTest {
         PressRelease b = release("pr-1", "2025-01-15T11:00:00Z", "b");
         PressRelease c = release("pr-1", "2025-01-15T11:00:00Z", "c");
 
-        PressRelease winner = Deduplication.newestPerId(List.of(a, b, c)).records().get(0);
+        PressRelease winner =
+                Deduplication.newestPerId(List.of(a, b, c)).records().get(0);
 
         assertThat(winner).isEqualTo(c);
         for (List<PressRelease> order : List.of(List.of(c, b, a), List.of(b, c, a), List.of(b, a, c))) {
@@ -164,8 +218,9 @@ class DeduplicationTest {
 
     @Test
     void theResultDoesNotDependOnTheOrderOfTheRows() {
-        qt().withExamples(1_000).forAll(Generators.collidingRows(30), longs().all()).checkAssert((rows, seed) ->
-                assertThat(Deduplication.newestPerId(Generators.shuffled(rows, seed)))
+        qt().withExamples(1_000)
+                .forAll(Generators.collidingRows(30), longs().all())
+                .checkAssert((rows, seed) -> assertThat(Deduplication.newestPerId(Generators.shuffled(rows, seed)))
                         .isEqualTo(Deduplication.newestPerId(rows)));
     }
 
@@ -183,23 +238,30 @@ class DeduplicationTest {
     @Test
     void deduplicatingInStepsEqualsDeduplicatingAllAtOnce() {
         // Consolidation merges new batches into an earlier result: that must equal merging every row ever seen.
-        qt().withExamples(1_000).forAll(Generators.collidingRows(20), Generators.collidingRows(20)).checkAssert((earlier, later) -> {
-            List<PressRelease> all = new ArrayList<>(earlier);
-            all.addAll(later);
-            List<PressRelease> stepwise = new ArrayList<>(Deduplication.newestPerId(earlier).records());
-            stepwise.addAll(later);
+        qt().withExamples(1_000)
+                .forAll(Generators.collidingRows(20), Generators.collidingRows(20))
+                .checkAssert((earlier, later) -> {
+                    List<PressRelease> all = new ArrayList<>(earlier);
+                    all.addAll(later);
+                    List<PressRelease> stepwise =
+                            new ArrayList<>(Deduplication.newestPerId(earlier).records());
+                    stepwise.addAll(later);
 
-            assertThat(Deduplication.newestPerId(stepwise).records()).isEqualTo(Deduplication.newestPerId(all).records());
-        });
+                    assertThat(Deduplication.newestPerId(stepwise).records())
+                            .isEqualTo(Deduplication.newestPerId(all).records());
+                });
     }
 
     @Test
     void everyIdSurvivesOnceAsItsNewestRowAndNoRowIsInvented() {
         qt().withExamples(1_000).forAll(Generators.collidingRows(30)).checkAssert(rows -> {
             Deduplicated result = Deduplication.newestPerId(rows);
-            Map<PressReleaseId, List<PressRelease>> byId = rows.stream().collect(Collectors.groupingBy(PressRelease::id));
+            Map<PressReleaseId, List<PressRelease>> byId =
+                    rows.stream().collect(Collectors.groupingBy(PressRelease::id));
 
-            assertThat(result.records()).extracting(PressRelease::id).doesNotHaveDuplicates()
+            assertThat(result.records())
+                    .extracting(PressRelease::id)
+                    .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(byId.keySet());
             assertThat(rows).containsAll(result.records());
             assertThat(result.inputRows()).isEqualTo(rows.size());
@@ -209,7 +271,8 @@ class DeduplicationTest {
                     if (winner.ingestedAt().isEmpty()) {
                         assertThat(other.ingestedAt()).isEmpty();
                     } else if (other.ingestedAt().isDefined()) {
-                        assertThat(winner.ingestedAt().get()).isAfterOrEqualTo(other.ingestedAt().get());
+                        assertThat(winner.ingestedAt().get())
+                                .isAfterOrEqualTo(other.ingestedAt().get());
                     }
                 }
             }
@@ -219,9 +282,14 @@ class DeduplicationTest {
     @Test
     void theResultIsIndependentOfOrderForRecordsOfEveryShape() {
         qt().withExamples(300)
-                .forAll(lists().of(Generators.pressReleases(
-                        Generators.idsFrom(3), Generators.sources(), Generators.dates(),
-                        Generators.options(Generators.instants()))).ofSizeBetween(0, 12), longs().all())
+                .forAll(
+                        lists().of(Generators.pressReleases(
+                                        Generators.idsFrom(3),
+                                        Generators.sources(),
+                                        Generators.dates(),
+                                        Generators.options(Generators.instants())))
+                                .ofSizeBetween(0, 12),
+                        longs().all())
                 .checkAssert((rows, seed) -> assertThat(Deduplication.newestPerId(Generators.shuffled(rows, seed)))
                         .isEqualTo(Deduplication.newestPerId(rows)));
     }

@@ -45,7 +45,9 @@ class NewestPerIdIndexTest {
                 PressRelease row = rows.get(r);
                 int entry = index.find(NewestPerIdIndex.idBytes(row));
                 if (winners[i].get(r)) {
-                    assertThat(byRank[rank[entry]]).as("one outright winner per id").isNull();
+                    assertThat(byRank[rank[entry]])
+                            .as("one outright winner per id")
+                            .isNull();
                     byRank[rank[entry]] = row;
                 } else if (index.isTied(entry) && index.ingestedAt(entry) == row.ingestedAtKey()) {
                     tied.merge(entry, row, Deduplication::newer);
@@ -58,7 +60,8 @@ class NewestPerIdIndexTest {
 
     @Test
     void theIndexPicksExactlyTheWinnersDeduplicationPicksInTheSameIdOrderTiesIncluded() {
-        qt().withExamples(300).forAll(Generators.collidingRows(40), integers().between(1, 4))
+        qt().withExamples(300)
+                .forAll(Generators.collidingRows(40), integers().between(1, 4))
                 .checkAssert((rows, inputCount) -> {
                     List<List<PressRelease>> inputs = new ArrayList<>();
                     for (int i = 0; i < inputCount; i++) {
@@ -74,13 +77,17 @@ class NewestPerIdIndexTest {
 
     @Test
     void aNanosecondIsEnoughToBeNewerThroughTheIndexInEveryYear() {
-        qt().withExamples(1_000).forAll(Generators.pressReleases(), Generators.instants(), integers().between(0, 1))
+        qt().withExamples(1_000)
+                .forAll(
+                        Generators.pressReleases(),
+                        Generators.instants(),
+                        integers().between(0, 1))
                 .assuming((r, at, first) -> at.isBefore(Instant.parse("9999-12-31T23:59:59.999999999Z")))
                 .checkAssert((r, at, first) -> {
                     PressRelease older = r.withIngestedAt(at).withTitle("“Ærø” – zzz");
                     PressRelease newer = r.withIngestedAt(at.plusNanos(1)).withTitle("“Ærø” – a");
-                    List<List<PressRelease>> inputs = first == 0
-                            ? List.of(List.of(older), List.of(newer)) : List.of(List.of(newer, older));
+                    List<List<PressRelease>> inputs =
+                            first == 0 ? List.of(List.of(older), List.of(newer)) : List.of(List.of(newer, older));
 
                     assertThat(winnersThroughTheIndex(inputs)).containsExactly(newer);
                 });
@@ -89,9 +96,15 @@ class NewestPerIdIndexTest {
     @Test
     void atTheSameInstantTheHigherParserVersionWinsThroughTheIndex() {
         PressRelease v1 = PressRelease.builder(PressReleaseId.of("x"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
-                .ingestedAt(Instant.parse("2025-01-15T10:00:00.123456789Z")).title("zzz").parserVersion(1).build();
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00.123456789Z"))
+                .title("zzz")
+                .parserVersion(1)
+                .build();
         PressRelease v2 = PressRelease.builder(PressReleaseId.of("x"), Source.of("gmail"), LocalDate.of(2025, 1, 15))
-                .ingestedAt(Instant.parse("2025-01-15T10:00:00.123456789Z")).title("a").parserVersion(2).build();
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00.123456789Z"))
+                .title("a")
+                .parserVersion(2)
+                .build();
 
         assertThat(winnersThroughTheIndex(List.of(List.of(v1), List.of(v2)))).containsExactly(v2);
         assertThat(winnersThroughTheIndex(List.of(List.of(v2, v1)))).containsExactly(v2);
@@ -99,22 +112,28 @@ class NewestPerIdIndexTest {
 
     @Test
     void ranksOrderIdsAsStringsCompareThemWhateverTheirCharacters() {
-        qt().withExamples(200).forAll(lists().of(Generators.ids()).ofSizeBetween(0, 60)).checkAssert(ids -> {
-            NewestPerIdIndex index = new NewestPerIdIndex();
-            for (PressReleaseId id : ids) {
-                index.offer(id.value().getBytes(StandardCharsets.UTF_8), 0, 0, 0);
-            }
-            int[] rank = index.ranks();
-            List<String> byRank = new ArrayList<>();
-            for (int i = 0; i < index.size(); i++) {
-                byRank.add(null);
-            }
-            for (int entry = 0; entry < index.size(); entry++) {
-                byRank.set(rank[entry], index.id(entry));
-            }
-            assertThat(byRank).isEqualTo(ids.stream().map(PressReleaseId::value).distinct()
-                    .sorted(Comparator.naturalOrder()).toList());
-        });
+        qt().withExamples(200)
+                .forAll(lists().of(Generators.ids()).ofSizeBetween(0, 60))
+                .checkAssert(ids -> {
+                    NewestPerIdIndex index = new NewestPerIdIndex();
+                    for (PressReleaseId id : ids) {
+                        index.offer(id.value().getBytes(StandardCharsets.UTF_8), 0, 0, 0);
+                    }
+                    int[] rank = index.ranks();
+                    List<String> byRank = new ArrayList<>();
+                    for (int i = 0; i < index.size(); i++) {
+                        byRank.add(null);
+                    }
+                    for (int entry = 0; entry < index.size(); entry++) {
+                        byRank.set(rank[entry], index.id(entry));
+                    }
+                    assertThat(byRank)
+                            .isEqualTo(ids.stream()
+                                    .map(PressReleaseId::value)
+                                    .distinct()
+                                    .sorted(Comparator.naturalOrder())
+                                    .toList());
+                });
     }
 
     @Test
@@ -153,7 +172,9 @@ class NewestPerIdIndexTest {
     @Test
     void aSecondRowAtTheSameInstantIsATieCopiesIncludedUntilANewerRowEndsIt() {
         PressRelease a = PressRelease.builder(PressReleaseId.of("x"), Source.of("rss"), LocalDate.of(2025, 1, 15))
-                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z")).title("a").build();
+                .ingestedAt(Instant.parse("2025-01-15T10:00:00Z"))
+                .title("a")
+                .build();
         PressRelease older = a.withIngestedAt(Instant.parse("2025-01-15T09:59:59.999999Z"));
         PressRelease newer = a.withIngestedAt(Instant.parse("2025-01-15T10:00:00.000001Z"));
         NewestPerIdIndex index = new NewestPerIdIndex();
@@ -165,7 +186,9 @@ class NewestPerIdIndexTest {
         assertThat(index.isTied(entry)).isTrue();
         offer(index, a.withTitle("b"), 3);
         assertThat(index.tiedCount()).isEqualTo(1);
-        assertThat(index.winningRows(1)[0].isEmpty()).as("a tied id has no outright winner").isTrue();
+        assertThat(index.winningRows(1)[0].isEmpty())
+                .as("a tied id has no outright winner")
+                .isTrue();
         offer(index, newer, 4);
         assertThat(index.isTied(entry)).isFalse();
         assertThat(index.tiedCount()).isZero();

@@ -24,7 +24,9 @@ class VerificationTest {
 
     private static PressRelease release(String id) {
         return PressRelease.builder(PressReleaseId.of(id), Source.of("rss"), LocalDate.of(2025, 1, 15))
-                .ingestedAt(Instant.parse("2025-01-15T11:00:00Z")).title("title of " + id).build();
+                .ingestedAt(Instant.parse("2025-01-15T11:00:00Z"))
+                .title("title of " + id)
+                .build();
     }
 
     private static final List<PressRelease> EXPECTED = List.of(release("pr-1"), release("pr-2"), release("pr-3"));
@@ -62,7 +64,9 @@ class VerificationTest {
         // Three rows as expected, but pr-3 was replaced by a second pr-1: a row count check would pass.
         String message = failure(EXPECTED, List.of(EXPECTED.get(0), EXPECTED.get(1), EXPECTED.get(0)));
 
-        assertThat(message).contains("id pr-1 is stored more than once").contains("id pr-3 is missing")
+        assertThat(message)
+                .contains("id pr-1 is stored more than once")
+                .contains("id pr-3 is missing")
                 .startsWith("expected 3 rows, found 3");
     }
 
@@ -79,7 +83,8 @@ class VerificationTest {
 
     @Test
     void manyProblemsAreSummarisedWithACount() {
-        List<PressRelease> expected = IntStream.range(0, 20).mapToObj(i -> release("pr-" + i)).toList();
+        List<PressRelease> expected =
+                IntStream.range(0, 20).mapToObj(i -> release("pr-" + i)).toList();
 
         String message = failure(expected, List.of());
 
@@ -95,21 +100,25 @@ class VerificationTest {
     }
 
     private static Gen<List<PressRelease>> distinctRecords(int minSize) {
-        return lists().of(Generators.pressReleases()).ofSizeBetween(minSize, 15)
+        return lists().of(Generators.pressReleases())
+                .ofSizeBetween(minSize, 15)
                 .map(rows -> Deduplication.newestPerId(rows).records());
     }
 
     @Test
     void anyStoredOrderOfTheExpectedRecordsPasses() {
-        qt().withExamples(500).forAll(distinctRecords(0), longs().all()).checkAssert((expected, seed) ->
-                assertThat(Verification.check(expected, Generators.shuffled(expected, seed)))
+        qt().withExamples(500)
+                .forAll(distinctRecords(0), longs().all())
+                .checkAssert((expected, seed) -> assertThat(
+                                Verification.check(expected, Generators.shuffled(expected, seed)))
                         .containsExactly(new Verification.Verified(expected.size())));
     }
 
     @Test
     void anySingleLostDuplicatedOrAlteredRecordFailsNamingItsId() {
         qt().withExamples(500)
-                .forAll(distinctRecords(1), integers().between(0, 1_000),
+                .forAll(
+                        distinctRecords(1), integers().between(0, 1_000),
                         integers().between(0, 3), longs().all())
                 .checkAssert((expected, which, how, seed) -> {
                     PressRelease victim = expected.get(which % expected.size());
@@ -117,12 +126,18 @@ class VerificationTest {
                     switch (how) {
                         case 0 -> stored.remove(victim);
                         case 1 -> stored.add(victim);
-                        case 2 -> stored.set(stored.indexOf(victim), victim.withTitle(victim.title().getOrElse("") + "!"));
-                        default -> stored.set(stored.indexOf(victim), victim.withIngestedAt(
-                                victim.ingestedAt().isDefined() ? null : Instant.EPOCH));
+                        case 2 ->
+                            stored.set(
+                                    stored.indexOf(victim),
+                                    victim.withTitle(victim.title().getOrElse("") + "!"));
+                        default ->
+                            stored.set(
+                                    stored.indexOf(victim),
+                                    victim.withIngestedAt(victim.ingestedAt().isDefined() ? null : Instant.EPOCH));
                     }
 
-                    assertThat(failure(expected, Generators.shuffled(stored, seed))).contains("id " + victim.id() + " ");
+                    assertThat(failure(expected, Generators.shuffled(stored, seed)))
+                            .contains("id " + victim.id() + " ");
                 });
     }
 }

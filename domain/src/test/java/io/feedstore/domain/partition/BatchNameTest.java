@@ -43,7 +43,8 @@ class BatchNameTest {
 
     @Test
     void aWellFormedNameIsParsedIntoItsParts() {
-        BatchName name = BatchName.parse("batch_0042_20241231_235959_abc123xyz0.parquet").get();
+        BatchName name =
+                BatchName.parse("batch_0042_20241231_235959_abc123xyz0.parquet").get();
 
         assertThat(name.sequence()).isEqualTo(42);
         assertThat(name.createdAt()).isEqualTo(LocalDateTime.of(2024, 12, 31, 23, 59, 59));
@@ -51,31 +52,33 @@ class BatchNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "batch_001_20250115_103000_abc123xyz0.parquet",
-            "batch_0001_20250115_103000.parquet",
-            "batch_0001_20250115_103000_.parquet",
-            "batch_0001_20250115_103000_abc.parquet",
-            "batch_0001_20250115_103000_ABC123xyz0.parquet",
-            "batch_0001_20250115_103000_abc-123.parquet",
-            "batch_0001_20250115_103000_abc_123.parquet",
-            "batch_0001_20250115_103000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.parquet",
-            "batch_0001_20250230_103000_abc123xyz0.parquet",
-            "batch_0001_20251315_103000_abc123xyz0.parquet",
-            "batch_0001_20250115_243000_abc123xyz0.parquet",
-            "batch_0001_20250115_106000_abc123xyz0.parquet",
-            "batch_0001_2025011_103000_abc123xyz0.parquet",
-            "batch_0001_20250115103000_abc123xyz0.parquet",
-            "batch_0001_20250115_103000_abc123xyz0.parq",
-            "batch_0001_20250115_103000_abc123xyz0.parquet.tmp",
-            "xbatch_0001_20250115_103000_abc123xyz0.parquet",
-            "Batch_0001_20250115_103000_abc123xyz0.parquet",
-            "batch_1234567890_20250115_103000_abc123xyz0.parquet",
-            "batch_-001_20250115_103000_abc123xyz0.parquet",
-            "batch_0001_20250115_103000_abc123xyz0",
-            "consolidated.parquet",
-            "part-00000.parquet",
-            ""})
+    @ValueSource(
+            strings = {
+                "batch_001_20250115_103000_abc123xyz0.parquet",
+                "batch_0001_20250115_103000.parquet",
+                "batch_0001_20250115_103000_.parquet",
+                "batch_0001_20250115_103000_abc.parquet",
+                "batch_0001_20250115_103000_ABC123xyz0.parquet",
+                "batch_0001_20250115_103000_abc-123.parquet",
+                "batch_0001_20250115_103000_abc_123.parquet",
+                "batch_0001_20250115_103000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.parquet",
+                "batch_0001_20250230_103000_abc123xyz0.parquet",
+                "batch_0001_20251315_103000_abc123xyz0.parquet",
+                "batch_0001_20250115_243000_abc123xyz0.parquet",
+                "batch_0001_20250115_106000_abc123xyz0.parquet",
+                "batch_0001_2025011_103000_abc123xyz0.parquet",
+                "batch_0001_20250115103000_abc123xyz0.parquet",
+                "batch_0001_20250115_103000_abc123xyz0.parq",
+                "batch_0001_20250115_103000_abc123xyz0.parquet.tmp",
+                "xbatch_0001_20250115_103000_abc123xyz0.parquet",
+                "Batch_0001_20250115_103000_abc123xyz0.parquet",
+                "batch_1234567890_20250115_103000_abc123xyz0.parquet",
+                "batch_-001_20250115_103000_abc123xyz0.parquet",
+                "batch_0001_20250115_103000_abc123xyz0",
+                "consolidated.parquet",
+                "part-00000.parquet",
+                ""
+            })
     void anythingElseIsNotABatchName(String fileName) {
         assertThat(BatchName.parse(fileName)).isEqualTo(Option.none());
     }
@@ -83,14 +86,18 @@ class BatchNameTest {
     @Test
     void theSequenceIsZeroToNineDigits() {
         assertThat(new BatchName(999_999_999, AT, "abcd").sequence()).isEqualTo(999_999_999);
-        assertThatIllegalArgumentException().isThrownBy(() -> new BatchName(-1, AT, "abcd")).withMessageContaining("-1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new BatchName(-1, AT, "abcd"))
+                .withMessageContaining("-1");
         assertThatIllegalArgumentException().isThrownBy(() -> new BatchName(1_000_000_000, AT, "abcd"));
     }
 
     @Test
     void theUniqueSuffixIsFourToThirtyTwoLowerCaseLettersOrDigits() {
         for (String bad : new String[] {"", "abc", "ABCD", "ab-cd", "ab_cd", "ab.cd", "ab/cd", "a".repeat(33)}) {
-            assertThatIllegalArgumentException().as(bad).isThrownBy(() -> new BatchName(1, AT, bad))
+            assertThatIllegalArgumentException()
+                    .as(bad)
+                    .isThrownBy(() -> new BatchName(1, AT, bad))
                     .withMessageContaining("'" + bad + "'");
         }
         assertThat(new BatchName(1, AT, "a".repeat(32)).unique()).hasSize(32);

@@ -24,60 +24,77 @@ class PartitionTest {
     void thePrefixIsTheHivePathOfSourceAndReleaseDate() {
         assertThat(RSS_15.prefix().value())
                 .isEqualTo("silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/");
-        assertThat(new Partition(Source.of("gmail"), LocalDate.of(7, 3, 9)).prefix().value())
+        assertThat(new Partition(Source.of("gmail"), LocalDate.of(7, 3, 9))
+                        .prefix()
+                        .value())
                 .isEqualTo("silver_normalized/table=press_releases/source=gmail/release_date=0007-03-09/");
     }
 
     @Test
     void theConsolidatedFileSitsDirectlyInThePartition() {
         assertThat(RSS_15.consolidatedKey().value())
-                .isEqualTo("silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/consolidated.parquet");
+                .isEqualTo(
+                        "silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/consolidated.parquet");
     }
 
     @Test
     void aBatchFileSitsDirectlyInThePartitionUnderItsName() {
         BatchName name = new BatchName(1, LocalDateTime.of(2025, 1, 15, 10, 30, 0), "abc123xyz0");
 
-        assertThat(RSS_15.batchKey(name).value()).isEqualTo(
-                "silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/batch_0001_20250115_103000_abc123xyz0.parquet");
+        assertThat(RSS_15.batchKey(name).value())
+                .isEqualTo(
+                        "silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/batch_0001_20250115_103000_abc123xyz0.parquet");
     }
 
     @Test
     void everyFileDirectlyInAPartitionBelongsToThatPartition() {
         qt().withExamples(1_000)
-                .forAll(Generators.partitions(), Generate.pick(List.of("consolidated.parquet", "part-0.parquet",
-                        "_SUCCESS", "notes.txt", "batch_0001_20250115_103000_abc123xyz0.parquet", "x")))
+                .forAll(
+                        Generators.partitions(),
+                        Generate.pick(List.of(
+                                "consolidated.parquet",
+                                "part-0.parquet",
+                                "_SUCCESS",
+                                "notes.txt",
+                                "batch_0001_20250115_103000_abc123xyz0.parquet",
+                                "x")))
                 .checkAssert((partition, name) -> {
-                    assertThat(Partition.containing(partition.prefix().key(name))).containsExactly(partition);
-                    assertThat(Partition.containing(partition.consolidatedKey())).containsExactly(partition);
+                    assertThat(Partition.containing(partition.prefix().key(name)))
+                            .containsExactly(partition);
+                    assertThat(Partition.containing(partition.consolidatedKey()))
+                            .containsExactly(partition);
                 });
     }
 
     @Test
     void batchKeysBelongToTheirPartition() {
-        qt().withExamples(500).forAll(Generators.partitions(), Generators.batchNames()).checkAssert((partition, name) ->
-                assertThat(Partition.containing(partition.batchKey(name))).containsExactly(partition));
+        qt().withExamples(500)
+                .forAll(Generators.partitions(), Generators.batchNames())
+                .checkAssert((partition, name) -> assertThat(Partition.containing(partition.batchKey(name)))
+                        .containsExactly(partition));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            TABLE + "source=rss/release_date=2025-01-15/sub/consolidated.parquet",
-            TABLE + "source=rss/release_date=2025-01-15/a/b/c.parquet",
-            TABLE + "source=rss/consolidated.parquet",
-            TABLE + "consolidated.parquet",
-            TABLE + "source=rss/release_date=2025-01-15/x/release_date=2025-01-16/consolidated.parquet",
-            TABLE + "source=RSS/release_date=2025-01-15/consolidated.parquet",
-            TABLE + "source=a b/release_date=2025-01-15/consolidated.parquet",
-            TABLE + "source=/release_date=2025-01-15/consolidated.parquet",
-            TABLE + "source=rss/release_date=2025-02-30/consolidated.parquet",
-            TABLE + "source=rss/release_date=20250115/consolidated.parquet",
-            TABLE + "source=rss/release_date=2025-1-15/consolidated.parquet",
-            TABLE + "release_date=2025-01-15/source=rss/consolidated.parquet",
-            TABLE + "src=rss/release_date=2025-01-15/consolidated.parquet",
-            "silver_normalized/table=other/source=rss/release_date=2025-01-15/consolidated.parquet",
-            "other/silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/consolidated.parquet",
-            "rejects/ingest_20250115_103000_abc123.jsonl",
-            "consolidated.parquet"})
+    @ValueSource(
+            strings = {
+                TABLE + "source=rss/release_date=2025-01-15/sub/consolidated.parquet",
+                TABLE + "source=rss/release_date=2025-01-15/a/b/c.parquet",
+                TABLE + "source=rss/consolidated.parquet",
+                TABLE + "consolidated.parquet",
+                TABLE + "source=rss/release_date=2025-01-15/x/release_date=2025-01-16/consolidated.parquet",
+                TABLE + "source=RSS/release_date=2025-01-15/consolidated.parquet",
+                TABLE + "source=a b/release_date=2025-01-15/consolidated.parquet",
+                TABLE + "source=/release_date=2025-01-15/consolidated.parquet",
+                TABLE + "source=rss/release_date=2025-02-30/consolidated.parquet",
+                TABLE + "source=rss/release_date=20250115/consolidated.parquet",
+                TABLE + "source=rss/release_date=2025-1-15/consolidated.parquet",
+                TABLE + "release_date=2025-01-15/source=rss/consolidated.parquet",
+                TABLE + "src=rss/release_date=2025-01-15/consolidated.parquet",
+                "silver_normalized/table=other/source=rss/release_date=2025-01-15/consolidated.parquet",
+                "other/silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/consolidated.parquet",
+                "rejects/ingest_20250115_103000_abc123.jsonl",
+                "consolidated.parquet"
+            })
     void keysThatAreNotDirectChildrenOfAWellFormedPartitionBelongToNone(String key) {
         assertThat(Partition.containing(ObjectKey.of(key))).isEqualTo(Option.none());
     }

@@ -25,6 +25,8 @@ class InvalidPressReleaseTest {
     void aLongValueIsShortenedSoTheMessageStaysOneReadableLine() {
         String message = new InvalidPressRelease("title", "x".repeat(10_000), "is bad").getMessage();
 
-        assertThat(message).hasSize("title '".length() + 80 + "' is bad".length()).contains("x".repeat(77) + "...");
+        assertThat(message)
+                .hasSize("title '".length() + 80 + "' is bad".length())
+                .contains("x".repeat(77) + "...");
     }
 }

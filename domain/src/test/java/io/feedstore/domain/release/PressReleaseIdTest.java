@@ -31,7 +31,15 @@ class PressReleaseIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pr-1", " padded ", "ÿ", "\uD83D\uDE00", "a/b/../c", "a very long id with spaces and ünïcødé inside"})
+    @ValueSource(
+            strings = {
+                "pr-1",
+                " padded ",
+                "ÿ",
+                "\uD83D\uDE00",
+                "a/b/../c",
+                "a very long id with spaces and ünïcødé inside"
+            })
     void anyOtherWellFormedTextIsAnId(String value) {
         assertThat(PressReleaseId.of(value).value()).isEqualTo(value);
         assertThat(PressReleaseId.of(value)).hasToString(value).isEqualTo(PressReleaseId.of(value));
@@ -39,7 +47,9 @@ class PressReleaseIdTest {
 
     @Test
     void aMissingIdIsRejected() {
-        assertThatNullPointerException().isThrownBy(() -> PressReleaseId.of(null)).withMessage("press_release_id");
+        assertThatNullPointerException()
+                .isThrownBy(() -> PressReleaseId.of(null))
+                .withMessage("press_release_id");
     }
 
     @Test

@@ -9,23 +9,51 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import io.feedstore.domain.Generators;
 import io.feedstore.domain.store.KeyPrefix;
 import io.vavr.control.Try;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SourceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"gmail", "rss", "a", "0", "9news", "news_wire-2", "a_", "a-",
-            "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01"})
+    @ValueSource(
+            strings = {
+                "gmail",
+                "rss",
+                "a",
+                "0",
+                "9news",
+                "news_wire-2",
+                "a_",
+                "a-",
+                "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01"
+            })
     void lowerCaseLettersDigitsUnderscoreAndDashUpToSixtyFourAreSources(String value) {
         assertThat(Source.of(value).value()).isEqualTo(value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "../x", "..", ".", "a/b", "/a", "a\\b", "Gmail", "RSS", "_x", "-x", "a b", " a",
-            "a.b", "é", "a\n", "a\u0000",
-            "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz012"})
+    @ValueSource(
+            strings = {
+                "",
+                "../x",
+                "..",
+                ".",
+                "a/b",
+                "/a",
+                "a\\b",
+                "Gmail",
+                "RSS",
+                "_x",
+                "-x",
+                "a b",
+                " a",
+                "a.b",
+                "é",
+                "a\n",
+                "a\u0000",
+                "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz012"
+            })
     void anythingElseIsRejectedNamingTheFieldAndTheValue(String value) {
         InvalidPressRelease e = catchThrowableOfType(InvalidPressRelease.class, () -> Source.of(value));
 
@@ -49,13 +77,16 @@ class SourceTest {
 
     @Test
     void everyAcceptedSourceIsOneSafePathSegment() {
-        qt().withExamples(2_000).forAll(strings().ascii().ofLengthBetween(0, 70)
-                .mix(strings().betweenCodePoints('-', 'z').ofLengthBetween(0, 3))
-                .mix(strings().betweenCodePoints('-', 'z').ofLengthBetween(60, 70))).checkAssert(value ->
-                Try.of(() -> Source.of(value)).forEach(source -> {
+        qt().withExamples(2_000)
+                .forAll(strings()
+                        .ascii()
+                        .ofLengthBetween(0, 70)
+                        .mix(strings().betweenCodePoints('-', 'z').ofLengthBetween(0, 3))
+                        .mix(strings().betweenCodePoints('-', 'z').ofLengthBetween(60, 70)))
+                .checkAssert(value -> Try.of(() -> Source.of(value)).forEach(source -> {
                     assertThat(value).isNotEmpty().hasSizeLessThanOrEqualTo(64).doesNotContain("/", "\\", ".", " ");
-                    assertThat(value.chars()).allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                            || c == '_' || c == '-');
+                    assertThat(value.chars())
+                            .allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-');
                     assertThat(KeyPrefix.ROOT.child("source=" + source.value()).value())
                             .isEqualTo("source=" + value + "/");
                 }));
@@ -63,8 +94,13 @@ class SourceTest {
 
     @Test
     void everyGeneratedSourceSurvivesBeingAPathSegment() {
-        qt().withExamples(500).forAll(Generators.sources()).checkAssert(source ->
-                assertThat(KeyPrefix.ROOT.child("source=" + source).key("x").parent().value())
+        qt().withExamples(500)
+                .forAll(Generators.sources())
+                .checkAssert(source -> assertThat(KeyPrefix.ROOT
+                                .child("source=" + source)
+                                .key("x")
+                                .parent()
+                                .value())
                         .isEqualTo("source=" + source.value() + "/"));
     }
 

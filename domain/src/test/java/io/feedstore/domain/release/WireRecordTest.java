@@ -19,10 +19,27 @@ class WireRecordTest {
     private static final String INGESTED = "ingested_at";
 
     /** A valid row of the production schema; tests change one column at a time. */
-    private static WireRecord row(String id, String releaseDate, String releaseTs, String ingestedAt, String source,
-            Long parserVersion, Long schemaVersion) {
-        return new WireRecord(id, "ACME", "earnings", releaseDate, releaseTs, ingestedAt, "Title", "Text", source,
-                "https://example.com/1", parserVersion, schemaVersion);
+    private static WireRecord row(
+            String id,
+            String releaseDate,
+            String releaseTs,
+            String ingestedAt,
+            String source,
+            Long parserVersion,
+            Long schemaVersion) {
+        return new WireRecord(
+                id,
+                "ACME",
+                "earnings",
+                releaseDate,
+                releaseTs,
+                ingestedAt,
+                "Title",
+                "Text",
+                source,
+                "https://example.com/1",
+                parserVersion,
+                schemaVersion);
     }
 
     private static WireRecord valid() {
@@ -41,8 +58,9 @@ class WireRecordTest {
 
     @Test
     void anyValidRecordSurvivesTypedToWireToTyped() {
-        qt().withExamples(2_000).forAll(Generators.pressReleases()).checkAssert(r ->
-                assertThat(WireRecord.of(r).toPressRelease()).containsExactly(r));
+        qt().withExamples(2_000)
+                .forAll(Generators.pressReleases())
+                .checkAssert(r -> assertThat(WireRecord.of(r).toPressRelease()).containsExactly(r));
     }
 
     @Test
@@ -51,9 +69,12 @@ class WireRecordTest {
             WireRecord wire = WireRecord.of(r);
 
             assertThat(wire.toPressRelease().map(WireRecord::of)).containsExactly(wire);
-            assertThat(wire.ingestedAt() == null || wire.ingestedAt().endsWith("+00:00")).isTrue();
-            assertThat(wire.releaseTsUtc() == null || wire.releaseTsUtc().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"))
-                    .as(wire.releaseTsUtc()).isTrue();
+            assertThat(wire.ingestedAt() == null || wire.ingestedAt().endsWith("+00:00"))
+                    .isTrue();
+            assertThat(wire.releaseTsUtc() == null
+                            || wire.releaseTsUtc().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"))
+                    .as(wire.releaseTsUtc())
+                    .isTrue();
             assertThat(wire.releaseDate()).matches("\\d{4}-\\d{2}-\\d{2}");
         });
     }
@@ -77,37 +98,55 @@ class WireRecordTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "2025-01-15T11:00:00Z              | 2025-01-15T11:00:00Z",
-            "2025-01-15T11:00:00+00:00         | 2025-01-15T11:00:00Z",
-            "2025-01-15T11:00:00-00:00         | 2025-01-15T11:00:00Z",
-            "2025-01-15T06:00:00-05:00         | 2025-01-15T11:00:00Z",
-            "2025-01-15T16:30:00+05:30         | 2025-01-15T11:00:00Z",
-            "2025-01-15 11:00:00+00:00         | 2025-01-15T11:00:00Z",
-            "2025-01-15 11:00:00               | 2025-01-15T11:00:00Z",
-            "2025-01-15T11:00:00               | 2025-01-15T11:00:00Z",
-            "2025-01-15T11:00                  | 2025-01-15T11:00:00Z",
-            "2025-01-15t11:00:00z              | 2025-01-15T11:00:00Z",
-            "' 2025-01-15T11:00:00Z '          | 2025-01-15T11:00:00Z",
-            "2025-01-15T11:00:00.5Z            | 2025-01-15T11:00:00.5Z",
-            "2025-01-15T11:00:00.123Z          | 2025-01-15T11:00:00.123Z",
-            "2025-01-15T11:00:00.123456+00:00  | 2025-01-15T11:00:00.123456Z",
-            "2025-01-15 11:00:00.123456        | 2025-01-15T11:00:00.123456Z",
-            "2025-01-15T11:00:00.123456789Z    | 2025-01-15T11:00:00.123456789Z",
-            "2025-01-15T13:00:00.000001+02:00  | 2025-01-15T11:00:00.000001Z",
-            "0001-01-01T00:00:00Z              | 0001-01-01T00:00:00Z",
-            "2024-02-29T23:59:59Z              | 2024-02-29T23:59:59Z"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2025-01-15T11:00:00Z              | 2025-01-15T11:00:00Z",
+                "2025-01-15T11:00:00+00:00         | 2025-01-15T11:00:00Z",
+                "2025-01-15T11:00:00-00:00         | 2025-01-15T11:00:00Z",
+                "2025-01-15T06:00:00-05:00         | 2025-01-15T11:00:00Z",
+                "2025-01-15T16:30:00+05:30         | 2025-01-15T11:00:00Z",
+                "2025-01-15 11:00:00+00:00         | 2025-01-15T11:00:00Z",
+                "2025-01-15 11:00:00               | 2025-01-15T11:00:00Z",
+                "2025-01-15T11:00:00               | 2025-01-15T11:00:00Z",
+                "2025-01-15T11:00                  | 2025-01-15T11:00:00Z",
+                "2025-01-15t11:00:00z              | 2025-01-15T11:00:00Z",
+                "' 2025-01-15T11:00:00Z '          | 2025-01-15T11:00:00Z",
+                "2025-01-15T11:00:00.5Z            | 2025-01-15T11:00:00.5Z",
+                "2025-01-15T11:00:00.123Z          | 2025-01-15T11:00:00.123Z",
+                "2025-01-15T11:00:00.123456+00:00  | 2025-01-15T11:00:00.123456Z",
+                "2025-01-15 11:00:00.123456        | 2025-01-15T11:00:00.123456Z",
+                "2025-01-15T11:00:00.123456789Z    | 2025-01-15T11:00:00.123456789Z",
+                "2025-01-15T13:00:00.000001+02:00  | 2025-01-15T11:00:00.000001Z",
+                "0001-01-01T00:00:00Z              | 0001-01-01T00:00:00Z",
+                "2024-02-29T23:59:59Z              | 2024-02-29T23:59:59Z"
+            })
     void ingestedAtIsReadAsTheInstantItDenotes(String text, String instant) {
         assertThat(ingested(text)).isEqualTo(Instant.parse(instant));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "yesterday", "2025-01-15", "2025-01-15T", "20250115T110000Z", "2025-13-01T00:00:00Z",
-            "2025-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2025-01-15T24:00:00Z", "2025-01-15T11:60:00Z",
-            "2025-01-15T11:00:00+2", "2025-01-15T11:00:00 UTC", "2025-01-15T11:00:00Z[UTC]", "1736938800",
-            "2025-01-15X11:00:00Z"})
+    @ValueSource(
+            strings = {
+                "",
+                "yesterday",
+                "2025-01-15",
+                "2025-01-15T",
+                "20250115T110000Z",
+                "2025-13-01T00:00:00Z",
+                "2025-02-30T00:00:00Z",
+                "2023-02-29T00:00:00Z",
+                "2025-01-15T24:00:00Z",
+                "2025-01-15T11:60:00Z",
+                "2025-01-15T11:00:00+2",
+                "2025-01-15T11:00:00 UTC",
+                "2025-01-15T11:00:00Z[UTC]",
+                "1736938800",
+                "2025-01-15X11:00:00Z"
+            })
     void anythingElseIsNotATimestamp(String text) {
-        WireRecord wire = new WireRecord("pr-1", null, null, "2025-01-15", null, text, null, null, "rss", null, null, null);
+        WireRecord wire =
+                new WireRecord("pr-1", null, null, "2025-01-15", null, text, null, null, "rss", null, null, null);
 
         InvalidPressRelease e = rejection(wire);
 
@@ -117,28 +156,31 @@ class WireRecordTest {
 
     @Test
     void aTimestampOutsideTheFourDigitYearsIsRejected() {
-        WireRecord wire = new WireRecord("pr-1", null, null, "2025-01-15", "+10000-01-01T00:00:00Z", null, null, null,
-                "rss", null, null, null);
+        WireRecord wire = new WireRecord(
+                "pr-1", null, null, "2025-01-15", "+10000-01-01T00:00:00Z", null, null, null, "rss", null, null, null);
 
         assertThat(rejection(wire).field()).isEqualTo("release_ts_utc");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "2025-01-15T11:00:00Z           | 2025-01-15T11:00:00+00:00",
-            "2025-01-15T11:00:00.5Z         | 2025-01-15T11:00:00.5+00:00",
-            "2025-01-15T11:00:00.12Z        | 2025-01-15T11:00:00.12+00:00",
-            "2025-01-15T11:00:00.120000Z    | 2025-01-15T11:00:00.12+00:00",
-            "2025-01-15T11:00:00.123456Z    | 2025-01-15T11:00:00.123456+00:00",
-            "2025-01-15T11:00:00.000001Z    | 2025-01-15T11:00:00.000001+00:00",
-            "2025-01-15T11:00:00.000000999Z | 2025-01-15T11:00:00.000000999+00:00",
-            "2025-01-15T11:00:00.000000001Z | 2025-01-15T11:00:00.000000001+00:00",
-            "2025-01-15T11:00:00.123456789Z | 2025-01-15T11:00:00.123456789+00:00",
-            "2025-01-15T11:00:00.123456780Z | 2025-01-15T11:00:00.12345678+00:00",
-            "2025-01-15T13:00:00.1234567+02:00 | 2025-01-15T11:00:00.1234567+00:00",
-            "0001-01-01T00:00:00Z           | 0001-01-01T00:00:00+00:00",
-            "0999-06-01T00:00:00.1Z         | 0999-06-01T00:00:00.1+00:00",
-            "9999-12-31T23:59:59.999999999Z | 9999-12-31T23:59:59.999999999+00:00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2025-01-15T11:00:00Z           | 2025-01-15T11:00:00+00:00",
+                "2025-01-15T11:00:00.5Z         | 2025-01-15T11:00:00.5+00:00",
+                "2025-01-15T11:00:00.12Z        | 2025-01-15T11:00:00.12+00:00",
+                "2025-01-15T11:00:00.120000Z    | 2025-01-15T11:00:00.12+00:00",
+                "2025-01-15T11:00:00.123456Z    | 2025-01-15T11:00:00.123456+00:00",
+                "2025-01-15T11:00:00.000001Z    | 2025-01-15T11:00:00.000001+00:00",
+                "2025-01-15T11:00:00.000000999Z | 2025-01-15T11:00:00.000000999+00:00",
+                "2025-01-15T11:00:00.000000001Z | 2025-01-15T11:00:00.000000001+00:00",
+                "2025-01-15T11:00:00.123456789Z | 2025-01-15T11:00:00.123456789+00:00",
+                "2025-01-15T11:00:00.123456780Z | 2025-01-15T11:00:00.12345678+00:00",
+                "2025-01-15T13:00:00.1234567+02:00 | 2025-01-15T11:00:00.1234567+00:00",
+                "0001-01-01T00:00:00Z           | 0001-01-01T00:00:00+00:00",
+                "0999-06-01T00:00:00.1Z         | 0999-06-01T00:00:00.1+00:00",
+                "9999-12-31T23:59:59.999999999Z | 9999-12-31T23:59:59.999999999+00:00"
+            })
     void ingestedAtIsWrittenInUtcWithPlusZeroAndTheFractionAsGivenWithoutTrailingZeros(String instant, String text) {
         assertThat(WireRecord.formatIngestedAt(Instant.parse(instant))).isEqualTo(text);
     }
@@ -159,31 +201,39 @@ class WireRecordTest {
 
     @Test
     void ingestedAtStringOrderEqualsTimeOrderForUnrelatedInstants() {
-        qt().withExamples(2_000).forAll(Generators.instants(), Generators.instants()).checkAssert((x, y) -> {
-            Instant a = x;
-            Instant b = y;
+        qt().withExamples(2_000)
+                .forAll(Generators.instants(), Generators.instants())
+                .checkAssert((x, y) -> {
+                    Instant a = x;
+                    Instant b = y;
 
-            assertThat(Integer.signum(WireRecord.formatIngestedAt(a).compareTo(WireRecord.formatIngestedAt(b))))
-                    .isEqualTo(Integer.signum(a.compareTo(b)));
-        });
+                    assertThat(Integer.signum(WireRecord.formatIngestedAt(a).compareTo(WireRecord.formatIngestedAt(b))))
+                            .isEqualTo(Integer.signum(a.compareTo(b)));
+                });
     }
 
     @Test
     void ingestedAtIsReadBackAsTheInstantItWasWrittenFrom() {
-        qt().withExamples(2_000).forAll(Generators.instants()).checkAssert(instant ->
-                assertThat(ingested(WireRecord.formatIngestedAt(instant))).isEqualTo(instant));
+        qt().withExamples(2_000)
+                .forAll(Generators.instants())
+                .checkAssert(instant -> assertThat(ingested(WireRecord.formatIngestedAt(instant)))
+                        .isEqualTo(instant));
     }
 
     @Test
     void releaseTimestampIsWrittenAsSecondsWithAZ() {
-        assertThat(WireRecord.formatReleaseTimestamp(Instant.parse("2025-01-15T10:30:00Z"))).isEqualTo("2025-01-15T10:30:00Z");
-        assertThat(WireRecord.formatReleaseTimestamp(Instant.parse("2025-01-15T10:30:00.999Z"))).isEqualTo("2025-01-15T10:30:00Z");
-        assertThat(WireRecord.formatReleaseTimestamp(Instant.parse("0001-01-01T00:00:00Z"))).isEqualTo("0001-01-01T00:00:00Z");
+        assertThat(WireRecord.formatReleaseTimestamp(Instant.parse("2025-01-15T10:30:00Z")))
+                .isEqualTo("2025-01-15T10:30:00Z");
+        assertThat(WireRecord.formatReleaseTimestamp(Instant.parse("2025-01-15T10:30:00.999Z")))
+                .isEqualTo("2025-01-15T10:30:00Z");
+        assertThat(WireRecord.formatReleaseTimestamp(Instant.parse("0001-01-01T00:00:00Z")))
+                .isEqualTo("0001-01-01T00:00:00Z");
         qt().withExamples(1_000).forAll(Generators.instants()).checkAssert(instant -> {
             String text = WireRecord.formatReleaseTimestamp(instant);
 
             assertThat(text).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-            assertThat(WireRecord.parseInstant("release_ts_utc", text)).isEqualTo(instant.truncatedTo(ChronoUnit.SECONDS));
+            assertThat(WireRecord.parseInstant("release_ts_utc", text))
+                    .isEqualTo(instant.truncatedTo(ChronoUnit.SECONDS));
         });
     }
 
@@ -191,14 +241,32 @@ class WireRecordTest {
     void releaseDateIsWrittenAsFourDigitYearMonthDay() {
         assertThat(WireRecord.formatDate(LocalDate.of(2025, 1, 5))).isEqualTo("2025-01-05");
         assertThat(WireRecord.formatDate(LocalDate.of(1, 1, 1))).isEqualTo("0001-01-01");
-        qt().withExamples(1_000).forAll(Generators.dates()).checkAssert(date ->
-                assertThat(WireRecord.parseDate("release_date", WireRecord.formatDate(date))).isEqualTo(date));
+        qt().withExamples(1_000)
+                .forAll(Generators.dates())
+                .checkAssert(date -> assertThat(WireRecord.parseDate("release_date", WireRecord.formatDate(date)))
+                        .isEqualTo(date));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2025-02-30", "2023-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00",
-            "2025-1-15", "25-01-15", "20250115", "2025/01/15", "2025-01-15T00:00:00", " 2025-01-15", "", "+2025-01-15",
-            "12025-01-15", "0000-01-01"})
+    @ValueSource(
+            strings = {
+                "2025-02-30",
+                "2023-02-29",
+                "2025-04-31",
+                "2025-13-01",
+                "2025-00-10",
+                "2025-01-00",
+                "2025-1-15",
+                "25-01-15",
+                "20250115",
+                "2025/01/15",
+                "2025-01-15T00:00:00",
+                " 2025-01-15",
+                "",
+                "+2025-01-15",
+                "12025-01-15",
+                "0000-01-01"
+            })
     void releaseDatesAreStrict(String text) {
         InvalidPressRelease e = rejection(row("pr-1", text, null, null, "rss", null, null));
 
@@ -208,24 +276,31 @@ class WireRecordTest {
 
     @Test
     void aLeapDayIsADate() {
-        assertThat(row("pr-1", "2024-02-29", null, null, "rss", null, null).toPressRelease().map(PressRelease::releaseDate))
+        assertThat(row("pr-1", "2024-02-29", null, null, "rss", null, null)
+                        .toPressRelease()
+                        .map(PressRelease::releaseDate))
                 .containsExactly(LocalDate.of(2024, 2, 29));
     }
 
     @Test
     void int64VersionsOutsideTheInt32RangeAreRejected() {
-        for (long outside : new long[] {Integer.MAX_VALUE + 1L, Integer.MIN_VALUE - 1L, Long.MAX_VALUE, Long.MIN_VALUE}) {
-            assertThat(rejection(row("pr-1", "2025-01-15", null, null, "rss", outside, 1L)).field())
+        for (long outside :
+                new long[] {Integer.MAX_VALUE + 1L, Integer.MIN_VALUE - 1L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(rejection(row("pr-1", "2025-01-15", null, null, "rss", outside, 1L))
+                            .field())
                     .isEqualTo("parser_version");
-            assertThat(rejection(row("pr-1", "2025-01-15", null, null, "rss", 1L, outside)).field())
+            assertThat(rejection(row("pr-1", "2025-01-15", null, null, "rss", 1L, outside))
+                            .field())
                     .isEqualTo("schema_version");
         }
     }
 
     @Test
     void int64VersionsInsideTheInt32RangeAreAccepted() {
-        PressRelease r = row("pr-1", "2025-01-15", null, null, "rss", (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE)
-                .toPressRelease().get();
+        PressRelease r = row(
+                        "pr-1", "2025-01-15", null, null, "rss", (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE)
+                .toPressRelease()
+                .get();
 
         assertThat(r.parserVersion()).containsExactly(Integer.MAX_VALUE);
         assertThat(r.schemaVersion()).containsExactly(Integer.MIN_VALUE);
@@ -245,42 +320,78 @@ class WireRecordTest {
 
     @Test
     void onlyIdReleaseDateAndSourceAreRequired() {
-        WireRecord minimal = new WireRecord("pr-1", null, null, "2025-01-15", null, null, null, null, "rss", null, null, null);
+        WireRecord minimal =
+                new WireRecord("pr-1", null, null, "2025-01-15", null, null, null, null, "rss", null, null, null);
 
-        assertThat(minimal.toPressRelease()).containsExactly(
-                PressRelease.builder(PressReleaseId.of("pr-1"), Source.of("rss"), LocalDate.of(2025, 1, 15)).build());
+        assertThat(minimal.toPressRelease())
+                .containsExactly(
+                        PressRelease.builder(PressReleaseId.of("pr-1"), Source.of("rss"), LocalDate.of(2025, 1, 15))
+                                .build());
     }
 
     @Test
     void anInvalidIdOrSourceIsRejectedNamingIt() {
-        assertThat(rejection(row("  ", "2025-01-15", null, null, "rss", null, null)).field()).isEqualTo("press_release_id");
-        assertThat(rejection(row("pr\uD800", "2025-01-15", null, null, "rss", null, null)).field()).isEqualTo("press_release_id");
-        assertThat(rejection(row("pr-1", "2025-01-15", null, null, "../x", null, null)).field()).isEqualTo("source");
-        assertThat(rejection(row("pr-1", "2025-01-15", null, null, "a/b", null, null)).field()).isEqualTo("source");
-        assertThat(rejection(row("pr-1", "2025-01-15", "soon", null, "rss", null, null)).field()).isEqualTo("release_ts_utc");
+        assertThat(rejection(row("  ", "2025-01-15", null, null, "rss", null, null))
+                        .field())
+                .isEqualTo("press_release_id");
+        assertThat(rejection(row("pr\uD800", "2025-01-15", null, null, "rss", null, null))
+                        .field())
+                .isEqualTo("press_release_id");
+        assertThat(rejection(row("pr-1", "2025-01-15", null, null, "../x", null, null))
+                        .field())
+                .isEqualTo("source");
+        assertThat(rejection(row("pr-1", "2025-01-15", null, null, "a/b", null, null))
+                        .field())
+                .isEqualTo("source");
+        assertThat(rejection(row("pr-1", "2025-01-15", "soon", null, "rss", null, null))
+                        .field())
+                .isEqualTo("release_ts_utc");
     }
 
     @Test
     void aLoneSurrogateInAnyTextColumnIsRejected() {
-        WireRecord broken = new WireRecord("pr-1", null, null, "2025-01-15", null, null, "bad \uDC00", null, "rss", null,
-                null, null);
+        WireRecord broken = new WireRecord(
+                "pr-1", null, null, "2025-01-15", null, null, "bad \uDC00", null, "rss", null, null, null);
 
         assertThat(rejection(broken).field()).isEqualTo("title");
     }
 
     @Test
     void theColumnsAreTheProductionSchemaInOrder() {
-        assertThat(WireRecord.COLUMNS).containsExactly("press_release_id", "company_name", "category", "release_date",
-                "release_ts_utc", "ingested_at", "title", "full_text", "source", "source_url", "parser_version",
-                "schema_version");
+        assertThat(WireRecord.COLUMNS)
+                .containsExactly(
+                        "press_release_id",
+                        "company_name",
+                        "category",
+                        "release_date",
+                        "release_ts_utc",
+                        "ingested_at",
+                        "title",
+                        "full_text",
+                        "source",
+                        "source_url",
+                        "parser_version",
+                        "schema_version");
     }
 
     @Test
     void eachColumnGetterReadsTheColumnOfTheSameName() {
-        WireRecord wire = new WireRecord("press_release_id", "company_name", "category", "release_date",
-                "release_ts_utc", "ingested_at", "title", "full_text", "source", "source_url", 10L, 11L);
+        WireRecord wire = new WireRecord(
+                "press_release_id",
+                "company_name",
+                "category",
+                "release_date",
+                "release_ts_utc",
+                "ingested_at",
+                "title",
+                "full_text",
+                "source",
+                "source_url",
+                10L,
+                11L);
 
-        List<Object> values = WireRecord.columnGetters().stream().map(g -> g.apply(wire)).toList();
+        List<Object> values =
+                WireRecord.columnGetters().stream().map(g -> g.apply(wire)).toList();
 
         assertThat(values.subList(0, 10)).isEqualTo(List.copyOf(WireRecord.COLUMNS.subList(0, 10)));
         assertThat(values.subList(10, 12)).containsExactly(10L, 11L);
@@ -288,35 +399,183 @@ class WireRecordTest {
 
     @Test
     void canonicalOrderCallsTwoRowsEqualOnlyWhenTheyAreIdentical() {
-        qt().withExamples(2_000).forAll(Generators.collidingRow(), Generators.collidingRow()).checkAssert((a, b) -> {
-            WireRecord x = WireRecord.of(a);
-            WireRecord y = WireRecord.of(b);
-            int xy = WireRecord.CANONICAL_ORDER.compare(x, y);
+        qt().withExamples(2_000)
+                .forAll(Generators.collidingRow(), Generators.collidingRow())
+                .checkAssert((a, b) -> {
+                    WireRecord x = WireRecord.of(a);
+                    WireRecord y = WireRecord.of(b);
+                    int xy = WireRecord.CANONICAL_ORDER.compare(x, y);
 
-            assertThat(xy == 0).isEqualTo(x.equals(y));
-            assertThat(Integer.signum(xy)).isEqualTo(-Integer.signum(WireRecord.CANONICAL_ORDER.compare(y, x)));
-        });
+                    assertThat(xy == 0).isEqualTo(x.equals(y));
+                    assertThat(Integer.signum(xy)).isEqualTo(-Integer.signum(WireRecord.CANONICAL_ORDER.compare(y, x)));
+                });
     }
 
     @Test
     void canonicalOrderTellsApartRowsThatDifferInAnySingleColumn() {
         WireRecord base = valid();
         List<WireRecord> variants = List.of(
-                new WireRecord("pr-2", "ACME", "earnings", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text", "rss", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", null, "earnings", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text", "rss", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "other", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text", "rss", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-16", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text", "rss", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-15", null, "2025-01-15T11:00:00+00:00", "Title", "Text", "rss", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-15", "2025-01-15T10:30:00Z", null, "Title", "Text", "rss", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "", "Text", "rss", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text!", "rss", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text", "gmail", "https://example.com/1", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text", "rss", "https://example.com/2", 2L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text", "rss", "https://example.com/1", 3L, 1L),
-                new WireRecord("pr-1", "ACME", "earnings", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "Title", "Text", "rss", "https://example.com/1", 2L, null));
+                new WireRecord(
+                        "pr-2",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        null,
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "other",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-16",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        null,
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        null,
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text!",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "gmail",
+                        "https://example.com/1",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/2",
+                        2L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        3L,
+                        1L),
+                new WireRecord(
+                        "pr-1",
+                        "ACME",
+                        "earnings",
+                        "2025-01-15",
+                        "2025-01-15T10:30:00Z",
+                        "2025-01-15T11:00:00+00:00",
+                        "Title",
+                        "Text",
+                        "rss",
+                        "https://example.com/1",
+                        2L,
+                        null));
 
         for (WireRecord variant : variants) {
-            assertThat(WireRecord.CANONICAL_ORDER.compare(base, variant)).as("%s", variant).isNotZero();
+            assertThat(WireRecord.CANONICAL_ORDER.compare(base, variant))
+                    .as("%s", variant)
+                    .isNotZero();
         }
     }
 }

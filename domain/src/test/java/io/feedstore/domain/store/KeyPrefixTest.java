@@ -25,19 +25,24 @@ class KeyPrefixTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "a          | must end with '/'",
-            "/          | empty segment",
-            "/a/        | must be relative",
-            "a//        | empty segment",
-            "//         | must be relative",
-            "../        | starting with '.'",
-            "a/../      | starting with '.'",
-            "./         | starting with '.'",
-            ".hidden/   | starting with '.'",
-            "a\\b/      | backslash"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a          | must end with '/'",
+                "/          | empty segment",
+                "/a/        | must be relative",
+                "a//        | empty segment",
+                "//         | must be relative",
+                "../        | starting with '.'",
+                "a/../      | starting with '.'",
+                "./         | starting with '.'",
+                ".hidden/   | starting with '.'",
+                "a\\b/      | backslash"
+            })
     void aPrefixFollowsTheRulesOfKeys(String value, String reason) {
-        assertThatIllegalArgumentException().isThrownBy(() -> KeyPrefix.of(value)).withMessageContaining(reason);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> KeyPrefix.of(value))
+                .withMessageContaining(reason);
     }
 
     @Test

@@ -30,48 +30,64 @@ class ObjectKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "consolidated.parquet", "rejects/ingest_20250115_103000_abc.jsonl",
-            "silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/consolidated.parquet",
-            "a..b/c..", "with space/ünïcødé/\uD83D\uDE00", "x.", "a/b-c_d=e"})
+    @ValueSource(
+            strings = {
+                "a",
+                "consolidated.parquet",
+                "rejects/ingest_20250115_103000_abc.jsonl",
+                "silver_normalized/table=press_releases/source=rss/release_date=2025-01-15/consolidated.parquet",
+                "a..b/c..",
+                "with space/ünïcødé/\uD83D\uDE00",
+                "x.",
+                "a/b-c_d=e"
+            })
     void relativePathsOfNonEmptyVisibleSegmentsAreKeys(String value) {
         assertThat(ObjectKey.of(value).value()).isEqualTo(value);
         assertThat(ObjectKey.of(value)).hasToString(value);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''              | must not be empty",
-            "/abs            | must be relative",
-            "/               | must be relative",
-            "a//b            | empty segment",
-            "a/              | empty segment",
-            "..              | starting with '.'",
-            "../x            | starting with '.'",
-            "a/../b          | starting with '.'",
-            "a/..            | starting with '.'",
-            "./a             | starting with '.'",
-            ".               | starting with '.'",
-            "a/.hidden       | starting with '.'",
-            ".tmp-123        | starting with '.'",
-            "a\\b            | backslash or control character",
-            "..\\x           | starting with '.'",
-            "x\\..\\y        | backslash or control character"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''              | must not be empty",
+                "/abs            | must be relative",
+                "/               | must be relative",
+                "a//b            | empty segment",
+                "a/              | empty segment",
+                "..              | starting with '.'",
+                "../x            | starting with '.'",
+                "a/../b          | starting with '.'",
+                "a/..            | starting with '.'",
+                "./a             | starting with '.'",
+                ".               | starting with '.'",
+                "a/.hidden       | starting with '.'",
+                ".tmp-123        | starting with '.'",
+                "a\\b            | backslash or control character",
+                "..\\x           | starting with '.'",
+                "x\\..\\y        | backslash or control character"
+            })
     void anythingThatCouldEscapeTheRootOrHideIsNotAKey(String value, String reason) {
-        assertThatIllegalArgumentException().isThrownBy(() -> ObjectKey.of(value)).withMessageContaining(reason);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ObjectKey.of(value))
+                .withMessageContaining(reason);
     }
 
     @Test
     void controlCharactersAreNotKeys() {
         for (String value : new String[] {"a\nb", "a\rb", "a\u0000b", "a\tb", "a\u007fb", "a\u0085b", "\u001b[31m"}) {
-            assertThatIllegalArgumentException().as("%s", value.chars().boxed().toList())
-                    .isThrownBy(() -> ObjectKey.of(value)).withMessageContaining("control character");
+            assertThatIllegalArgumentException()
+                    .as("%s", value.chars().boxed().toList())
+                    .isThrownBy(() -> ObjectKey.of(value))
+                    .withMessageContaining("control character");
         }
     }
 
     @Test
     void aKeyIsAtMostTenTwentyFourBytesOfUtf8() {
         assertThat(ObjectKey.of("a".repeat(1024)).value()).hasSize(1024);
-        assertThatIllegalArgumentException().isThrownBy(() -> ObjectKey.of("a".repeat(1025)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ObjectKey.of("a".repeat(1025)))
                 .withMessageContaining("longer than 1024 bytes");
         // Bytes, not characters: 512 two-byte characters fit, 513 do not.
         assertThat(ObjectKey.of("é".repeat(512)).value()).hasSize(512);
@@ -108,7 +124,8 @@ class ObjectKeyTest {
     void noKeyClimbsOutOfTheRoot() {
         qt().withExamples(1_000).forAll(keys()).checkAssert(key -> {
             assertThat(key.value()).doesNotStartWith("/");
-            assertThat(List.of(key.value().split("/", -1))).noneMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."));
+            assertThat(List.of(key.value().split("/", -1)))
+                    .noneMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."));
         });
     }
 

@@ -23,7 +23,8 @@ class StoreValuesTest {
     @Test
     void aListingEntryHasAKeyAGenerationAndANonNegativeSize() {
         assertThat(new ObjectInfo(KEY, Generation.of(1), 0).size()).isZero();
-        assertThatIllegalArgumentException().isThrownBy(() -> new ObjectInfo(KEY, Generation.of(1), -1))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ObjectInfo(KEY, Generation.of(1), -1))
                 .withMessageContaining("-1");
         assertThatNullPointerException().isThrownBy(() -> new ObjectInfo(null, Generation.of(1), 0));
         assertThatNullPointerException().isThrownBy(() -> new ObjectInfo(KEY, null, 0));
@@ -42,7 +43,8 @@ class StoreValuesTest {
         assertThat(new StoreFailure.PreconditionFailed(KEY, "generation is 8, not 7").message())
                 .isEqualTo("precondition failed for a/b.parquet: generation is 8, not 7");
         assertThat(new StoreFailure.NotFound(KEY).message()).isEqualTo("no object a/b.parquet");
-        assertThat(StoreFailure.IoFailure.of("file:/data a/b.parquet", new IOException("disk full")).message())
+        assertThat(StoreFailure.IoFailure.of("file:/data a/b.parquet", new IOException("disk full"))
+                        .message())
                 .isEqualTo("I/O failure on file:/data a/b.parquet: disk full");
     }
 
