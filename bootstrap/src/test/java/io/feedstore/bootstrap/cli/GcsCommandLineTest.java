@@ -3,8 +3,11 @@ package io.feedstore.bootstrap.cli;
 import static io.feedstore.bootstrap.cli.Cli.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.feedstore.gcsserver.Fault;
 import io.feedstore.gcsserver.GcsTestServer;
+import io.feedstore.gcsserver.Operation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -142,5 +145,36 @@ class GcsCommandLineTest {
                 .singleElement()
                 .asString()
                 .contains("could not list the partitions of gs://no-such-bucket-here");
+    }
+
+    @Test
+    void aStoreThatRefusesEveryWriteStopsTheIngestAtTheFirstPartitionAndNamesASafeResumePoint() {
+        Path input = Cli.file(
+                temp,
+                "three-partitions.jsonl",
+                line("g1", "gmail", "2025-01-14", "2025-01-14T10:00:00Z", "“Ærø” – one"),
+                line("r1", "rss", "2025-01-14", "2025-01-14T10:00:00Z", "“Jyväskylä” – two"),
+                line("w1", "web", "2025-01-15", "2025-01-15T10:00:00Z", "“Åsa Lindqvist” – three"));
+        Cli cli = gcs("gs://" + BUCKET + "/refusing").withVariable("FEEDSTORE_GCS_RETRY_TIMEOUT", "3s");
+        server.faults().failAfter(Operation.UPLOAD, 0, Fault.unavailable());
+        long started = System.nanoTime();
+        Cli.Run run;
+        try {
+            run = cli.run("ingest", "--input", input.toString());
+        } finally {
+            server.faults().clear();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err())
+                .as("the stop message gives the safe resume point, not buffered lines a dead process cannot retry")
+                .contains("resume at line 1 (tail -n +1)")
+                .doesNotContain("still buffered", "line 0", "1 batches");
+        // Each partition's write retries for 3 s before it fails: trying all three would take 9 s or more.
+        assertThat(took)
+                .as("the run stops after the first partition whose write failed; " + run)
+                .isLessThan(Duration.ofSeconds(7));
+        assertThat(server.objectNames(BUCKET)).noneMatch(name -> name.startsWith("refusing/silver"));
     }
 }
