@@ -146,13 +146,7 @@ class IngestPressReleasesTest {
     @Test
     void aStoreFailureStopsTheRunAtOnceWithoutTryingTheOtherPartitionsAndNamesASafeResumePoint() {
         AtomicInteger batchAttempts = new AtomicInteger();
-        InterceptingObjectStore batchesFail = new InterceptingObjectStore(
-                store,
-                InterceptingObjectStore.failing(
-                        c -> c.op() == Op.CREATE
-                                && c.target().startsWith(StoreLayout.TABLE.value())
-                                && batchAttempts.incrementAndGet() > 0,
-                        InterceptingObjectStore::ioFailure));
+        InterceptingObjectStore batchesFail = batchWritesFail(batchAttempts);
 
         assertThatThrownBy(() -> ingest(batchesFail, 2)
                         .ingest(List.of(
@@ -181,13 +175,7 @@ class IngestPressReleasesTest {
     @Test
     void aFailureAtTheEndIsReportedAfterTheLastLineAndFlushesNoFurtherPartitions() {
         AtomicInteger batchAttempts = new AtomicInteger();
-        InterceptingObjectStore batchesFail = new InterceptingObjectStore(
-                store,
-                InterceptingObjectStore.failing(
-                        c -> c.op() == Op.CREATE
-                                && c.target().startsWith(StoreLayout.TABLE.value())
-                                && batchAttempts.incrementAndGet() > 0,
-                        InterceptingObjectStore::ioFailure));
+        InterceptingObjectStore batchesFail = batchWritesFail(batchAttempts);
 
         assertThatThrownBy(() -> ingest(batchesFail, 100)
                         .ingest(List.of("a|gmail|2025-01-14||A", "b|rss|2025-01-15||B", "c|web|2025-01-15||C")
@@ -412,5 +400,16 @@ class IngestPressReleasesTest {
                         .get()
                         .source())
                 .isEqualTo(Source.of("a"));
+    }
+
+    /** The store, with every batch write failing; {@code attempts} counts the batch writes tried. */
+    private InterceptingObjectStore batchWritesFail(AtomicInteger attempts) {
+        return new InterceptingObjectStore(
+                store,
+                InterceptingObjectStore.failing(
+                        c -> c.op() == Op.CREATE
+                                && c.target().startsWith(StoreLayout.TABLE.value())
+                                && attempts.incrementAndGet() > 0,
+                        InterceptingObjectStore::ioFailure));
     }
 }
