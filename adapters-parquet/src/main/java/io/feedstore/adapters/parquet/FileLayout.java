@@ -12,7 +12,9 @@ import org.apache.parquet.schema.Type;
 /**
  * Where the production columns sit in one file's schema. Other writers are accepted as long as the column names
  * match: any order, extra columns (not read), optional columns missing (read as null), REQUIRED instead of
- * OPTIONAL, strings with or without the STRING annotation, versions as int32 or int64.
+ * OPTIONAL, strings with or without the STRING annotation, versions as int32 or int64, and an optional string
+ * column of another type when every value in it is null (pandas gives a column of nulls a type of its own, such
+ * as INT32 with the Null annotation); the materializer refuses the file if such a column holds a value.
  *
  * @param projection the columns to read, each with its type as the file has it
  * @param wireColumn for each field of {@code projection}, its index in {@link WireRecord#COLUMNS}
@@ -52,11 +54,30 @@ record FileLayout(MessageType projection, int[] wireColumn) {
         }
         PrimitiveTypeName type = field.asPrimitiveType().getPrimitiveTypeName();
         if (ProductionSchema.isString(column)) {
-            return type == PrimitiveTypeName.BINARY ? null : "has type " + type + "; expected a BINARY (UTF-8 string)";
+            return type == PrimitiveTypeName.BINARY || mayBeNullOnly(column)
+                    ? null
+                    : "has type " + type + "; expected a BINARY (UTF-8 string)";
         }
         return type == PrimitiveTypeName.INT32 || type == PrimitiveTypeName.INT64
                 ? null
                 : "has type " + type + "; expected INT32 or INT64";
+    }
+
+    /**
+     * Whether a string column may come with another type as long as it holds only nulls: not the columns a row
+     * needs, nor {@code ingested_at}, which the key-only reads parse.
+     */
+    static boolean mayBeNullOnly(int column) {
+        String name = WireRecord.COLUMNS.get(column);
+        return ProductionSchema.isString(column)
+                && !ProductionSchema.REQUIRED_COLUMNS.contains(name)
+                && !name.equals(WireRecord.INGESTED_AT);
+    }
+
+    /** Whether the field at {@code field} of the projection is a string column the file gives another type. */
+    boolean isNullOnly(int field) {
+        return ProductionSchema.isString(wireColumn[field])
+                && projection.getType(field).asPrimitiveType().getPrimitiveTypeName() != PrimitiveTypeName.BINARY;
     }
 
     private static List<String> fieldNames(MessageType schema) {

@@ -208,6 +208,20 @@ public final class ParquetRecordCodec implements RecordCodec {
         return decode(new ContentInputFile(file), file.key() + ", " + file.size() + " bytes", rows);
     }
 
+    /** Reads one row group at a time, handing each row over as its columns hold it, whatever rule it breaks. */
+    @Override
+    public Either<DecodeFailure, Long> decodeWire(ObjectContent file, Consumer<WireRecord> rows) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(rows, "rows");
+        return read(
+                new ContentInputFile(file),
+                file.key() + ", " + file.size() + " bytes",
+                (reader, layout) -> readEach(reader, layout, new WireRecordMaterializer(layout), wire -> {
+                    rows.accept(wire);
+                    return null;
+                }));
+    }
+
     /**
      * Reads only the two key columns' pages (Parquet is columnar: the texts are never read, decompressed or turned
      * into strings); a row without an id, or with an {@code ingested_at} {@link #decode} would refuse, is refused

@@ -53,6 +53,15 @@ final class WireRecordMaterializer extends RecordMaterializer<WireRecord> {
         MalformedText(String column) {
             super("column " + column + " is not valid UTF-8");
         }
+
+        private MalformedText(String column, String type) {
+            super("column " + column + " has Parquet type " + type + " and holds a value; a string column of"
+                    + " another type is read only when every value in it is null");
+        }
+
+        static MalformedText notNull(String column, String type) {
+            return new MalformedText(column, type);
+        }
     }
 
     private final class Root extends GroupConverter {
@@ -62,9 +71,19 @@ final class WireRecordMaterializer extends RecordMaterializer<WireRecord> {
             converters = new Converter[layout.wireColumn().length];
             for (int field = 0; field < converters.length; field++) {
                 int column = layout.wireColumn()[field];
-                converters[field] = ProductionSchema.isString(column)
-                        ? new StringColumn(column)
-                        : new VersionColumn(column - ProductionSchema.FIRST_VERSION_COLUMN);
+                if (layout.isNullOnly(field)) {
+                    converters[field] = new NullOnlyColumn(
+                            WireRecord.COLUMNS.get(column),
+                            layout.projection()
+                                    .getType(field)
+                                    .asPrimitiveType()
+                                    .getPrimitiveTypeName()
+                                    .name());
+                } else {
+                    converters[field] = ProductionSchema.isString(column)
+                            ? new StringColumn(column)
+                            : new VersionColumn(column - ProductionSchema.FIRST_VERSION_COLUMN);
+                }
             }
         }
 
@@ -154,6 +173,47 @@ final class WireRecordMaterializer extends RecordMaterializer<WireRecord> {
         @Override
         public void addLong(long value) {
             versions[slot] = value;
+        }
+    }
+
+    /** A string column the file gives another type: read only as nulls, so any value refuses the row. */
+    private static final class NullOnlyColumn extends PrimitiveConverter {
+        private final String name;
+        private final String type;
+
+        NullOnlyColumn(String name, String type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            throw MalformedText.notNull(name, type);
+        }
+
+        @Override
+        public void addBoolean(boolean value) {
+            throw MalformedText.notNull(name, type);
+        }
+
+        @Override
+        public void addDouble(double value) {
+            throw MalformedText.notNull(name, type);
+        }
+
+        @Override
+        public void addFloat(float value) {
+            throw MalformedText.notNull(name, type);
+        }
+
+        @Override
+        public void addInt(int value) {
+            throw MalformedText.notNull(name, type);
+        }
+
+        @Override
+        public void addLong(long value) {
+            throw MalformedText.notNull(name, type);
         }
     }
 }

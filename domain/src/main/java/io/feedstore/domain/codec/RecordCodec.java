@@ -1,6 +1,7 @@
 package io.feedstore.domain.codec;
 
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.WireRecord;
 import io.feedstore.domain.store.ObjectContent;
 import io.vavr.control.Either;
 import java.io.IOException;
@@ -70,6 +71,18 @@ public interface RecordCodec {
             all.forEach(rows);
             return (long) all.size();
         });
+    }
+
+    /**
+     * Hands every row of {@code file} to {@code rows} as its wire columns, in file order, without the rules of a
+     * press release: a row without a {@code release_date}, or with a missing or invalid {@code source}, is handed
+     * over as it is, for the caller to place or refuse row by row (the older pipeline's flat folders hold such
+     * rows). Fails only when the file itself cannot be read. The default decodes whole rows, so a codec that does
+     * not override it refuses a file holding such a row.
+     */
+    default Either<DecodeFailure, Long> decodeWire(ObjectContent file, Consumer<WireRecord> rows) {
+        Objects.requireNonNull(rows, "rows");
+        return decode(file, r -> rows.accept(WireRecord.of(r)));
     }
 
     /**
