@@ -4,11 +4,13 @@ import io.feedstore.domain.codec.DecodeFailure;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.ConsolidationPlan;
 import io.feedstore.domain.consolidation.Deduplication;
+import io.feedstore.domain.partition.FlatFolder;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.partition.PartitionFile;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
 import io.feedstore.domain.store.BulkCalls;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Use case: every press release of a date range once, in its newest version (the rule consolidation uses), read
@@ -54,6 +58,7 @@ public final class LoadPressReleases {
     private final ObjectStore store;
     private final RecordCodec codec;
     private final FindPartitions partitions;
+    private final FindFlatFiles flatFiles;
     private final int attempts;
     private final Duration backoff;
 
@@ -66,6 +71,7 @@ public final class LoadPressReleases {
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.partitions = new FindPartitions(store);
+        this.flatFiles = new FindFlatFiles(store);
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
@@ -84,10 +90,9 @@ public final class LoadPressReleases {
     public List<PressRelease> load(LocalDate from, LocalDate to, Option<Set<Source>> sources) {
         Loaded loaded = loadReadable(from, to, sources);
         if (!loaded.isComplete()) {
-            throw new LoadException(loaded.unreadable().get(0).describe()
-                    + (loaded.unreadable().size() > 1
-                            ? " (and " + (loaded.unreadable().size() - 1) + " more)"
-                            : ""));
+            List<String> problems = loaded.problems();
+            throw new LoadException(
+                    problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         }
         return loaded.releases();
     }
@@ -100,26 +105,95 @@ public final class LoadPressReleases {
      * @throws IllegalArgumentException when {@code to} is before {@code from}
      */
     public Loaded loadReadable(LocalDate from, LocalDate to, Option<Set<Source>> sources) {
+        Objects.requireNonNull(sources, "sources");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException(
+                    "the date range " + from + " to " + to + " is empty: 'to' is before 'from'");
+        }
+        // The flat folders are read before the partitions are listed: a flat file that a backfill retires after
+        // this read had its rows verified in a consolidated file first, which the listing below then sees.
+        FlatRows flat = readFlat(from, to, sources);
         Map<Partition, List<PartitionFile>> listed = partitions
                 .filesBetween(from, to, sources)
                 .getOrElseThrow(failure -> new LoadException(
                         "could not list the partitions of " + store.describe() + ": " + failure.message()));
+        Set<Partition> all = new TreeSet<>(listed.keySet());
+        all.addAll(flat.rows().keySet());
         List<PressRelease> rows = new ArrayList<>();
         List<Loaded.Unreadable> unreadable = new ArrayList<>();
         List<Loaded.Misplaced> misplaced = new ArrayList<>();
-        listed.forEach((partition, files) -> {
-            PartitionRows read = readPartition(partition, files);
+        for (Partition partition : all) {
+            List<PartitionFile> files = listed.getOrDefault(partition, List.of());
+            PartitionRows read = files.isEmpty()
+                    ? new PartitionRows(List.of(), List.of(), List.of())
+                    : readPartition(partition, files);
             misplaced.addAll(read.misplaced());
             if (read.unreadable().isEmpty()) {
-                rows.addAll(Deduplication.newestPerId(read.rows()).records());
+                List<PressRelease> ofPartition = new ArrayList<>(read.rows());
+                ofPartition.addAll(flat.rows().getOrDefault(partition, List.of()));
+                rows.addAll(Deduplication.newestPerId(ofPartition).records());
             } else {
                 unreadable.addAll(read.unreadable());
             }
-        });
+        }
         List<PressRelease> newest =
                 new ArrayList<>(Deduplication.newestPerId(rows).records());
         newest.sort(ORDER);
-        return new Loaded(newest, unreadable, misplaced);
+        return new Loaded(newest, unreadable, misplaced, flat.unreadable(), flat.unplaceable());
+    }
+
+    /** The rows of the flat folders placed in the partitions of the range, and the files that spoiled some. */
+    private record FlatRows(
+            Map<Partition, List<PressRelease>> rows,
+            List<Loaded.UnreadableFlatFile> unreadable,
+            List<Loaded.Unplaceable> unplaceable) {}
+
+    /**
+     * The flat-folder rows of the range. A row may differ from its folder's date (a corrected release date), so
+     * folders up to {@link FindDateCorrections#DEFAULT_WINDOW_DAYS} days either side are read too: the same
+     * window the date corrections are searched in, which bounds the cost by the range, not by the history. A row
+     * further from its folder than that is found by a load whose range holds the folder's date, and by the backfill.
+     */
+    private FlatRows readFlat(LocalDate from, LocalDate to, Option<Set<Source>> sources) {
+        int window = FindDateCorrections.DEFAULT_WINDOW_DAYS;
+        Map<FlatFolder, List<ObjectInfo>> folders = flatFiles
+                .between(clamp(from.minusDays(window)), clamp(to.plusDays(window)))
+                .getOrElseThrow(failure -> new LoadException(
+                        "could not list the flat folders of " + store.describe() + ": " + failure.message()));
+        Map<Partition, List<PressRelease>> rows = new TreeMap<>();
+        List<Loaded.UnreadableFlatFile> unreadable = new ArrayList<>();
+        List<Loaded.Unplaceable> unplaceable = new ArrayList<>();
+        folders.forEach((folder, files) -> {
+            Map<ObjectKey, Either<StoreFailure, ObjectContent>> opened =
+                    BulkCalls.openAll(store, files.stream().map(ObjectInfo::key).toList());
+            for (ObjectInfo file : files) {
+                List<PressRelease> placed = new ArrayList<>();
+                FlatFileRows.Outcome outcome =
+                        FlatFileRows.read(codec, folder, opened.get(file.key()), store.describe(), placed::add);
+                if (outcome instanceof FlatFileRows.Unreadable bad) {
+                    unreadable.add(new Loaded.UnreadableFlatFile(file.key(), bad.reason()));
+                    continue;
+                }
+                if (outcome instanceof FlatFileRows.Read read && read.unplaceable() > 0) {
+                    unplaceable.add(new Loaded.Unplaceable(file.key(), read.unplaceable(), read.why()));
+                }
+                for (PressRelease row : placed) {
+                    boolean inRange = !row.releaseDate().isBefore(from)
+                            && !row.releaseDate().isAfter(to);
+                    if (inRange && sources.map(s -> s.contains(row.source())).getOrElse(true)) {
+                        rows.computeIfAbsent(row.partition(), p -> new ArrayList<>())
+                                .add(row);
+                    }
+                }
+            }
+        });
+        return new FlatRows(rows, unreadable, unplaceable);
+    }
+
+    private static LocalDate clamp(LocalDate date) {
+        LocalDate first = LocalDate.of(1, 1, 1);
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        return date.isBefore(first) ? first : date.isAfter(last) ? last : date;
     }
 
     /** One partition as read: the rows that belong to it, and the files that could not be read or held others. */

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "Writes the press releases of a date range to stdout, each once in its newest version.",
             "",
             "Press releases released from --from to --to (inclusive), ordered by release_date, source,"
-                    + " press_release_id. Batch, legacy and consolidated files are all read, so the answer is the"
+                    + " press_release_id. Batch, legacy, consolidated and flat-folder (release_date=D/ without source=) files"
+                    + " are all read, so the answer is the"
                     + " same before and after consolidation.",
             "",
             "A file that cannot be read leaves its partition out: every other partition is still written, each"
@@ -104,7 +105,8 @@ final class LoadCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         loaded.misplaced().forEach(m -> LOG.warn("{}", m.describe()));
-        loaded.unreadable().forEach(u -> LOG.error("{}", u.describe()));
+        loaded.unplaceable().forEach(u -> LOG.warn("{}", u.describe()));
+        loaded.problems().forEach(problem -> LOG.error("{}", problem));
         return loaded.isComplete() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -1,8 +1,11 @@
 package io.feedstore.domain.partition;
 
+import io.feedstore.domain.release.InvalidPressRelease;
+import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.WireRecord;
 import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectKey;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.time.LocalDate;
@@ -37,6 +40,31 @@ public record FlatFolder(LocalDate date) implements Comparable<FlatFolder> {
         }
         return Try.of(() -> new FlatFolder(WireRecord.parseDate(WireRecord.RELEASE_DATE, m.group(1))))
                 .toOption();
+    }
+
+    /**
+     * The press release a row of this folder's files holds, which belongs to its own partition: a row without a
+     * {@code release_date} takes the folder's date; a row that still breaks a rule (no valid {@code source}, most
+     * often) cannot be placed, and the rule it breaks is the answer.
+     */
+    public Either<InvalidPressRelease, PressRelease> place(WireRecord row) {
+        Objects.requireNonNull(row, "row");
+        WireRecord dated = row.releaseDate() != null
+                ? row
+                : new WireRecord(
+                        row.pressReleaseId(),
+                        row.companyName(),
+                        row.category(),
+                        WireRecord.formatDate(date),
+                        row.releaseTsUtc(),
+                        row.ingestedAt(),
+                        row.title(),
+                        row.fullText(),
+                        row.source(),
+                        row.sourceUrl(),
+                        row.parserVersion(),
+                        row.schemaVersion());
+        return dated.toPressRelease();
     }
 
     /** Whether a key is a Parquet file directly inside a flat folder: the files a backfill retires. */

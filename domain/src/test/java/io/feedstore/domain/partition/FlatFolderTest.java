@@ -2,6 +2,8 @@ package io.feedstore.domain.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.feedstore.domain.release.Source;
+import io.feedstore.domain.release.WireRecord;
 import io.feedstore.domain.store.ObjectKey;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -35,5 +37,21 @@ class FlatFolderTest {
     void theFolderPrefixIsTheTableFolderOfItsDate() {
         assertThat(new FlatFolder(LocalDate.of(2025, 8, 18)).prefix().value())
                 .isEqualTo(TABLE + "release_date=2025-08-18/");
+    }
+
+    @Test
+    void aRowWithoutAReleaseDateTakesTheFoldersDateAndARowWithoutAValidSourceCannotBePlaced() {
+        FlatFolder folder = new FlatFolder(LocalDate.of(2025, 8, 18));
+        WireRecord undated = new WireRecord(
+                "18c1", "", null, null, null, "2025-08-18T09:12:44", "Ærø – “ny”", null, "gmail", null, 3L, 2L);
+        WireRecord corrected = new WireRecord(
+                "18c2", "", null, "2025-08-19", null, null, "Jyväskylä", null, "gmail", null, null, null);
+        WireRecord sourceless = new WireRecord(
+                "18c3", "", null, "2025-08-18", null, null, "Åsa Lindqvist", null, null, null, null, null);
+
+        assertThat(folder.place(undated).get().partition())
+                .isEqualTo(new Partition(Source.of("gmail"), LocalDate.of(2025, 8, 18)));
+        assertThat(folder.place(corrected).get().releaseDate()).isEqualTo(LocalDate.of(2025, 8, 19));
+        assertThat(folder.place(sourceless).getLeft().getMessage()).contains("source");
     }
 }
