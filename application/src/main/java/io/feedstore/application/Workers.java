@@ -1,7 +1,12 @@
 package io.feedstore.application;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The decoding threads of one consolidation; they never keep the JVM alive and stop when it ends. */
 final class Workers implements AutoCloseable {
@@ -25,6 +30,22 @@ final class Workers implements AutoCloseable {
     /** A pipeline that decodes up to {@link #threads} inputs at once and hands their rows on in input order. */
     InOrderPipeline pipeline() {
         return new InOrderPipeline(pool, threads);
+    }
+
+    /** Runs every task on the workers, at most {@link #threads} at once, and answers their results in order. */
+    <T> List<T> all(List<Callable<T>> tasks) {
+        try {
+            List<T> results = new ArrayList<>(tasks.size());
+            for (Future<T> done : pool.invokeAll(tasks)) {
+                results.add(done.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the workers", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
