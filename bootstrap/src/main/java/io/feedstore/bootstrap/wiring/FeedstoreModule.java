@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import io.feedstore.adapters.jsonlines.JacksonPressReleaseLines;
 import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
+import io.feedstore.application.BackfillHistory;
 import io.feedstore.application.BatchWriter;
 import io.feedstore.application.BatchWriterSettings;
 import io.feedstore.application.ConsolidatePartitions;
@@ -84,6 +85,12 @@ final class FeedstoreModule extends AbstractModule {
     ConsolidatePartitions consolidatePartitions(
             ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings config) {
         return new ConsolidatePartitions(store, codec, spill, config);
+    }
+
+    @Provides
+    BackfillHistory backfillHistory(
+            ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidatePartitions consolidation) {
+        return new BackfillHistory(store, codec, spill, consolidation);
     }
 
     /** Tied rows that do not fit in memory spill to the JVM's temporary directory. */

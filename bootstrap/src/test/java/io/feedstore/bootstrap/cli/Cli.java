@@ -53,6 +53,11 @@ public final class Cli {
         return this;
     }
 
+    /** The environment variables the runs get. */
+    Map<String, String> variables() {
+        return Map.copyOf(variables);
+    }
+
     Path storeRoot() {
         return store;
     }
