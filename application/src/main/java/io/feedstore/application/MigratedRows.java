@@ -101,8 +101,11 @@ final class MigratedRows {
     }
 
     /**
-     * Strictly newer by {@code ingested_at}, then {@code parser_version}; an equal pair with other content is not
-     * taken as newer, so such a file is kept rather than deleted on a guess.
+     * Whether the held version is not older than the row by {@code ingested_at}, then {@code parser_version}. At an
+     * equal pair with other content the held one won the canonical tie-break of {@link
+     * io.feedstore.domain.release.PressRelease#NEWEST_LAST}: this is only asked after the partition's consolidation
+     * (which came after the copy was published) succeeded, so the copy was an input of a version of the
+     * consolidated file, and every later version holds the newest per id of what the one before held.
      */
     private static boolean newer(HeldRow held, FlatCopies.RowKey row) {
         if (held.ingestedAtKey() != row.ingestedAtKey()) {
@@ -110,6 +113,6 @@ final class MigratedRows {
         }
         return Comparator.nullsFirst(Comparator.<Integer>naturalOrder())
                         .compare(held.parserVersion(), row.parserVersion())
-                > 0;
+                >= 0;
     }
 }

@@ -7,15 +7,19 @@ import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.feedstore.domain.backfill.Shard;
 import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.ConsolidationPlan;
 import io.feedstore.domain.consolidation.Deduplication;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
+import io.feedstore.domain.partition.FlatFolder;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
+import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.StoreFailure;
@@ -140,6 +144,42 @@ public abstract class AbstractNoLossModelTest {
                 });
     }
 
+    @Test
+    void backfillingTwiceEqualsBackfillingOnceAndLeavesNoFlatFile() {
+        qt().withExamples(examples())
+                .withShrinkCycles(200)
+                .forAll(operations(Mix.EVERYTHING))
+                .checkAssert(operations -> {
+                    World world = new World(newStore(), codec());
+                    operations.forEach(world::apply);
+                    world.flushEverything();
+
+                    BackfillReport first = world.backfillAll(world.store);
+
+                    assertThat(first.dates())
+                            .extracting(BackfillReport.DateReport::status)
+                            .as("%s", first)
+                            .allMatch(s -> s == BackfillReport.DateStatus.MIGRATED);
+                    world.assertLoaderMatchesModel("after the backfill");
+                    assertThat(world.store.list(KeyPrefix.ROOT).get())
+                            .extracting(ObjectInfo::key)
+                            .as("flat files after the backfill")
+                            .noneMatch(FlatFolder::isFlatDataFile);
+                    StoreSnapshot once = StoreSnapshot.of(world.store);
+                    List<PressRelease> viewOnce = world.load();
+
+                    BackfillReport again = world.backfillAll(world.store);
+
+                    assertThat(again.dates())
+                            .as("dates a second backfill finds to migrate")
+                            .isEmpty();
+                    assertThat(StoreSnapshot.of(world.store))
+                            .as("the store after a second backfill")
+                            .isEqualTo(once);
+                    assertThat(world.load()).isEqualTo(viewOnce);
+                });
+    }
+
     // ---- Operations -------------------------------------------------------------------------------------
 
     /** One step of a generated history. */
@@ -166,6 +206,21 @@ public abstract class AbstractNoLossModelTest {
     record LegacyFile(Add row) implements Operation {}
 
     record Consolidate(int partition) implements Operation {}
+
+    /** A file of the older pipeline's flat layout in the folder of {@code folder}'s date; each row is its own. */
+    record FlatFile(int folder, List<Add> rows) implements Operation {}
+
+    /** A backfill of every date, nothing else running. */
+    record Backfill() implements Operation {}
+
+    /** A backfill whose process dies at its {@code crashAt}-th mutating store call. */
+    record CrashingBackfill(int crashAt, CrashingObjectStore.When when) implements Operation {}
+
+    /**
+     * A backfill during which, right after its {@code afterCalls}-th store call, another process consolidates
+     * {@code partition} and another writer stores {@code batch} into it.
+     */
+    record BackfillAmongOthers(int partition, int afterCalls, List<Add> batch) implements Operation {}
 
     record DryRun(int partition) implements Operation {}
 
@@ -238,6 +293,17 @@ public abstract class AbstractNoLossModelTest {
                 Generate.enumValues(CrashingObjectStore.When.class),
                 CrashingConsolidation::new);
         Gen<Operation> loadDuring = partitions.zip(integers().between(1, 8), LoadDuringConsolidation::new);
+        Gen<Operation> flatFile = partitions.zip(lists().of(adds).ofSizeBetween(1, 4), FlatFile::new);
+        Gen<Operation> crashingBackfill = integers()
+                .between(1, 12)
+                .zip(Generate.enumValues(CrashingObjectStore.When.class), CrashingBackfill::new);
+        Gen<Operation> backfillAmongOthers = partitions.zip(
+                integers().between(1, 16),
+                batchRows,
+                (p, after, rows) -> new BackfillAmongOthers(
+                        p,
+                        after,
+                        rows.stream().map(r -> new Add(r[0], p, r[1], r[2])).toList()));
         Gen<Operation> operation = mix == Mix.RACES
                 ? Generate.frequency(List.of(
                         Pair.of(8, adds.map(a -> (Operation) a)),
@@ -245,7 +311,9 @@ public abstract class AbstractNoLossModelTest {
                         Pair.of(1, partitions.map(Consolidate::new)),
                         Pair.of(5, interleaved),
                         Pair.of(2, batchDuring),
-                        Pair.of(2, loadDuring)))
+                        Pair.of(2, loadDuring),
+                        Pair.of(1, flatFile),
+                        Pair.of(1, backfillAmongOthers)))
                 : Generate.frequency(List.of(
                         Pair.of(12, adds.map(a -> (Operation) a)),
                         Pair.of(3, Generate.constant(new Flush())),
@@ -256,7 +324,11 @@ public abstract class AbstractNoLossModelTest {
                         Pair.of(3, crashing),
                         Pair.of(2, interleaved),
                         Pair.of(2, batchDuring),
-                        Pair.of(1, loadDuring)));
+                        Pair.of(1, loadDuring),
+                        Pair.of(2, flatFile),
+                        Pair.of(1, Generate.constant(new Backfill())),
+                        Pair.of(2, crashingBackfill),
+                        Pair.of(1, backfillAmongOthers)));
         return lists().of(operation).ofSizeBetween(1, maxOperations);
     }
 
@@ -277,6 +349,7 @@ public abstract class AbstractNoLossModelTest {
         private final List<PressRelease> inDoubt = new ArrayList<>();
 
         private int legacyFiles;
+        private int flatFiles;
 
         World(ObjectStore store, RecordCodec codec) {
             this.store = store;
@@ -305,6 +378,14 @@ public abstract class AbstractNoLossModelTest {
             return new ConsolidatePartitions(on, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
         }
 
+        BackfillReport backfillAll(ObjectStore on) {
+            return new BackfillHistory(on, codec, new InMemorySpillSpace(), consolidation(on))
+                    .backfill(
+                            new BackfillHistory.Request(
+                                    Option.none(), Option.none(), Option.none(), RunMode.APPLY, Shard.ALL, "model", 2),
+                            BackfillHistory.Progress.NONE);
+        }
+
         List<PressRelease> load() {
             return new LoadPressReleases(store, codec, 3, Duration.ZERO).load(FIRST_DAY, LAST_DAY, Option.none());
         }
@@ -328,6 +409,25 @@ public abstract class AbstractNoLossModelTest {
                                 .isRight())
                         .isTrue();
                 stored.add(row);
+            } else if (operation instanceof FlatFile flat) {
+                List<PressRelease> rows = flat.rows().stream().map(Add::release).toList();
+                ObjectKey key = new FlatFolder(partition(flat.folder()).releaseDate())
+                        .prefix()
+                        .key("part-model-" + (flatFiles++) + ".parquet");
+                assertThat(store.createIfAbsent(key, codec.encode(rows, FileRole.BATCH))
+                                .isRight())
+                        .isTrue();
+                stored.addAll(rows);
+            } else if (operation instanceof Backfill) {
+                BackfillReport report = backfillAll(store);
+                assertThat(report.dates())
+                        .extracting(BackfillReport.DateReport::status)
+                        .as("%s", report)
+                        .allMatch(s -> s == BackfillReport.DateStatus.MIGRATED);
+            } else if (operation instanceof CrashingBackfill c) {
+                backfillAll(new CrashingObjectStore(store, c.crashAt(), c.when()));
+            } else if (operation instanceof BackfillAmongOthers c) {
+                backfillAmongOthers(c);
             } else if (operation instanceof Consolidate c) {
                 consolidateAlone(partition(c.partition()));
             } else if (operation instanceof DryRun d) {
@@ -485,6 +585,30 @@ public abstract class AbstractNoLossModelTest {
                 assertThat(store.read(written.get(0)).isRight())
                         .as("a batch written after the listing is never deleted")
                         .isTrue();
+            }
+        }
+
+        private void backfillAmongOthers(BackfillAmongOthers c) {
+            AtomicInteger calls = new AtomicInteger();
+            List<PressRelease> rows = c.batch().stream().map(Add::release).toList();
+            AtomicInteger ran = new AtomicInteger();
+            Runnable others = () -> {
+                consolidation(store).consolidate(partition(c.partition()), RunMode.APPLY);
+                Releases.batch(store, codec, rows);
+                synchronized (stored) {
+                    stored.addAll(rows);
+                }
+                ran.incrementAndGet();
+            };
+            ObjectStore racing = new InterceptingObjectStore(
+                    store,
+                    InterceptingObjectStore.after(
+                            call -> calls.incrementAndGet() == c.afterCalls(), call -> others.run()));
+
+            backfillAll(racing);
+
+            if (ran.get() == 0) {
+                others.run();
             }
         }
 
