@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * How far a backfill is: off a terminal (Cloud Run) one log line every few seconds, with the figures as fields
- * (JSON with a severity when JSON logs are on).
+ * (JSON with a severity when JSON logs are on); on a terminal a live bar on stderr ({@link TerminalBar}).
  */
 class BackfillProgress implements BackfillHistory.Progress, AutoCloseable {
 
@@ -27,8 +31,9 @@ class BackfillProgress implements BackfillHistory.Progress, AutoCloseable {
     long filesDone;
     long bytesDone;
 
+    /** A bar when this process runs on a terminal, log lines otherwise. */
     static BackfillProgress forThisProcess() {
-        return new BackfillProgress();
+        return System.console() != null ? new TerminalBar() : new BackfillProgress();
     }
 
     @Override
@@ -69,7 +74,7 @@ class BackfillProgress implements BackfillHistory.Progress, AutoCloseable {
         return new long[] {rate, eta};
     }
 
-    private void line() {
+    void line() {
         lastLine = System.nanoTime();
         long[] rateAndEta = rateAndEta();
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -94,5 +99,56 @@ class BackfillProgress implements BackfillHistory.Progress, AutoCloseable {
                 rateAndEta[1] < 0
                         ? "unknown"
                         : Duration.ofSeconds(rateAndEta[1]).toString().substring(2));
+    }
+
+    /** The live bar: files done of total with rate and ETA, dates and bytes as its message. */
+    static final class TerminalBar extends BackfillProgress {
+        private ProgressBar bar;
+
+        @Override
+        public void planned(int dates, long files, long bytes) {
+            this.dates = dates;
+            this.files = files;
+            this.bytes = bytes;
+            bar = new ProgressBarBuilder()
+                    .setTaskName("backfill")
+                    .setInitialMax(files)
+                    .setUnit(" files", 1)
+                    .showSpeed()
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .build();
+            message();
+        }
+
+        @Override
+        public void fileRead(long size) {
+            filesDone++;
+            bytesDone += size;
+            if (bar != null) {
+                bar.step();
+                message();
+            }
+        }
+
+        @Override
+        public void dateDone(LocalDate date) {
+            datesDone++;
+            message();
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+
+        private void message() {
+            if (bar != null) {
+                bar.setExtraMessage(" " + datesDone + "/" + dates + " dates, " + ConsolidationSummary.bytes(bytesDone)
+                        + " of " + ConsolidationSummary.bytes(bytes));
+            }
+        }
     }
 }

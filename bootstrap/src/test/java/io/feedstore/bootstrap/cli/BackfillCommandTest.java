@@ -109,6 +109,35 @@ class BackfillCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local"})
+    void offATerminalProgressIsLoggedAsJsonLinesWithSeverityAndTheFigures(String kind) throws Exception {
+        Cli cli = cli(kind, "progress").withVariable("FEEDSTORE_LOG_FORMAT", "json");
+        seed(cli);
+
+        Cli.Run run = cli.run("backfill");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> progress = new java.util.ArrayList<>();
+        for (String line : run.errLines()) {
+            com.fasterxml.jackson.databind.JsonNode node = json.readTree(line);
+            if (node.has("files_done")) {
+                progress.add(node);
+            }
+        }
+        assertThat(progress).isNotEmpty();
+        com.fasterxml.jackson.databind.JsonNode last = progress.get(progress.size() - 1);
+        assertThat(last.get("severity").asText()).isEqualTo("INFO");
+        assertThat(last.get("files_done").asLong())
+                .isEqualTo(last.get("files").asLong())
+                .isEqualTo(4);
+        assertThat(last.get("dates_done").asLong())
+                .isEqualTo(last.get("dates").asLong())
+                .isEqualTo(2);
+        assertThat(last.get("message").asText()).contains("2/2 dates").contains("4/4 files");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local"})
     void aShardOutOfRangeIsRejectedNamingTheInputAndTheRule(String kind) {
         Cli cli = cli(kind, "shard");
         Cli.Run run = cli.run("backfill", "--shard", "4/4");
