@@ -44,10 +44,21 @@ final class Workload {
     private final long seed;
     private final ParquetRecordCodec codec = new ParquetRecordCodec();
     private final ExecutorService pool;
+    private final Prose.Style style;
 
     Workload(long seed, ExecutorService pool) {
+        this(seed, pool, Prose.Style.TYPOGRAPHIC);
+    }
+
+    Workload(long seed, ExecutorService pool, Prose.Style style) {
         this.seed = seed;
         this.pool = pool;
+        this.style = style;
+    }
+
+    /** The same generator writing its text in {@code style}. */
+    Workload withStyle(Prose.Style style) {
+        return new Workload(seed, pool, style);
     }
 
     /** The inputs of a consolidation case: one partition's batch files, as stored under {@code root}. */
@@ -158,7 +169,7 @@ final class Workload {
      */
     List<PressRelease> writerRecords(int count, List<Partition> partitions) {
         int poolSize = Math.min(count, 4096);
-        Prose prose = new Prose(seed * 31 + 7);
+        Prose prose = new Prose(seed * 31 + 7, style);
         String[] companies = new String[poolSize];
         String[] titles = new String[poolSize];
         String[] texts = new String[poolSize];
@@ -205,7 +216,7 @@ final class Workload {
                 partition.releaseDate().toEpochDay(),
                 n);
         Random random = new Random(base);
-        Prose prose = new Prose(base ^ 0x5DEECE66DL);
+        Prose prose = new Prose(base ^ 0x5DEECE66DL, style);
         String id = hexId(random);
         String company = prose.company();
         String title = prose.title(company);
@@ -216,7 +227,7 @@ final class Workload {
                 released.plusSeconds(60 + random.nextInt(3_600)).plusNanos(random.nextInt(1_000_000) * 1000L);
         String category = prose.category();
         if (version > 0) {
-            Prose revision = new Prose(mix(base, version, 17, 23));
+            Prose revision = new Prose(mix(base, version, 17, 23), style);
             text = revision.revise(text);
             title = title + " (Updated)";
             ingested = ingested.plusSeconds(3_600L * version + random.nextInt(600));
