@@ -95,6 +95,8 @@ public final class Benchmark {
                                 warm,
                                 runs,
                                 false)));
+                keep.accept(bench.watched(
+                        "case 2 processes", () -> ProcessPairCase.run(bench, 2, "Busy partition", busy, runs)));
             }
             if (options.runs(3)) {
                 Workload.PartitionInput big = bench.big();
@@ -102,10 +104,15 @@ public final class Benchmark {
                 keep.accept(bench.watched(
                         "case 3",
                         () -> ConsolidationCase.run(bench, 3, "Big partition", big, busy, warm, bigRuns, true)));
+                keep.accept(bench.watched(
+                        "case 3 processes", () -> ProcessPairCase.run(bench, 3, "Big partition", big, bigRuns)));
             }
             if (options.runs(4)) {
                 bench.year();
                 keep.accept(bench.watched("case 4", () -> YearLoadCase.run(bench, warm, runs)));
+            }
+            if (options.runs(7)) {
+                keep.accept(bench.watched("case 7", () -> LoadCase.run(bench, warm, runs)));
             }
             if (options.runs(5)) {
                 keep.accept(CompressionCase.run(bench));

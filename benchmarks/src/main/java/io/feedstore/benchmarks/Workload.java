@@ -162,6 +162,42 @@ final class Workload {
         }
     }
 
+    /** How a month of press releases is stored: one legacy file per release, or one consolidated file a day. */
+    enum MonthLayout {
+        LEGACY,
+        CONSOLIDATED
+    }
+
+    /**
+     * {@code days} days from {@code from} of {@code rowsPerDay} distinct press releases of {@code source}, written
+     * to {@code store} in {@code layout}: the older pipeline's {@code msgId=<id>.parquet} per release (snappy, one
+     * row each) or one {@code consolidated.parquet} per day (ZSTD 9). The same releases whatever the layout or the
+     * store. Returns the number of objects written.
+     */
+    int writeMonth(ObjectStore store, Source source, LocalDate from, int days, int rowsPerDay, MonthLayout layout) {
+        List<Future<Integer>> written = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            Partition partition = new Partition(source, from.plusDays(d));
+            written.add(pool.submit(() -> {
+                List<PressRelease> day = IntStream.range(0, rowsPerDay)
+                        .mapToObj(n -> release(partition, n, 0))
+                        .toList();
+                if (layout == MonthLayout.CONSOLIDATED) {
+                    create(store, partition.consolidatedKey(), codec.encode(day, EncodingOptions.CONSOLIDATED));
+                    return 1;
+                }
+                for (PressRelease release : day) {
+                    create(
+                            store,
+                            partition.prefix().key("msgId=" + release.id().value() + ".parquet"),
+                            codec.encode(List.of(release), EncodingOptions.BATCH));
+                }
+                return day.size();
+            }));
+        }
+        return await(written).stream().mapToInt(Integer::intValue).sum();
+    }
+
     /**
      * {@code count} distinct records spread at random over {@code partitions}, for the batch writer. Their texts
      * come from a pool of generated texts (holding a million distinct 2 KB texts would take gigabytes of heap
