@@ -40,6 +40,63 @@ final class StartupCase {
         return command;
     }
 
+    /**
+     * The start-up's profile: one more run with {@code -Xlog:class+load}, its classes counted by library, and how
+     * many of them the class-data sharing archive supplied (mapped, not parsed and verified).
+     */
+    private static String classLoading(Path jar, Path store, Path archive, Path logs) throws Exception {
+        Path log = logs.resolve("startup-classes.txt");
+        Files.createDirectories(logs);
+        Files.deleteIfExists(log);
+        List<String> command = new ArrayList<>(cliCommand(jar, store, archive));
+        command.add(1, "-Xlog:class+load=info:file=" + log);
+        ChildJvm.Outcome outcome = ChildJvm.run(command, TIMEOUT, logs);
+        if (!outcome.ok() || !Files.exists(log)) {
+            return "\nClass loading could not be recorded: " + outcome.failure() + ".\n";
+        }
+        java.util.Map<String, int[]> byLibrary = new java.util.TreeMap<>();
+        int total = 0;
+        int sharedTotal = 0;
+        for (String line : Files.readAllLines(log)) {
+            int at = line.indexOf("] ", line.indexOf("class,load"));
+            if (at < 0) {
+                continue;
+            }
+            String[] parts = line.substring(at + 2).split(" ", 2);
+            String name = parts[0];
+            boolean fromArchive = parts.length > 1 && parts[1].contains("shared objects file");
+            String[] packages = name.split("\\.");
+            String library = packages.length > 2 ? packages[0] + "." + packages[1] + "." + packages[2] : packages[0];
+            if (library.startsWith("java.")
+                    || library.startsWith("jdk.")
+                    || library.startsWith("sun.")
+                    || library.startsWith("com.sun.")) {
+                library = "the JDK (java.*, jdk.*, sun.*, com.sun.*)";
+            }
+            int[] counts = byLibrary.computeIfAbsent(library, k -> new int[2]);
+            counts[0]++;
+            total++;
+            if (fromArchive) {
+                counts[1]++;
+                sharedTotal++;
+            }
+        }
+        List<java.util.Map.Entry<String, int[]>> largest = byLibrary.entrySet().stream()
+                .sorted((a, b) -> b.getValue()[0] - a.getValue()[0])
+                .limit(12)
+                .toList();
+        List<List<String>> table = new ArrayList<>();
+        for (var entry : largest) {
+            table.add(List.of(
+                    "`" + entry.getKey() + "`", Report.count(entry.getValue()[0]), Report.count(entry.getValue()[1])));
+        }
+        return "\nWhere a start goes (one more run of the feedstore line above with `-Xlog:class+load`): "
+                + Report.count(total) + " classes loaded, " + Report.count(sharedTotal)
+                + " of them mapped from a class-data sharing archive (the JDK's own or feedstore's) instead of read,"
+                + " parsed and verified. The libraries that load the most:\n\n"
+                + Report.table(List.of("library", "classes", "from an archive"), table);
+    }
+
     static Report.Section run(Bench bench, int runs) throws Exception {
         Path jar = bench.options.feedstoreJar().toAbsolutePath();
         Path store = bench.dir("runs/empty-store");
@@ -164,6 +221,9 @@ final class StartupCase {
                 Report.seconds(floorMedian),
                 ""));
         md.append(Report.table(List.of("what", "median wall time", "note"), table));
+        if (Files.exists(jar)) {
+            md.append(classLoading(jar, store, shared ? archive : null, logs));
+        }
         return new Report.Section(rows, targets, md.toString());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -16,12 +17,14 @@ import java.util.Map;
 
 /**
  * {@link OutputFormat}'s Jackson code, in a class of its own: every command line loads {@link OutputFormat}
- * (picocli reads the option types), and Jackson referenced from there would be loaded, verified and its mappers
- * built in every start, {@code consolidate}'s included. Here it is loaded only by a command that writes rows.
+ * (picocli reads the option types) and {@code consolidate} builds a {@link ConsolidationSummary} in every run:
+ * Jackson referenced from either would be loaded, verified and its mappers built in every start. Here it is
+ * loaded only by a command that writes rows or a JSON summary.
  */
 final class JacksonWriters {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     // Quote only values that need it, rather than every value with a character below ','.
     private static final CsvMapper CSV_MAPPER = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
@@ -55,6 +58,11 @@ final class JacksonWriters {
             }
         }
         out.flush();
+    }
+
+    /** A JSON document over several lines: {@code consolidate --json}'s summary. */
+    static String indentedJson(Object document) throws IOException {
+        return INDENTED.writeValueAsString(document);
     }
 
     static String jsonLine(Map<String, Object> columns) throws IOException {
