@@ -20,7 +20,17 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java="$JAVA_HOME/bin/java"
 fi
 
+# The image's class-data sharing archive (made when the image is built, by the image's JVM from the image's jar)
+# halves the start. The JVM checks it against the jar and itself and, with its CDS messages off, quietly runs
+# without an archive that does not match; FEEDSTORE_CDS_ARCHIVE= (empty) runs without one.
+archive="${FEEDSTORE_CDS_ARCHIVE-$(dirname "$jar")/feedstore.jsa}"
+
 # exec: the JVM replaces this shell, so it receives Cloud Run's SIGTERM directly.
 # FEEDSTORE_JAVA_OPTS is split on spaces on purpose: it holds several JVM options.
+if [ -n "$archive" ] && [ -f "$archive" ]; then
+  # shellcheck disable=SC2086
+  exec "$java" -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off ${FEEDSTORE_JAVA_OPTS:-} \
+    -jar "$jar" "$@"
+fi
 # shellcheck disable=SC2086
 exec "$java" ${FEEDSTORE_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Use case: every press release of a date range once, in its newest version (the rule consolidation uses), read
@@ -49,6 +48,8 @@ public final class LoadPressReleases {
 
     public static final int DEFAULT_ATTEMPTS = 5;
     private static final Duration DEFAULT_BACKOFF = Duration.ofMillis(50);
+    /** How many bytes of listed files are read in one bulk call before they are decoded. */
+    static final long READ_TOGETHER_BYTES = 64L << 20;
 
     /** The order of the result: release date, source, id. */
     public static final Comparator<PressRelease> ORDER = Comparator.comparing(PressRelease::releaseDate)
@@ -117,25 +118,35 @@ public final class LoadPressReleases {
                 .filesBetween(from, to, sources)
                 .getOrElseThrow(failure -> new LoadException(
                         "could not list the partitions of " + store.describe() + ": " + failure.message()));
-        Set<Partition> all = new TreeSet<>(listed.keySet());
-        all.addAll(flat.rows().keySet());
         List<PressRelease> rows = new ArrayList<>();
         List<Loaded.Unreadable> unreadable = new ArrayList<>();
         List<Loaded.Misplaced> misplaced = new ArrayList<>();
-        for (Partition partition : all) {
-            List<PartitionFile> files = listed.getOrDefault(partition, List.of());
-            PartitionRows read = files.isEmpty()
-                    ? new PartitionRows(List.of(), List.of(), List.of())
-                    : readPartition(partition, files);
-            misplaced.addAll(read.misplaced());
-            if (read.unreadable().isEmpty()) {
-                List<PressRelease> ofPartition = new ArrayList<>(read.rows());
-                ofPartition.addAll(flat.rows().getOrDefault(partition, List.of()));
-                rows.addAll(Deduplication.newestPerId(ofPartition).records());
-            } else {
-                unreadable.addAll(read.unreadable());
+        for (List<Partition> group : readTogether(listed)) {
+            // One bulk read for the whole group: a store with bounded concurrency (GCS) keeps its requests in
+            // flight across partitions, not one partition's worth at a time.
+            Map<ObjectKey, Either<StoreFailure, StoredObject>> contents = BulkCalls.readAll(
+                    store,
+                    group.stream()
+                            .flatMap(p -> listed.get(p).stream())
+                            .map(f -> f.object().key())
+                            .toList());
+            for (Partition partition : group) {
+                PartitionRows read = readPartition(partition, listed.get(partition), contents);
+                misplaced.addAll(read.misplaced());
+                if (read.unreadable().isEmpty()) {
+                    List<PressRelease> ofPartition = new ArrayList<>(read.rows());
+                    ofPartition.addAll(flat.rows().getOrDefault(partition, List.of()));
+                    rows.addAll(Deduplication.newestPerId(ofPartition).records());
+                } else {
+                    unreadable.addAll(read.unreadable());
+                }
             }
         }
+        flat.rows().forEach((partition, ofPartition) -> {
+            if (!listed.containsKey(partition)) {
+                rows.addAll(Deduplication.newestPerId(ofPartition).records());
+            }
+        });
         List<PressRelease> newest =
                 new ArrayList<>(Deduplication.newestPerId(rows).records());
         newest.sort(ORDER);
@@ -206,10 +217,12 @@ public final class LoadPressReleases {
      * just the missing file (or only new files) could miss them. Only a fresh listing read as a whole is
      * consistent: a file deleted before that listing has its rows in every consolidated version listed after.
      */
-    private PartitionRows readPartition(Partition partition, List<PartitionFile> files) {
+    private PartitionRows readPartition(
+            Partition partition, List<PartitionFile> files, Map<ObjectKey, Either<StoreFailure, StoredObject>> read) {
         List<PartitionFile> current = files;
+        Map<ObjectKey, Either<StoreFailure, StoredObject>> contents = read;
         for (int attempt = 1; ; attempt++) {
-            Either<ObjectKey, PartitionRows> rows = readAll(partition, current);
+            Either<ObjectKey, PartitionRows> rows = decodeAll(partition, current, contents);
             if (rows.isRight()) {
                 return rows.get();
             }
@@ -220,19 +233,48 @@ public final class LoadPressReleases {
             }
             pause(attempt);
             current = relist(partition);
+            contents = BulkCalls.readAll(
+                    store, current.stream().map(f -> f.object().key()).toList());
         }
+    }
+
+    /**
+     * The partitions in listing order, in groups whose files add up to about {@link #READ_TOGETHER_BYTES}: enough
+     * keys at once to keep a latency-bound store busy (a month of one-row legacy files is one group), while the
+     * raw content held before decoding stays bounded whatever the range.
+     */
+    private static List<List<Partition>> readTogether(Map<Partition, List<PartitionFile>> listed) {
+        List<List<Partition>> groups = new ArrayList<>();
+        List<Partition> group = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<Partition, List<PartitionFile>> entry : listed.entrySet()) {
+            long size =
+                    entry.getValue().stream().mapToLong(f -> f.object().size()).sum();
+            if (!group.isEmpty() && bytes + size > READ_TOGETHER_BYTES) {
+                groups.add(group);
+                group = new ArrayList<>();
+                bytes = 0;
+            }
+            group.add(entry.getKey());
+            bytes += size;
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
     }
 
     /**
      * Every file's rows that belong to the partition, with the files that could not be read or decoded and those
      * that held rows of another partition; or the key of a file that no longer exists.
      */
-    private Either<ObjectKey, PartitionRows> readAll(Partition partition, List<PartitionFile> files) {
+    private Either<ObjectKey, PartitionRows> decodeAll(
+            Partition partition,
+            List<PartitionFile> files,
+            Map<ObjectKey, Either<StoreFailure, StoredObject>> contents) {
         List<PressRelease> rows = new ArrayList<>();
         List<Loaded.Unreadable> unreadable = new ArrayList<>();
         List<Loaded.Misplaced> misplaced = new ArrayList<>();
-        Map<ObjectKey, Either<StoreFailure, StoredObject>> contents = BulkCalls.readAll(
-                store, files.stream().map(f -> f.object().key()).toList());
         for (PartitionFile file : files) {
             ObjectKey key = file.object().key();
             Either<StoreFailure, StoredObject> stored = contents.get(key);

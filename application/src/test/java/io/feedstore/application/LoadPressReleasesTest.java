@@ -23,6 +23,7 @@ import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.StoreFailure;
 import io.feedstore.testkit.InMemoryObjectStore;
 import io.feedstore.testkit.InMemorySpillSpace;
+import io.feedstore.testkit.RecordingObjectStore;
 import io.feedstore.testkit.SerializingTestCodec;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,26 @@ class LoadPressReleasesTest {
                 .extracting(r -> r.id().value())
                 .containsExactly("new");
         assertThat(load.load(DAY, DAY, Option.of(Set.of(Source.of("nobody"))))).isEmpty();
+    }
+
+    @Test
+    void aMonthOfOneRowLegacyFilesIsReadInOneBulkCallSoAConcurrentStoreOverlapsRequestsAcrossPartitions() {
+        RecordingObjectStore recording = new RecordingObjectStore();
+        for (int day = 0; day < 30; day++) {
+            Partition partition = new Partition(GMAIL, DAY.plusDays(day));
+            for (int n = 0; n < 5; n++) {
+                legacy(
+                        recording.unrecorded(),
+                        codec,
+                        release("d" + day + "n" + n, partition, null, "Ærø – “dag” " + day),
+                        "msgId=d" + day + "n" + n + ".parquet");
+            }
+        }
+
+        List<PressRelease> loaded = new LoadPressReleases(recording, codec).load(DAY, DAY.plusDays(29), Option.none());
+
+        assertThat(loaded).hasSize(150);
+        assertThat(recording.calls()).containsExactly("list", "readAll");
     }
 
     /**

@@ -39,6 +39,7 @@ final class Bench implements AutoCloseable {
     private final ExecutorService pool;
     private Workload.PartitionInput day;
     private Workload.PartitionInput busy;
+    private Workload.PartitionInput busyAscii;
     private Workload.PartitionInput big;
     private Workload.YearInput year;
 
@@ -85,6 +86,22 @@ final class Bench implements AutoCloseable {
         return busy;
     }
 
+    /** Case 2's sizes with plain ASCII text: the reference that shows what real text costs. */
+    Workload.PartitionInput busyAscii() {
+        if (busyAscii == null) {
+            Sizes s = options.sizes();
+            busyAscii = generate(
+                    "busy-ascii",
+                    workload.withStyle(Prose.Style.ASCII),
+                    // The same partition as case 2, so the same ids, versions and lengths: only the text differs.
+                    new Partition(MAIN_SOURCE, LocalDate.of(2025, 2, 3)),
+                    s.busyRows(),
+                    s.busyBatches(),
+                    Sizes.BUSY_DUPLICATES);
+        }
+        return busyAscii;
+    }
+
     Workload.PartitionInput big() {
         if (big == null) {
             Sizes s = options.sizes();
@@ -120,9 +137,14 @@ final class Bench implements AutoCloseable {
     }
 
     private Workload.PartitionInput generate(String name, Partition partition, int rows, int batches, double dups) {
+        return generate(name, workload, partition, rows, batches, dups);
+    }
+
+    private Workload.PartitionInput generate(
+            String name, Workload generator, Partition partition, int rows, int batches, double dups) {
         log("generating " + name + ": " + Report.count(rows) + " rows in " + batches + " batch files");
         long t0 = System.nanoTime();
-        Workload.PartitionInput input = workload.writeBatches(dir("inputs/" + name), partition, rows, batches, dups);
+        Workload.PartitionInput input = generator.writeBatches(dir("inputs/" + name), partition, rows, batches, dups);
         log("generated " + name + " (" + Report.bytes(input.bytes()) + ", " + Report.count(input.distinct())
                 + " distinct ids) in " + Report.seconds((System.nanoTime() - t0) / 1e9));
         return input;

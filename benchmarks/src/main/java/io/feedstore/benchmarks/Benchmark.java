@@ -82,6 +82,21 @@ public final class Benchmark {
                 keep.accept(bench.watched(
                         "case 2",
                         () -> ConsolidationCase.run(bench, 2, "Busy partition", busy, busy, warm, runs, true)));
+                Workload.PartitionInput ascii = bench.busyAscii();
+                keep.accept(bench.watched(
+                        "case 2a",
+                        () -> ConsolidationCase.run(
+                                bench,
+                                2,
+                                "2a",
+                                "Busy partition, ASCII-only text (reference)",
+                                ascii,
+                                ascii,
+                                warm,
+                                runs,
+                                false)));
+                keep.accept(bench.watched(
+                        "case 2 processes", () -> ProcessPairCase.run(bench, 2, "Busy partition", busy, runs)));
             }
             if (options.runs(3)) {
                 Workload.PartitionInput big = bench.big();
@@ -89,10 +104,15 @@ public final class Benchmark {
                 keep.accept(bench.watched(
                         "case 3",
                         () -> ConsolidationCase.run(bench, 3, "Big partition", big, busy, warm, bigRuns, true)));
+                keep.accept(bench.watched(
+                        "case 3 processes", () -> ProcessPairCase.run(bench, 3, "Big partition", big, bigRuns)));
             }
             if (options.runs(4)) {
                 bench.year();
                 keep.accept(bench.watched("case 4", () -> YearLoadCase.run(bench, warm, runs)));
+            }
+            if (options.runs(7)) {
+                keep.accept(bench.watched("case 7", () -> LoadCase.run(bench, warm, runs)));
             }
             if (options.runs(5)) {
                 keep.accept(CompressionCase.run(bench));
@@ -319,8 +339,15 @@ public final class Benchmark {
                 .append(options.sizes().name())
                 .append("; generator seed ")
                 .append(options.seed())
-                .append("; full_text 512-4,096 characters of generated press-release prose (a business word list")
-                .append(" drawn with a skewed frequency, boilerplate openings and closings); duplicates are newer")
+                .append("; full_text 512-4,096 bytes (UTF-8) of generated press-release prose (a business word list")
+                .append(
+                        " drawn with a skewed frequency, boilerplate openings and closings) written as the feed writes:")
+                .append(
+                        " en-dashes and curly quotes in every text, Swedish/Finnish/Danish names and places in texts and")
+                .append(" titles, and in ")
+                .append(Report.number(100 * Prose.CJK_SHARE, 0))
+                .append(" % of texts a CJK passage and emoji (case 2a: the same sizes in plain ASCII, for reference);")
+                .append(" duplicates are newer")
                 .append(" versions (later `ingested_at`, revised text and title) of ids seen earlier.\n");
         md.append("- Runs: median of ")
                 .append(options.runs())

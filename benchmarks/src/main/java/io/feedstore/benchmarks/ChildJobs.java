@@ -65,6 +65,7 @@ public final class ChildJobs {
             case "write" ->
                 write(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
             case "duckdb-noop" -> duckdbNoop(Path.of(args[1]), args[2], start);
+            case "duckdb-consolidate" -> duckdbConsolidate(Path.of(args[1]), Path.of(args[2]), start);
             default -> throw new IllegalArgumentException("unknown child job " + args[0]);
         }
     }
@@ -140,6 +141,19 @@ public final class ChildJobs {
             found = rows.getLong(1);
         }
         result("files", found, "seconds", seconds(t0), "sinceMain", seconds(start));
+    }
+
+    /** DuckDB's one statement in a fresh JVM: the files listed one per line in {@code list}, into {@code out}. */
+    private static void duckdbConsolidate(Path list, Path out, long start) throws Exception {
+        List<Path> inputs = java.nio.file.Files.readAllLines(list).stream()
+                .filter(l -> !l.isBlank())
+                .map(Path::of)
+                .toList();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute(DuckDb.consolidate(inputs, out));
+        }
+        result("seconds", seconds(start));
     }
 
     private static Recording startRecording() throws Exception {

@@ -36,8 +36,23 @@ final class ConsolidationCase {
             int runs,
             boolean withTargets)
             throws Exception {
-        String slug = "case" + number;
-        Bench.log("case " + number + " (" + name + "): " + warmups + " warm-up round(s)"
+        return run(bench, number, Integer.toString(number), name, input, warmInput, warmups, runs, withTargets);
+    }
+
+    /** As above, shown as case {@code label} (a variant of case {@code number}, such as "2a"). */
+    static Report.Section run(
+            Bench bench,
+            int number,
+            String label,
+            String name,
+            Workload.PartitionInput input,
+            Workload.PartitionInput warmInput,
+            int warmups,
+            int runs,
+            boolean withTargets)
+            throws Exception {
+        String slug = "case" + label;
+        Bench.log("case " + label + " (" + name + "): " + warmups + " warm-up round(s)"
                 + (warmInput == input ? "" : " on " + Report.count(warmInput.rows()) + " rows") + ", " + runs
                 + " measured round(s)");
         Path fsOut = bench.file("outputs/" + slug + "-feedstore.parquet");
@@ -61,7 +76,7 @@ final class ConsolidationCase {
 
         List<Report.Row> rows = new ArrayList<>();
         rows.add(new Report.Row(
-                number + ". " + name + ": consolidation time",
+                label + ". " + name + ": consolidation time",
                 Report.seconds(pair.feedstore().medianSeconds()),
                 Report.seconds(pair.duckdb().medianSeconds()),
                 Report.ratio(timeRatio),
@@ -69,21 +84,21 @@ final class ConsolidationCase {
         List<Report.Target> targets = new ArrayList<>();
         if (withTargets) {
             targets.add(new Report.Target(
-                    "Case " + number + " (" + name + "): consolidation time ≤ 1.0× DuckDB",
+                    "Case " + label + " (" + name + "): consolidation time ≤ 1.0× DuckDB",
                     Report.ratio(timeRatio),
                     timeRatio <= 1.0));
             targets.add(new Report.Target(
-                    "Case " + number + " (" + name + "): output bytes ≤ 1.0× DuckDB",
+                    "Case " + label + " (" + name + "): output bytes ≤ 1.0× DuckDB",
                     Report.ratio(bytesRatio),
                     bytesRatio <= 1.0));
         }
         if (differing != 0) {
             targets.add(new Report.Target(
-                    "Case " + number + ": both engines produce the same rows", differing + " rows differ", false));
+                    "Case " + label + ": both engines produce the same rows", differing + " rows differ", false));
         }
 
         StringBuilder md = new StringBuilder();
-        md.append("### Case ").append(number).append(": ").append(name).append("\n\n");
+        md.append("### Case ").append(label).append(": ").append(name).append("\n\n");
         md.append("Input: one partition, ")
                 .append(Report.count(input.rows()))
                 .append(" rows in ")

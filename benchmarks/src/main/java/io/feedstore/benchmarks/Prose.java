@@ -7,6 +7,11 @@ import java.util.Random;
  * business vocabulary drawn with a skewed (Zipf-like) frequency, company names, titles. Compression ratios on
  * uniformly random words or on repeated text would flatter or punish a codec; this sits in between, like the real
  * feed (recurring phrases, a long tail of words).
+ *
+ * <p>{@link Style#TYPOGRAPHIC} text is what the feed really carries: en-dashes and curly quotes in every text,
+ * Swedish, Finnish and Danish names and places, and in a share of texts a CJK passage and emoji. Such text costs a
+ * Java engine more than ASCII (a String holding any character past Latin-1 is stored as UTF-16), so
+ * {@link Style#ASCII} stays as a reference that shows the difference.
  */
 final class Prose {
 
@@ -145,14 +150,112 @@ final class Prose {
         "A conference call and webcast will be hosted for investors and analysts; details are available online."
     };
 
+    private static final String[] TYPOGRAPHIC_CLOSINGS = {
+        "This press release contains forward‑looking statements that involve risks and uncertainties – actual"
+                + " results may differ materially from those expressed or implied.",
+        "For more information, please visit the company’s website or contact investor relations – Åsa Lindqvist,"
+                + " +46 8 555 010 00.",
+        "The company undertakes no obligation to update any “forward-looking statement”, except as required by law.",
+        "A conference call and webcast will be hosted for investors and analysts – details are available online."
+    };
+
+    private static final String[] NORDIC_FIRST = {
+        "Ærø",
+        "Jyväskylä",
+        "Øresund",
+        "Göta",
+        "Skärgård",
+        "Härnösand",
+        "Tampereen",
+        "Sjælland",
+        "Åbo",
+        "Mälar",
+        "Nordljus",
+        "Fjärran",
+        "Själland",
+        "Kärnä",
+        "Växjö"
+    };
+
+    private static final String[] CITIES = {
+        "NEW YORK",
+        "LONDON",
+        "SAN FRANCISCO",
+        "TORONTO",
+        "BOSTON",
+        "FRANKFURT",
+        "PARIS",
+        "SINGAPORE",
+        "SYDNEY",
+        "CHICAGO",
+        "ZURICH",
+        "TOKYO"
+    };
+
+    private static final String[] NORDIC_CITIES = {
+        "STOCKHOLM",
+        "HELSINKI",
+        "KØBENHAVN",
+        "JYVÄSKYLÄ",
+        "GÖTEBORG",
+        "ÅRHUS",
+        "MALMÖ",
+        "TAMPERE",
+        "ÆRØSKØBING",
+        "UMEÅ",
+        "OULU",
+        "LINKÖPING"
+    };
+
+    private static final String[] NORDIC_PLACES = {
+        "Jyväskylä", "Ærø", "Malmö", "Umeå", "København", "Göteborg", "Århus", "Linköping", "Växjö", "Tromsø"
+    };
+
+    private static final String[] SPOKESPEOPLE = {
+        "Åsa Lindqvist", "Mikko Häkkinen", "Søren Østergaard", "Päivi Järvinen", "Björn Öberg", "Ærle Dæhlie",
+        "Jörg Åkesson", "Sinikka Mäkelä", "Mette Frøstrup", "Kåre Sjöström", "Anna-Liisa Kärkkäinen", "Jens Ærebo"
+    };
+
+    private static final String[] CJK_PASSAGES = {
+        "株式会社は本日、新製品の発売を発表しました。",
+        "该公司今天宣布第三季度收入增长百分之十二。",
+        "당사는 오늘 새로운 파트너십을 발표했습니다。",
+        "東京証券取引所に上場している同社は、欧州市場への進出を加速します。",
+        "本公告包含前瞻性陈述，实际结果可能存在重大差异。"
+    };
+
+    private static final String[] EMOJI = {"🚀", "📈", "✅", "🌍", "💡", "🔋", "🇸🇪", "🇫🇮", "🇩🇰"};
+
+    /** The characters a text is written in. */
+    enum Style {
+        /** Typographic punctuation in every text, Nordic names and places, CJK and emoji in a share of texts. */
+        TYPOGRAPHIC,
+        /** Plain ASCII only: the reference against which the cost of real text shows. */
+        ASCII
+    }
+
+    /** The share of typographic texts that carry a CJK passage and emoji. */
+    static final double CJK_SHARE = 0.15;
+
     private final Random random;
+    private final Style style;
 
     Prose(long seed) {
+        this(seed, Style.TYPOGRAPHIC);
+    }
+
+    Prose(long seed, Style style) {
         this.random = new Random(seed);
+        this.style = style;
+    }
+
+    private boolean typographic() {
+        return style == Style.TYPOGRAPHIC;
     }
 
     String company() {
-        return pick(FIRST) + " " + pick(SECOND) + " " + pick(SUFFIX);
+        String first = typographic() && random.nextInt(3) == 0 ? pick(NORDIC_FIRST) : pick(FIRST);
+        return first + " " + pick(SECOND) + " " + pick(SUFFIX);
     }
 
     String category() {
@@ -160,66 +263,124 @@ final class Prose {
     }
 
     String title(String company) {
-        return company + " " + pick(TITLE_VERBS) + " " + capitalise(word()) + " " + capitalise(word()) + " "
+        String title = company + " " + pick(TITLE_VERBS) + " " + capitalise(word()) + " " + capitalise(word()) + " "
                 + capitalise(word()) + " for " + capitalise(word());
+        if (!typographic()) {
+            return title;
+        }
+        return title + " – " + capitalise(word()) + " in " + pick(NORDIC_PLACES);
     }
 
-    /** A text of {@value #MIN_TEXT} to {@value #MAX_TEXT} characters, opening with the company and the date. */
+    /**
+     * A text of {@value #MIN_TEXT} to {@value #MAX_TEXT} bytes of UTF-8 (for ASCII text, as many characters),
+     * opening with the company and the date.
+     */
     String fullText(String company, String city, String date) {
         int length = MIN_TEXT + random.nextInt(MAX_TEXT - MIN_TEXT + 1);
+        boolean cjk = typographic() && random.nextDouble() < CJK_SHARE;
         StringBuilder text = new StringBuilder(length + 200);
         text.append(city)
                 .append(", ")
                 .append(date)
-                .append(" -- ")
+                .append(typographic() ? " – " : " -- ")
                 .append(company)
                 .append(" today announced ");
-        while (text.length() < length) {
+        while (utf8Length(text) < length) {
             sentence(text);
             if (random.nextInt(6) == 0) {
                 text.append("\n\n");
             }
             if (random.nextInt(12) == 0) {
-                text.append('"').append(capitalise(word())).append(' ');
-                sentence(text);
-                text.append("\" said the chief executive officer of ")
-                        .append(company)
-                        .append(". ");
+                quote(text, company);
+            }
+            if (cjk && random.nextInt(4) == 0) {
+                text.append(pick(CJK_PASSAGES)).append(' ').append(pick(EMOJI)).append(' ');
             }
         }
-        text.setLength(length - 1);
-        text.append('.');
-        // Boilerplate that press releases repeat; it may replace the tail, keeping the length.
-        String closing = pick(CLOSINGS);
-        if (closing.length() + 80 < length) {
-            text.replace(length - closing.length(), length, closing);
+        if (typographic()) {
+            // Every text quotes someone, whatever its length.
+            StringBuilder opening = new StringBuilder();
+            quote(opening, company);
+            text.insert(text.indexOf(" today announced ") + " today announced ".length(), opening);
+            if (cjk) {
+                text.insert(text.indexOf(" today announced "), " " + pick(EMOJI));
+                text.insert(text.indexOf(" today announced ") + " today announced ".length(), pick(CJK_PASSAGES) + " ");
+            }
         }
-        return text.toString();
+        String[] closings = typographic() ? TYPOGRAPHIC_CLOSINGS : CLOSINGS;
+        String closing = pick(closings);
+        int closingBytes = utf8Length(closing);
+        // Boilerplate that press releases repeat; it replaces the tail, keeping the length.
+        if (closingBytes + 80 < length) {
+            return truncate(text, length - closingBytes - 1) + " " + closing;
+        }
+        return truncate(text, length - 1) + ".";
     }
 
     /** A newer version of a text: one sentence revised near the start, the rest as before. */
     String revise(String text) {
-        StringBuilder update = new StringBuilder("(Updated) ");
+        StringBuilder update =
+                new StringBuilder(typographic() ? "(Updated – " + pick(SPOKESPEOPLE) + ") " : "(Updated) ");
         sentence(update);
-        String revised = update + text;
-        return revised.length() > MAX_TEXT ? revised.substring(0, MAX_TEXT) : revised;
+        update.append(text);
+        return utf8Length(update) > MAX_TEXT ? truncate(update, MAX_TEXT) : update.toString();
     }
 
     String city() {
-        return pick(new String[] {
-            "NEW YORK",
-            "LONDON",
-            "SAN FRANCISCO",
-            "TORONTO",
-            "BOSTON",
-            "FRANKFURT",
-            "PARIS",
-            "SINGAPORE",
-            "SYDNEY",
-            "CHICAGO",
-            "ZURICH",
-            "TOKYO"
-        });
+        return typographic() && random.nextBoolean() ? pick(NORDIC_CITIES) : pick(CITIES);
+    }
+
+    private void quote(StringBuilder out, String company) {
+        String open = typographic() ? "“" : "\"";
+        String close = typographic() ? "”" : "\"";
+        out.append(open).append(capitalise(word())).append(' ');
+        sentence(out);
+        out.setLength(out.length() - 2);
+        out.append(',').append(close);
+        if (typographic()) {
+            out.append(" said ")
+                    .append(pick(SPOKESPEOPLE))
+                    .append(", chief executive officer of ")
+                    .append(company)
+                    .append(". ‘We’re only getting started.’ ");
+        } else {
+            out.append(" said the chief executive officer of ").append(company).append(". ");
+        }
+    }
+
+    /** UTF-8 length of {@code text}, counted without encoding it. */
+    static int utf8Length(CharSequence text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /** The longest prefix of {@code text} of at most {@code maxBytes} UTF-8 bytes that splits no character. */
+    static String truncate(CharSequence text, int maxBytes) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            char c = text.charAt(end);
+            int width = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : 3;
+            if (bytes + width > maxBytes) {
+                break;
+            }
+            bytes += width;
+            end += width == 4 ? 2 : 1;
+        }
+        return text.subSequence(0, end).toString();
     }
 
     String slug(String title) {
@@ -231,7 +392,11 @@ final class Prose {
         int words = 8 + random.nextInt(18);
         out.append(capitalise(word()));
         for (int i = 1; i < words; i++) {
-            out.append(i % 9 == 0 && random.nextBoolean() ? ", " : " ").append(word());
+            out.append(
+                            i % 9 == 0 && random.nextBoolean()
+                                    ? (typographic() && random.nextInt(3) == 0 ? " – " : ", ")
+                                    : " ")
+                    .append(word());
             if (random.nextInt(40) == 0) {
                 out.append(' ').append(random.nextInt(1000)).append(random.nextBoolean() ? " percent" : " million");
             }

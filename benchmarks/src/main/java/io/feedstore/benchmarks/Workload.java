@@ -44,10 +44,21 @@ final class Workload {
     private final long seed;
     private final ParquetRecordCodec codec = new ParquetRecordCodec();
     private final ExecutorService pool;
+    private final Prose.Style style;
 
     Workload(long seed, ExecutorService pool) {
+        this(seed, pool, Prose.Style.TYPOGRAPHIC);
+    }
+
+    Workload(long seed, ExecutorService pool, Prose.Style style) {
         this.seed = seed;
         this.pool = pool;
+        this.style = style;
+    }
+
+    /** The same generator writing its text in {@code style}. */
+    Workload withStyle(Prose.Style style) {
+        return new Workload(seed, pool, style);
     }
 
     /** The inputs of a consolidation case: one partition's batch files, as stored under {@code root}. */
@@ -151,6 +162,42 @@ final class Workload {
         }
     }
 
+    /** How a month of press releases is stored: one legacy file per release, or one consolidated file a day. */
+    enum MonthLayout {
+        LEGACY,
+        CONSOLIDATED
+    }
+
+    /**
+     * {@code days} days from {@code from} of {@code rowsPerDay} distinct press releases of {@code source}, written
+     * to {@code store} in {@code layout}: the older pipeline's {@code msgId=<id>.parquet} per release (snappy, one
+     * row each) or one {@code consolidated.parquet} per day (ZSTD 9). The same releases whatever the layout or the
+     * store. Returns the number of objects written.
+     */
+    int writeMonth(ObjectStore store, Source source, LocalDate from, int days, int rowsPerDay, MonthLayout layout) {
+        List<Future<Integer>> written = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            Partition partition = new Partition(source, from.plusDays(d));
+            written.add(pool.submit(() -> {
+                List<PressRelease> day = IntStream.range(0, rowsPerDay)
+                        .mapToObj(n -> release(partition, n, 0))
+                        .toList();
+                if (layout == MonthLayout.CONSOLIDATED) {
+                    create(store, partition.consolidatedKey(), codec.encode(day, EncodingOptions.CONSOLIDATED));
+                    return 1;
+                }
+                for (PressRelease release : day) {
+                    create(
+                            store,
+                            partition.prefix().key("msgId=" + release.id().value() + ".parquet"),
+                            codec.encode(List.of(release), EncodingOptions.BATCH));
+                }
+                return day.size();
+            }));
+        }
+        return await(written).stream().mapToInt(Integer::intValue).sum();
+    }
+
     /**
      * {@code count} distinct records spread at random over {@code partitions}, for the batch writer. Their texts
      * come from a pool of generated texts (holding a million distinct 2 KB texts would take gigabytes of heap
@@ -158,7 +205,7 @@ final class Workload {
      */
     List<PressRelease> writerRecords(int count, List<Partition> partitions) {
         int poolSize = Math.min(count, 4096);
-        Prose prose = new Prose(seed * 31 + 7);
+        Prose prose = new Prose(seed * 31 + 7, style);
         String[] companies = new String[poolSize];
         String[] titles = new String[poolSize];
         String[] texts = new String[poolSize];
@@ -205,7 +252,7 @@ final class Workload {
                 partition.releaseDate().toEpochDay(),
                 n);
         Random random = new Random(base);
-        Prose prose = new Prose(base ^ 0x5DEECE66DL);
+        Prose prose = new Prose(base ^ 0x5DEECE66DL, style);
         String id = hexId(random);
         String company = prose.company();
         String title = prose.title(company);
@@ -216,7 +263,7 @@ final class Workload {
                 released.plusSeconds(60 + random.nextInt(3_600)).plusNanos(random.nextInt(1_000_000) * 1000L);
         String category = prose.category();
         if (version > 0) {
-            Prose revision = new Prose(mix(base, version, 17, 23));
+            Prose revision = new Prose(mix(base, version, 17, 23), style);
             text = revision.revise(text);
             title = title + " (Updated)";
             ingested = ingested.plusSeconds(3_600L * version + random.nextInt(600));

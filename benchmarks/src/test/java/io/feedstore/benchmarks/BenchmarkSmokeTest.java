@@ -44,20 +44,25 @@ class BenchmarkSmokeTest {
                 .contains(
                         "### Case 1: Day",
                         "### Case 2: Busy partition",
+                        "### Case 2a: Busy partition, ASCII-only text (reference)",
                         "### Case 3: Big partition",
                         "### Case 4: Year load",
                         "### Case 5: Compression",
                         "### Case 6: Batch writer",
+                        "### Case 7: Month load, legacy layout vs consolidated",
+                        "### Case 2 as whole processes",
+                        "### Case 3 as whole processes",
                         "### Bounded memory",
                         "#### Profile: case 2 consolidation",
                         "#### Profile: case 4 year load",
                         "#### Profile: case 6 batch writer");
         assertThat(md).containsAnyOf("### What would close the gap", "### Notes from the profiles");
-        assertThat(md.split("Same rows in both outputs: yes", -1)).hasSize(4);
+        assertThat(md.split("Same rows in both outputs: yes", -1)).hasSize(5);
         assertThat(md).contains("Met: Case 3 (400 rows) consolidates under -Xmx256m");
         assertThat(md)
-                .containsPattern("while each timed case ran .*: case 1 [0-9.]+, case 2 [0-9.]+, case 3 [0-9.]+,"
-                        + " case 4 [0-9.]+, case 6 [0-9.]+");
+                .containsPattern(
+                        "while each timed case ran .*: case 1 [0-9.]+, case 2 [0-9.]+, case 2a [0-9.]+, case 2 processes [0-9.]+, case 3 [0-9.]+, case 3 processes [0-9.]+,"
+                                + " case 4 [0-9.]+, case 7 [0-9.]+, case 6 [0-9.]+");
         assertThat(md).doesNotContain("Profile of", "NO:");
         String summary = md.substring(md.indexOf("## Summary"), md.indexOf("### Targets"));
         assertThat(summary.lines().filter(l -> l.startsWith("| ") && l.contains("×")))

@@ -2,6 +2,7 @@ package io.feedstore.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -10,6 +11,7 @@ import io.feedstore.domain.consolidation.Deduplication;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,17 +37,59 @@ class WorkloadTest {
     }
 
     @Test
-    void everyFullTextIsHalfToFourKilobytesOfProse() {
+    void everyFullTextIsHalfToFourKilobytesOfProseInEitherStyle() {
         qt().withExamples(200)
-                .forAll(longs().all(), integers().between(0, 10_000), integers().between(0, 3))
-                .checkAssert((seed, n, version) -> {
-                    String text = new Workload(seed, pool)
+                .forAll(
+                        longs().all(),
+                        integers().between(0, 10_000),
+                        integers().between(0, 3),
+                        booleans().all())
+                .checkAssert((seed, n, version, ascii) -> {
+                    String text = new Workload(seed, pool, ascii ? Prose.Style.ASCII : Prose.Style.TYPOGRAPHIC)
                             .release(partition, n, version)
                             .fullText()
                             .get();
-                    assertThat(text.length()).isBetween(Prose.MIN_TEXT, Prose.MAX_TEXT);
-                    assertThat(text.split(" ").length).isGreaterThan(Prose.MIN_TEXT / 12);
+                    assertThat(text.getBytes(StandardCharsets.UTF_8).length)
+                            .isBetween(Prose.MIN_TEXT - 4, Prose.MAX_TEXT);
+                    assertThat(text.split(" ").length).isGreaterThan(Prose.MIN_TEXT / 16);
                 });
+    }
+
+    @Test
+    void typographicTextHasDashesCurlyQuotesAndNordicLettersEverywhereAndCjkWithEmojiInAShare() {
+        int withCjk = 0;
+        int releases = 400;
+        for (int n = 0; n < releases; n++) {
+            PressRelease release = new Workload(20250101L, pool).release(partition, n, n % 3);
+            String text = release.fullText().get();
+            assertThat(text).as("text %d", n).contains("–").containsAnyOf("“", "‘");
+            assertThat(text).as("text %d", n).containsPattern("[ÅÄÖåäöÆØæø]");
+            assertThat(release.title().get()).as("title %d", n).contains("–").containsPattern("[ÅÄÖåäöÆØæø]");
+            assertThat(text.codePoints().filter(c -> c == 0xFFFD)).isEmpty();
+            boolean cjk = text.codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                            || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
+            boolean emoji = text.codePoints().anyMatch(Character::isSupplementaryCodePoint)
+                    || text.contains("✅")
+                    || text.contains("💡");
+            if (cjk) {
+                assertThat(emoji).as("text %d has CJK and so emoji", n).isTrue();
+                withCjk++;
+            }
+        }
+        assertThat((double) withCjk / releases).isBetween(Prose.CJK_SHARE / 2, Prose.CJK_SHARE * 2);
+    }
+
+    @Test
+    void asciiTextIsPlainAscii() {
+        for (int n = 0; n < 200; n++) {
+            PressRelease release = new Workload(20250101L, pool, Prose.Style.ASCII).release(partition, n, n % 3);
+            assertThat(release.fullText().get()
+                            + release.title().get()
+                            + release.companyName().get())
+                    .as("release %d", n)
+                    .matches("\\p{ASCII}*");
+        }
     }
 
     @Test

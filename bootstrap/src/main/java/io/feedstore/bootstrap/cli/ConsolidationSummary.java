@@ -1,8 +1,5 @@
 package io.feedstore.bootstrap.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.feedstore.application.FindDateCorrections.DateCorrection;
 import io.feedstore.domain.consolidation.AnomalyRule;
 import io.feedstore.domain.consolidation.PartitionReport;
@@ -10,6 +7,7 @@ import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.partition.StoreLayout;
 import io.feedstore.domain.release.WireRecord;
 import io.feedstore.domain.store.StorageCalls;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +21,6 @@ import java.util.Objects;
  * files and bytes before and after) or as a JSON document with the same figures.
  */
 final class ConsolidationSummary {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<PartitionReport> reports;
     private final boolean dryRun;
@@ -188,8 +184,8 @@ final class ConsolidationSummary {
         }
         document.put("stored_under_several_dates", corrected);
         try {
-            return JSON.writeValueAsString(document) + "\n";
-        } catch (JsonProcessingException e) {
+            return JacksonWriters.indentedJson(document) + "\n";
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -41,11 +41,16 @@ final class FeedstoreModule extends AbstractModule {
     protected void configure() {
         bind(Settings.class).toInstance(settings);
         bind(Clock.class).toInstance(settings.clock());
-        bind(PressReleaseLines.class).to(JacksonPressReleaseLines.class).in(Singleton.class);
         // One factory per store URI scheme.
         Multibinder<StoreFactory> stores = Multibinder.newSetBinder(binder(), StoreFactory.class);
         stores.addBinding().to(LocalStoreFactory.class);
         stores.addBinding().to(GcsStoreFactory.class);
+    }
+
+    // Unscoped, so that Stage.PRODUCTION does not build it (and load Jackson) in every start: only ingest reads lines.
+    @Provides
+    PressReleaseLines pressReleaseLines() {
+        return new JacksonPressReleaseLines();
     }
 
     @Provides

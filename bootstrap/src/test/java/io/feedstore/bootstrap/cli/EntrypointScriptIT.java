@@ -195,6 +195,59 @@ class EntrypointScriptIT {
     }
 
     @Test
+    void aClassDataArchiveMadeAsTheImageMakesItIsTheOneTheJvmMaps() throws Exception {
+        Path archive = temp.resolve("feedstore.jsa");
+        Path scratch = Files.createDirectories(temp.resolve("cds-store"));
+        Process dump = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:ArchiveClassesAtExit=" + archive,
+                        "-Xlog:cds=off",
+                        "-Xlog:cds+dynamic=off",
+                        "-jar",
+                        JAR.toString(),
+                        "--store",
+                        "file:" + scratch,
+                        "consolidate",
+                        "--date",
+                        "1999-01-01")
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("dump.txt").toFile())
+                .start();
+        assertThat(dump.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(dump.exitValue())
+                .as(Files.readString(temp.resolve("dump.txt")))
+                .isZero();
+
+        // -Xshare:on turns "could not map the archive" from a quiet fallback into a failure to start.
+        Result run = entrypoint(
+                Map.of(
+                        "FEEDSTORE_CDS_ARCHIVE",
+                        archive.toString(),
+                        "FEEDSTORE_JAVA_OPTS",
+                        imageEnvironment.get("FEEDSTORE_JAVA_OPTS") + " -Xshare:on"),
+                "consolidate",
+                "--dry-run");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).contains("would write 60 rows to consolidated.parquet");
+    }
+
+    @Test
+    void aMissingOrForeignClassDataArchiveNeverChangesWhatARunDoesOrPrints() throws Exception {
+        Path garbage = Files.writeString(temp.resolve("garbage.jsa"), "not an archive – “Ærø”");
+        Result plain = entrypoint(Map.of("FEEDSTORE_CDS_ARCHIVE", ""), "consolidate", "--dry-run");
+        for (String archive :
+                List.of(garbage.toString(), temp.resolve("missing.jsa").toString())) {
+            Result run = entrypoint(Map.of("FEEDSTORE_CDS_ARCHIVE", archive), "consolidate", "--dry-run");
+
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            assertThat(run.out).as(archive).isEqualTo(plain.out);
+            // Every stderr line is still a JSON log line: no JVM warning about the archive.
+            assertThat(logLines(run)).hasSameSizeAs(logLines(plain));
+        }
+    }
+
+    @Test
     void aBadSettingIsRefusedWithExitTwoAndOneClearLine() throws Exception {
         Result run = entrypoint(Map.of("CONSOLIDATION_MIN_ROWS", "fifty"), "consolidate");
 
