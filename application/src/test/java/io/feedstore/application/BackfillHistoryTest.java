@@ -127,6 +127,31 @@ class BackfillHistoryTest {
         assertThat(load.load(DAY, NEXT, Option.none())).isEqualTo(before);
     }
 
+    @Test
+    void withSourcesAFlatFileHoldingRowsOfAnotherSourceIsKeptAndNamedAndNothingIsLost() {
+        allFourLayouts();
+        List<PressRelease> before = load.load(DAY, NEXT, Option.none());
+        Set<ObjectKey> flatBefore = flatKeys();
+
+        BackfillReport report = backfill.backfill(
+                new BackfillHistory.Request(
+                        Option.none(),
+                        Option.none(),
+                        Option.some(Set.of(Source.of("rss"))),
+                        RunMode.APPLY,
+                        Shard.ALL,
+                        "rss-only",
+                        2),
+                BackfillHistory.Progress.NONE);
+
+        assertThat(flatKeys()).isEqualTo(flatBefore);
+        assertThat(report.anyFailed()).isFalse();
+        assertThat(report.dates())
+                .flatExtracting(BackfillReport.DateReport::files)
+                .allSatisfy(f -> assertThat(f.detail().get()).contains("sources this run was not asked for"));
+        assertThat(load.load(DAY, NEXT, Option.none())).isEqualTo(before);
+    }
+
     /** Overlapping ids across the flat part and msgId files, a source= one-row file and a pandas consolidated file. */
     private void allFourLayouts() {
         flat(
