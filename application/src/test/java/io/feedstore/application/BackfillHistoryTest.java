@@ -80,6 +80,28 @@ class BackfillHistoryTest {
     }
 
     @Test
+    void aFileMixingPlaceableAndUnplaceableRowsIsKeptUncopiedSoThatRunningAgainChangesNothing() {
+        Map<String, Object> sourceless = gmail("m8", "2025-08-18", "2025-08-18T09:12:44", "utan källa – “?”");
+        sourceless.remove("source");
+        ObjectKey mixed = flat(
+                DAY,
+                "part-20250818T130000.parquet",
+                Shape.POLARS_PART,
+                List.of(gmail("m7", "2025-08-18", "2025-08-18T09:12:44", "Åsa – “placerbar”"), sourceless));
+        allFourLayouts();
+        List<PressRelease> before = load.load(DAY, NEXT, Option.none());
+        backfill.backfill(request(RunMode.APPLY, Shard.ALL), BackfillHistory.Progress.NONE);
+        List<ObjectInfo> once = store.list(KeyPrefix.ROOT).get();
+
+        BackfillReport again = backfill.backfill(request(RunMode.APPLY, Shard.ALL), BackfillHistory.Progress.NONE);
+
+        assertThat(store.list(KeyPrefix.ROOT).get()).isEqualTo(once);
+        assertThat(flatKeys()).containsExactly(mixed);
+        assertThat(again.anyFailed()).isFalse();
+        assertThat(load.load(DAY, NEXT, Option.none())).isEqualTo(before);
+    }
+
+    @Test
     void aDryRunChangesNothing() {
         allFourLayouts();
         List<ObjectInfo> before = store.list(KeyPrefix.ROOT).get();
