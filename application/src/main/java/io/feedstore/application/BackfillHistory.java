@@ -255,7 +255,7 @@ public final class BackfillHistory {
             Map<ObjectKey, String> outcome = new LinkedHashMap<>(kept);
             outcome.putAll(deleted);
             boolean failed = consolidated.stream().anyMatch(p -> p.status().isFailure())
-                    || outcome.values().stream().anyMatch(reason -> reason != null && !isUnplaceable(reason));
+                    || outcome.values().stream().anyMatch(reason -> reason != null && !keptByRule(reason));
             boolean unplaceable = read.stream().anyMatch(f -> f.unplaceable() > 0);
             DateStatus status =
                     failed ? DateStatus.FAILED : unplaceable ? DateStatus.KEPT_UNPLACEABLE : DateStatus.MIGRATED;
@@ -272,6 +272,11 @@ public final class BackfillHistory {
 
     private static boolean isUnplaceable(String reason) {
         return reason.startsWith(MigratedRows.UNPLACEABLE);
+    }
+
+    /** A file kept as the rules say (unplaceable rows, sources not asked for), not for a failure. */
+    private static boolean keptByRule(String reason) {
+        return isUnplaceable(reason) || reason.startsWith(MigratedRows.OTHER_SOURCES);
     }
 
     /** Deletes each file at the generation read; a file already gone counts as deleted (another run retired it). */

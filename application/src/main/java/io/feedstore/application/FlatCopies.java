@@ -42,7 +42,8 @@ import java.util.function.Predicate;
 
 /**
  * The backfill's first step for one date: reads each flat file (several at once, rows handed on in file order) and
- * streams its rows into one spilled copy per partition, keeping only each row's key and digest; then publishes
+ * streams its rows into one spilled copy per partition, one file's rows at a time, keeping only each row's key and
+ * digest; then publishes
  * each copy as a create-only batch file whose name is fixed by the set of flat files copied.
  */
 final class FlatCopies implements AutoCloseable {
@@ -99,6 +100,8 @@ final class FlatCopies implements AutoCloseable {
         long[] other = new long[files.size()];
         files.forEach(f -> rows.add(new ArrayList<>()));
         List<FileRead> read = new ArrayList<>();
+        // One file's rows, held until it is known whether the file is copied at all.
+        List<PressRelease> pending = new ArrayList<>();
         workers.pipeline()
                 .<PressRelease, FlatFileRows.Outcome>run(
                         files.size(),
@@ -118,9 +121,7 @@ final class FlatCopies implements AutoCloseable {
                                     other[input]++;
                                     return;
                                 }
-                                if (write) {
-                                    copy(row.partition()).write(row);
-                                }
+                                pending.add(row);
                                 rows.get(input)
                                         .add(new RowKey(
                                                 row.partition(),
@@ -128,13 +129,24 @@ final class FlatCopies implements AutoCloseable {
                                                 RowDigest.of(row),
                                                 row.ingestedAtKey(),
                                                 row.parserVersion().getOrNull()));
-                                touched.add(row.partition());
                             }
 
                             @Override
                             public boolean done(int input, FlatFileRows.Outcome outcome) {
                                 ObjectInfo file = files.get(input);
                                 long unplaceable = outcome instanceof FlatFileRows.Read r ? r.unplaceable() : 0;
+                                // A file that will be kept whatever happens (rows that cannot be placed, or of
+                                // sources not asked for) is not copied: load reads it where it is, and a re-run
+                                // must not copy its rows again.
+                                if (outcome instanceof FlatFileRows.Read && unplaceable == 0 && other[input] == 0) {
+                                    for (PressRelease row : pending) {
+                                        touched.add(row.partition());
+                                        if (write) {
+                                            copy(row.partition()).write(row);
+                                        }
+                                    }
+                                }
+                                pending.clear();
                                 read.add(new FileRead(
                                         file, outcome, List.copyOf(rows.get(input)), unplaceable, other[input]));
                                 rows.set(input, List.of());

@@ -33,6 +33,9 @@ final class MigratedRows {
     /** How the reason for keeping a file with unplaceable rows begins. */
     static final String UNPLACEABLE = "holds rows that cannot be placed";
 
+    /** How the reason for keeping a file that holds rows of sources the run was not asked for begins. */
+    static final String OTHER_SOURCES = "holds rows of sources this run was not asked for";
+
     /** A partition's consolidated file at the generation read: each id's digest and what orders its versions. */
     record Held(ObjectKey key, Generation generation, Map<PressReleaseId, HeldRow> rows) {}
 
@@ -79,7 +82,7 @@ final class MigratedRows {
             return Either.left(UNPLACEABLE + ": " + file.describeUnplaceable() + "; it is never deleted");
         }
         if (file.otherSources() > 0) {
-            return Either.left("it holds " + file.otherSources() + " rows of sources this run was not asked for");
+            return Either.left(OTHER_SOURCES + " (" + file.otherSources() + "); a run without --sources retires it");
         }
         List<MigrationEntry.Row> rows = new ArrayList<>();
         Set<MigrationEntry.Holder> holders = new LinkedHashSet<>();

@@ -80,6 +80,28 @@ class BackfillHistoryTest {
     }
 
     @Test
+    void aFileMixingPlaceableAndUnplaceableRowsIsKeptUncopiedSoThatRunningAgainChangesNothing() {
+        Map<String, Object> sourceless = gmail("m8", "2025-08-18", "2025-08-18T09:12:44", "utan källa – “?”");
+        sourceless.remove("source");
+        ObjectKey mixed = flat(
+                DAY,
+                "part-20250818T130000.parquet",
+                Shape.POLARS_PART,
+                List.of(gmail("m7", "2025-08-18", "2025-08-18T09:12:44", "Åsa – “placerbar”"), sourceless));
+        allFourLayouts();
+        List<PressRelease> before = load.load(DAY, NEXT, Option.none());
+        backfill.backfill(request(RunMode.APPLY, Shard.ALL), BackfillHistory.Progress.NONE);
+        List<ObjectInfo> once = store.list(KeyPrefix.ROOT).get();
+
+        BackfillReport again = backfill.backfill(request(RunMode.APPLY, Shard.ALL), BackfillHistory.Progress.NONE);
+
+        assertThat(store.list(KeyPrefix.ROOT).get()).isEqualTo(once);
+        assertThat(flatKeys()).containsExactly(mixed);
+        assertThat(again.anyFailed()).isFalse();
+        assertThat(load.load(DAY, NEXT, Option.none())).isEqualTo(before);
+    }
+
+    @Test
     void aDryRunChangesNothing() {
         allFourLayouts();
         List<ObjectInfo> before = store.list(KeyPrefix.ROOT).get();
@@ -124,6 +146,31 @@ class BackfillHistoryTest {
         assertThat(first.dates().get(0).date())
                 .isNotEqualTo(second.dates().get(0).date());
         assertThat(flatKeys()).isEmpty();
+        assertThat(load.load(DAY, NEXT, Option.none())).isEqualTo(before);
+    }
+
+    @Test
+    void withSourcesAFlatFileHoldingRowsOfAnotherSourceIsKeptAndNamedAndNothingIsLost() {
+        allFourLayouts();
+        List<PressRelease> before = load.load(DAY, NEXT, Option.none());
+        Set<ObjectKey> flatBefore = flatKeys();
+
+        BackfillReport report = backfill.backfill(
+                new BackfillHistory.Request(
+                        Option.none(),
+                        Option.none(),
+                        Option.some(Set.of(Source.of("rss"))),
+                        RunMode.APPLY,
+                        Shard.ALL,
+                        "rss-only",
+                        2),
+                BackfillHistory.Progress.NONE);
+
+        assertThat(flatKeys()).isEqualTo(flatBefore);
+        assertThat(report.anyFailed()).isFalse();
+        assertThat(report.dates())
+                .flatExtracting(BackfillReport.DateReport::files)
+                .allSatisfy(f -> assertThat(f.detail().get()).contains("sources this run was not asked for"));
         assertThat(load.load(DAY, NEXT, Option.none())).isEqualTo(before);
     }
 
