@@ -114,6 +114,9 @@ public final class Benchmark {
             if (options.runs(7)) {
                 keep.accept(bench.watched("case 7", () -> LoadCase.run(bench, warm, runs)));
             }
+            if (options.runs(8)) {
+                keep.accept(bench.watched("case 8", () -> BackfillCase.run(bench)));
+            }
             if (options.runs(5)) {
                 keep.accept(CompressionCase.run(bench));
             }

@@ -4,11 +4,13 @@ import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
 import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.partition.BatchName;
+import io.feedstore.domain.partition.FlatFolder;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.Source;
 import io.feedstore.domain.release.WireRecord;
+import io.feedstore.domain.store.KeyPrefix;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
 import java.io.IOException;
@@ -165,7 +167,9 @@ final class Workload {
     /** How a month of press releases is stored: one legacy file per release, or one consolidated file a day. */
     enum MonthLayout {
         LEGACY,
-        CONSOLIDATED
+        CONSOLIDATED,
+        /** The older pipeline's first layout: {@code release_date=D/msgId=<id>.parquet}, no {@code source=} level. */
+        FLAT
     }
 
     /**
@@ -186,10 +190,13 @@ final class Workload {
                     create(store, partition.consolidatedKey(), codec.encode(day, EncodingOptions.CONSOLIDATED));
                     return 1;
                 }
+                KeyPrefix folder = layout == MonthLayout.FLAT
+                        ? new FlatFolder(partition.releaseDate()).prefix()
+                        : partition.prefix();
                 for (PressRelease release : day) {
                     create(
                             store,
-                            partition.prefix().key("msgId=" + release.id().value() + ".parquet"),
+                            folder.key("msgId=" + release.id().value() + ".parquet"),
                             codec.encode(List.of(release), EncodingOptions.BATCH));
                 }
                 return day.size();
