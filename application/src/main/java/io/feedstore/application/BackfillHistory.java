@@ -24,6 +24,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,8 +194,9 @@ public final class BackfillHistory {
         FlatFolder folder = new FlatFolder(date);
         try (FlatCopies copies = new FlatCopies(store, codec, spill, request.mode() == RunMode.APPLY)) {
             List<FlatCopies.FileRead> read = copies.read(folder, files, request::wants, workers, progress);
-            Option<FlatCopies.FileRead> unreadable =
-                    io.vavr.collection.List.ofAll(read).find(f -> f.outcome() instanceof FlatFileRows.Unreadable);
+            Option<FlatCopies.FileRead> unreadable = Option.ofOptional(read.stream()
+                    .filter(f -> f.outcome() instanceof FlatFileRows.Unreadable)
+                    .findFirst());
             if (unreadable.isDefined()) {
                 FlatCopies.FileRead bad = unreadable.get();
                 return DateReport.failed(
@@ -280,7 +282,7 @@ public final class BackfillHistory {
     }
 
     /** Deletes each file at the generation read; a file already gone counts as deleted (another run retired it). */
-    private Map<ObjectKey, String> delete(java.util.Collection<MigrationEntry> entries, Workers workers) {
+    private Map<ObjectKey, String> delete(Collection<MigrationEntry> entries, Workers workers) {
         List<Callable<Either<StoreFailure, Done>>> tasks = new ArrayList<>();
         List<ObjectKey> keys = new ArrayList<>();
         for (MigrationEntry entry : entries) {

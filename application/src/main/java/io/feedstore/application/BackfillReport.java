@@ -2,6 +2,7 @@ package io.feedstore.application;
 
 import io.feedstore.domain.backfill.Shard;
 import io.feedstore.domain.consolidation.PartitionReport;
+import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.Source;
 import io.feedstore.domain.store.ObjectKey;
@@ -101,10 +102,7 @@ public record BackfillReport(String run, Shard shard, RunMode mode, ObjectKey re
                 int copyFiles = copies > 0 ? 1 : 0;
                 long filesBefore = p.batchFiles() - copyFiles + p.legacyFiles() + (p.hadConsolidated() ? 1 : 0) + fed;
                 long bytesBefore = p.bytesBefore() - copies + flatBytesFed.getOrDefault(p.partition(), 0L);
-                long filesAfter = p.status() == io.feedstore.domain.consolidation.PartitionStatus.CONSOLIDATED
-                                || p.hadConsolidated()
-                        ? 1
-                        : filesBefore;
+                long filesAfter = p.status() == PartitionStatus.CONSOLIDATED || p.hadConsolidated() ? 1 : filesBefore;
                 lines.put(
                         p.partition().source(),
                         new SourceLine(

@@ -10,6 +10,7 @@ import io.feedstore.bootstrap.wiring.WiredStore;
 import io.feedstore.domain.backfill.Shard;
 import io.feedstore.domain.release.Source;
 import io.vavr.control.Option;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -65,13 +66,13 @@ final class BackfillCommand implements Callable<Integer> {
             names = "--from",
             paramLabel = "YYYY-MM-DD",
             description = "First release date (default: the earliest with something to migrate).")
-    java.time.LocalDate from;
+    LocalDate from;
 
     @picocli.CommandLine.Option(
             names = "--to",
             paramLabel = "YYYY-MM-DD",
             description = "Last release date, inclusive (default: the latest with something to migrate).")
-    java.time.LocalDate to;
+    LocalDate to;
 
     @picocli.CommandLine.Option(
             names = "--sources",

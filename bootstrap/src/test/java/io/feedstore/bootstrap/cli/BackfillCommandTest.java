@@ -3,6 +3,8 @@ package io.feedstore.bootstrap.cli;
 import static io.feedstore.application.LegacyParquet.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedstore.application.LegacyParquet;
 import io.feedstore.application.LegacyParquet.Shape;
 import io.feedstore.bootstrap.settings.Settings;
@@ -21,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,16 +120,16 @@ class BackfillCommandTest {
         Cli.Run run = cli.run("backfill");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<com.fasterxml.jackson.databind.JsonNode> progress = new java.util.ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> progress = new ArrayList<>();
         for (String line : run.errLines()) {
-            com.fasterxml.jackson.databind.JsonNode node = json.readTree(line);
+            JsonNode node = json.readTree(line);
             if (node.has("files_done")) {
                 progress.add(node);
             }
         }
         assertThat(progress).isNotEmpty();
-        com.fasterxml.jackson.databind.JsonNode last = progress.get(progress.size() - 1);
+        JsonNode last = progress.get(progress.size() - 1);
         assertThat(last.get("severity").asText()).isEqualTo("INFO");
         assertThat(last.get("files_done").asLong())
                 .isEqualTo(last.get("files").asLong())
@@ -249,7 +253,7 @@ class BackfillCommandTest {
     }
 
     private static List<ObjectInfo> listing(Cli cli) {
-        List<List<ObjectInfo>> listed = new java.util.ArrayList<>();
+        List<List<ObjectInfo>> listed = new ArrayList<>();
         withStore(cli, store -> listed.add(store.list(KeyPrefix.ROOT).get()));
         return listed.get(0);
     }
@@ -272,7 +276,7 @@ class BackfillCommandTest {
         List<ObjectInfo> records = listing(cli).stream()
                 .filter(o -> o.key().value().startsWith("backfill/"))
                 .toList();
-        Set<ObjectKey> files = new java.util.HashSet<>();
+        Set<ObjectKey> files = new HashSet<>();
         withStore(
                 cli,
                 store -> records.forEach(record -> Stream.of(
