@@ -38,10 +38,14 @@ import java.util.Objects;
  * and dead-lettered with the reason.
  *
  * <p>The item's id is the Gmail id its container or {@code X-GM-MSGID} gives, else {@code email__} + hash16 of the
- * Message-ID (of the bytes when there is none); its {@code dt} is the UTC date it was received (the container's
- * time, else the Date header, else the start of this run).
+ * Message-ID (of the bytes when there is none); its {@code dt} is the UTC date it was received: the container's
+ * time, else the Date header, else (nothing says when) the Unix epoch, 1970-01-01, the same on every run so that a
+ * re-run finds the item where the first run put it.
  */
 public final class IngestEmails {
+
+    /** The received time of a message nothing dates: fixed, so that every run puts it under the same key. */
+    public static final Instant UNKNOWN_RECEIVED_TIME = Instant.EPOCH;
 
     private final ObjectStore store;
     private final RecordCodec codec;
@@ -119,7 +123,7 @@ public final class IngestEmails {
         void take(IncomingEmail email) {
             read++;
             Either<String, ParsedMessage> message = parse(email.rfc822());
-            Identified identified = identify(email, message, source, startedAt, rule);
+            Identified identified = identify(email, message, source, UNKNOWN_RECEIVED_TIME, rule);
             Either<String, PressRelease> release = message.flatMap(m ->
                     rule.toPressRelease(identified.item(), m, identified.meta().internalTime()));
             EmailMeta meta = release.isRight() ? withParser(identified.meta()) : identified.meta();
