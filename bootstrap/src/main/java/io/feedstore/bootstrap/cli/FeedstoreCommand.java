@@ -19,7 +19,15 @@ import picocli.CommandLine.Spec;
         name = "feedstore",
         mixinStandardHelpOptions = true,
         versionProvider = FeedstoreCommand.Version.class,
-        subcommands = {IngestCommand.class, ConsolidateCommand.class, LoadCommand.class, DemoCommand.class},
+        subcommands = {
+            IngestCommand.class,
+            IngestEmailCommand.class,
+            ConsolidateCommand.class,
+            LoadCommand.class,
+            ReplayCommand.class,
+            AuditCommand.class,
+            DemoCommand.class
+        },
         description = "Stores press releases as partitioned Parquet files, consolidates each partition into one"
                 + " deduplicated file, and loads every press release once in its newest version.",
         footer = {

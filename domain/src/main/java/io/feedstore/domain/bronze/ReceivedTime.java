@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class ReceivedTime {
 
     private static final Pattern SEPARATOR_DATE =
-            Pattern.compile("^From \\S+\\s+(\\w{3} \\w{3} +\\d{1,2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4} \\d{4})\\s*$");
+            Pattern.compile("^From \\S+\\s+(\\w{3} \\w{3} +\\d{1,2} \\d{2}:\\d{2}:\\d{2})( [+-]\\d{4})? (\\d{4})\\s*$");
     private static final DateTimeFormatter SEPARATOR =
             DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss xx yyyy", Locale.ROOT);
     /** RFC 5322 obsolete zone names, which {@link DateTimeFormatter#RFC_1123_DATE_TIME} does not read. */
@@ -38,13 +38,17 @@ public final class ReceivedTime {
 
     private ReceivedTime() {}
 
-    /** The date of a separator such as {@code From 1792634085621503799@xxx Thu Mar 14 09:30:00 +0000 2025}. */
+    /**
+     * The date of a separator such as {@code From 1792634085621503799@xxx Thu Mar 14 09:30:00 +0000 2025}; one
+     * without a zone ({@code From sender Thu Mar 14 09:30:00 2025}, as mbox tools write it) is in UTC.
+     */
     public static Option<Instant> ofMboxSeparator(String separator) {
         Matcher m = SEPARATOR_DATE.matcher(separator == null ? "" : separator);
         if (!m.matches()) {
             return Option.none();
         }
-        String date = m.group(1).replaceAll(" +", " ");
+        String zone = m.group(2) == null ? " +0000" : m.group(2);
+        String date = (m.group(1) + zone + " " + m.group(3)).replaceAll(" +", " ");
         return Try.of(() -> OffsetDateTime.parse(date, SEPARATOR).toInstant()).toOption();
     }
 
