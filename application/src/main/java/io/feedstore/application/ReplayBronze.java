@@ -114,21 +114,27 @@ public final class ReplayBronze {
         });
         BatchWriter writer = new BatchWriter(store, codec, settings, clock);
         try {
-            List<Future<Either<String, PressRelease>>> outcomes = new ArrayList<>();
+            // A window of items in flight keeps memory bounded however many items the range holds.
+            java.util.ArrayDeque<Future<Either<String, PressRelease>>> inFlight = new java.util.ArrayDeque<>();
             List<RawItem> items = new ArrayList<>(found.get().keySet());
-            for (RawItem item : items) {
-                Set<RawPart> parts = found.get().get(item);
-                if (!parts.containsAll(item.parts())) {
-                    incomplete.add(new ReplayReport.Problem(
-                            item.prefix().value(),
-                            "has only " + parts.stream().map(RawPart::fileName).toList()));
+            int window = readers * 4;
+            int next = 0;
+            for (int done = 0; done < items.size(); done++) {
+                while (next < items.size() && inFlight.size() < window) {
+                    RawItem item = items.get(next++);
+                    Set<RawPart> parts = found.get().get(item);
+                    if (!parts.containsAll(item.parts())) {
+                        incomplete.add(new ReplayReport.Problem(
+                                item.prefix().value(),
+                                "has only "
+                                        + parts.stream().map(RawPart::fileName).toList()));
+                    }
+                    inFlight.addLast(pool.submit(() -> release(item, parts)));
                 }
-                outcomes.add(pool.submit(() -> release(item, parts)));
-            }
-            for (int i = 0; i < items.size(); i++) {
-                Either<String, PressRelease> outcome = await(outcomes.get(i));
+                Either<String, PressRelease> outcome = await(inFlight.removeFirst());
                 if (outcome.isLeft()) {
-                    rejected.add(new ReplayReport.Problem(items.get(i).prefix().value(), outcome.getLeft()));
+                    rejected.add(
+                            new ReplayReport.Problem(items.get(done).prefix().value(), outcome.getLeft()));
                     continue;
                 }
                 parsed++;
