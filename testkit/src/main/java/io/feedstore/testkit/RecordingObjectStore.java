@@ -70,7 +70,7 @@ public final class RecordingObjectStore implements BulkObjectStore {
 
     @Override
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, byte[] content) {
-        record("createIfAbsent");
+        record("createIfAbsent with attributes");
         return objects.createIfAbsent(key, attributes, content);
     }
 

@@ -14,6 +14,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -31,11 +34,28 @@ final class ObjectSidecar {
     private static final String CONTENT_ENCODING = "content-encoding";
     private static final String NO_TRANSFORM = "no-transform";
     private static final String META = "meta.";
+    private static final String SUFFIX = ".attributes";
+    /** File systems allow 255 bytes per name; a little is kept in hand. */
+    private static final int MAX_NAME_BYTES = 240;
 
     private ObjectSidecar() {}
 
+    /**
+     * {@code .<name>.attributes}; for a name too long for that to fit the file system's limit,
+     * {@code ..<sha-256 of the name>.attributes}, which no short name can give (no key segment starts with '.').
+     */
     static Path of(Path objectFile) {
-        return objectFile.resolveSibling("." + objectFile.getFileName() + ".attributes");
+        String name = objectFile.getFileName().toString();
+        String sidecar = "." + name + SUFFIX;
+        if (sidecar.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+            return objectFile.resolveSibling(sidecar);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return objectFile.resolveSibling(".." + HexFormat.of().formatHex(digest) + SUFFIX);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
     }
 
     /** Writes and fsyncs the attributes of the object about to be published at {@code objectFile}. */
