@@ -101,6 +101,38 @@ class BronzeCommandsTest {
     }
 
     @Test
+    void aBronzeFolderOfTheOlderJobsIsReadWithItsIdAndItsInternalTimeInSeconds() throws java.io.IOException {
+        Cli cli = new Cli(temp.resolve("store"));
+        Path folder = temp.resolve("old-bucket/bronze_raw/source=gmail/dt=2024-03-14/msgId=18c3f0a2b4d5e6f7");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(
+                folder.resolve("message.eml"),
+                BronzeMail.message(
+                        "\"Ærø Energi A/S\" <news@aeroe.dk>",
+                        "=?UTF-8?Q?=C3=86r=C3=B8_Energi_=E2=80=93_rekord=C3=A5r?=",
+                        "<rekord@aeroe.dk>",
+                        "Thu, 14 Mar 2024 10:29:00 +0100",
+                        "Ærø – “rekordår” for Ærø Energi 🎉\n"));
+        java.nio.file.Files.writeString(
+                folder.resolve("meta.json"),
+                "{\"id\": \"18c3f0a2b4d5e6f7\", \"from\": \"\\\"Ærø Energi A/S\\\" <news@aeroe.dk>\","
+                        + " \"subject\": \"Ærø Energi – “rekordår”\", \"internal_epoch\": 1710408600}");
+
+        Cli.Run run =
+                cli.run("ingest-email", "--input", temp.resolve("old-bucket").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(bronzeKeys(cli))
+                .containsExactly(
+                        "bronze_raw/source=gmail/dt=2024-03-14/msgId=18c3f0a2b4d5e6f7/message.eml",
+                        "bronze_raw/source=gmail/dt=2024-03-14/msgId=18c3f0a2b4d5e6f7/meta.json");
+        assertThat(cli.run("load", "--from", "2024-03-14", "--to", "2024-03-14").out())
+                .contains("\"press_release_id\":\"18c3f0a2b4d5e6f7\"")
+                .contains("\"company_name\":\"Ærø Energi A/S\"")
+                .contains("\"release_ts_utc\":\"2024-03-14T09:30:00");
+    }
+
+    @Test
     void aMissingInputIsAUsageErrorNamingItAndNothingIsArchived() {
         Cli cli = new Cli(temp.resolve("store"));
         Cli.Run run =
