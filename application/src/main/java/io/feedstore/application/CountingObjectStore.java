@@ -6,7 +6,9 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -54,6 +56,18 @@ final class CountingObjectStore implements BulkObjectStore {
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
         writes.incrementAndGet();
         return store.createIfAbsent(key, content);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, byte[] content) {
+        writes.incrementAndGet();
+        return store.createIfAbsent(key, attributes, content);
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
+        reads.incrementAndGet();
+        return store.details(key);
     }
 
     @Override

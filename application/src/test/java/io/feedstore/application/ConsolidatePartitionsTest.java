@@ -160,6 +160,17 @@ class ConsolidatePartitionsTest {
             }
 
             @Override
+            public Either<StoreFailure, Generation> createIfAbsent(
+                    ObjectKey key, io.feedstore.domain.store.ObjectAttributes a, byte[] content) {
+                return store.createIfAbsent(key, a, content);
+            }
+
+            @Override
+            public Either<StoreFailure, io.feedstore.domain.store.ObjectDetails> details(ObjectKey key) {
+                return store.details(key);
+            }
+
+            @Override
             public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation g, byte[] c) {
                 return store.replaceIfUnchanged(key, g, c);
             }

@@ -5,7 +5,9 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -152,6 +154,18 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
         return interceptor.intercept(
                 new Call(Op.CREATE, key.value()), () -> delegate().createIfAbsent(key, content));
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, byte[] content) {
+        return interceptor.intercept(
+                new Call(Op.CREATE, key.value()), () -> delegate().createIfAbsent(key, attributes, content));
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
+        return interceptor.intercept(
+                new Call(Op.READ, key.value()), () -> delegate().details(key));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.feedstore.bootstrap;
 
+import io.feedstore.application.ArchiveAndAdd;
+import io.feedstore.application.ArchiveRawItems;
 import io.feedstore.application.BatchWriter;
 import io.feedstore.application.LoadPressReleases;
 import io.feedstore.bootstrap.errors.ExitCode;
@@ -71,6 +73,21 @@ public final class Feedstore implements AutoCloseable {
      */
     public BatchWriter batchWriter() {
         return wired.get(BatchWriter.class);
+    }
+
+    /**
+     * Archive and add in one call: each raw item (an email, a page) is kept in bronze create-only, then its press
+     * release goes through a new batch writer with the item's archive time as {@code ingested_at}. Close it
+     * (try-with-resources) before this, to write what is left.
+     *
+     * <pre>{@code
+     * try (ArchiveAndAdd archive = feedstore.archive()) {
+     *     archive.page(item, html, entry, Option.of(finalUrl), release);
+     * }
+     * }</pre>
+     */
+    public ArchiveAndAdd archive() {
+        return new ArchiveAndAdd(wired.get(ArchiveRawItems.class), wired.get(BatchWriter.class));
     }
 
     /** The loader: each press release of a date range once, in its newest version. */

@@ -56,6 +56,8 @@ final class Buckets {
             String name,
             byte[] content,
             String contentType,
+            String contentEncoding,
+            String cacheControl,
             Map<String, String> metadata,
             Preconditions conditions) {
         NavigableMap<String, StoredBlob> objects = objects(bucket);
@@ -63,7 +65,16 @@ final class Buckets {
             throw ApiError.preconditionFailed();
         }
         StoredBlob blob = new StoredBlob(
-                bucket, name, nextGeneration(), 1, content.clone(), contentType, metadata, Instant.now());
+                bucket,
+                name,
+                nextGeneration(),
+                1,
+                content.clone(),
+                contentType,
+                contentEncoding,
+                cacheControl,
+                metadata,
+                Instant.now());
         objects.put(name, blob);
         return blob;
     }

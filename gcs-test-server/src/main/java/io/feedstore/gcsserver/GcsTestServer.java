@@ -130,6 +130,25 @@ public final class GcsTestServer implements AutoCloseable {
         return buckets.peek(bucket, name).map(StoredBlob::generation);
     }
 
+    /**
+     * The content type, content encoding and cache control of a live object (keys {@code contentType},
+     * {@code contentEncoding}, {@code cacheControl}, the last two only when set), read directly from the server's
+     * state.
+     */
+    public Optional<java.util.Map<String, String>> headers(String bucket, String name) {
+        return buckets.peek(bucket, name).map(blob -> {
+            java.util.Map<String, String> headers = new java.util.TreeMap<>();
+            headers.put("contentType", blob.contentType());
+            if (blob.contentEncoding() != null) {
+                headers.put("contentEncoding", blob.contentEncoding());
+            }
+            if (blob.cacheControl() != null) {
+                headers.put("cacheControl", blob.cacheControl());
+            }
+            return headers;
+        });
+    }
+
     /** The custom metadata of a live object, read directly from the server's state. */
     public Optional<java.util.Map<String, String>> metadata(String bucket, String name) {
         return buckets.peek(bucket, name).map(StoredBlob::metadata);

@@ -58,6 +58,8 @@ final class JsonApi implements HttpHandler {
         final String bucket;
         final String name;
         final String contentType;
+        final String contentEncoding;
+        final String cacheControl;
         final Map<String, String> metadata;
         final Preconditions conditions;
         final String expectedCrc32c;
@@ -69,12 +71,16 @@ final class JsonApi implements HttpHandler {
                 String bucket,
                 String name,
                 String contentType,
+                String contentEncoding,
+                String cacheControl,
                 Map<String, String> metadata,
                 Preconditions conditions,
                 String expectedCrc32c) {
             this.bucket = bucket;
             this.name = name;
             this.contentType = contentType;
+            this.contentEncoding = contentEncoding;
+            this.cacheControl = cacheControl;
             this.metadata = metadata;
             this.conditions = conditions;
             this.expectedCrc32c = expectedCrc32c;
@@ -239,15 +245,23 @@ final class JsonApi implements HttpHandler {
                 parts.get(1).headers().get("content-type"),
                 "application/octet-stream");
         verifyHashes(content, string(resource, "crc32c"), string(resource, "md5Hash"));
-        StoredBlob blob =
-                buckets.insert(bucket, name, content, contentType, metadata(resource), Preconditions.from(r.query()));
+        StoredBlob blob = buckets.insert(
+                bucket,
+                name,
+                content,
+                contentType,
+                string(resource, "contentEncoding"),
+                string(resource, "cacheControl"),
+                metadata(resource),
+                Preconditions.from(r.query()));
         return Response.json(200, resource(blob, r.baseUrl()));
     }
 
     private Response mediaUpload(Request r, String bucket) {
         String name = objectName(r, Map.of());
         String contentType = firstNonNull(r.header("Content-Type"), "application/octet-stream", null);
-        StoredBlob blob = buckets.insert(bucket, name, r.body(), contentType, Map.of(), Preconditions.from(r.query()));
+        StoredBlob blob = buckets.insert(
+                bucket, name, r.body(), contentType, null, null, Map.of(), Preconditions.from(r.query()));
         return Response.json(200, resource(blob, r.baseUrl()));
     }
 
@@ -261,7 +275,16 @@ final class JsonApi implements HttpHandler {
                 string(resource, "contentType"), r.header("X-Upload-Content-Type"), "application/octet-stream");
         String id = UUID.randomUUID().toString().replace("-", "");
         sessions.put(
-                id, new Session(bucket, name, contentType, metadata(resource), conditions, string(resource, "crc32c")));
+                id,
+                new Session(
+                        bucket,
+                        name,
+                        contentType,
+                        string(resource, "contentEncoding"),
+                        string(resource, "cacheControl"),
+                        metadata(resource),
+                        conditions,
+                        string(resource, "crc32c")));
         String location = r.baseUrl() + "/upload/storage/v1/b/" + encodePath(bucket) + "/o?uploadType=resumable"
                 + "&name=" + encodePath(name) + "&upload_id=" + id;
         return Response.empty(200, Map.of("Location", location));
@@ -353,7 +376,14 @@ final class JsonApi implements HttpHandler {
                     firstNonNull(hashFromHeader(r.header("x-goog-hash"), "crc32c"), session.expectedCrc32c, null),
                     hashFromHeader(r.header("x-goog-hash"), "md5"));
             session.result = buckets.insert(
-                    session.bucket, session.name, content, session.contentType, session.metadata, session.conditions);
+                    session.bucket,
+                    session.name,
+                    content,
+                    session.contentType,
+                    session.contentEncoding,
+                    session.cacheControl,
+                    session.metadata,
+                    session.conditions);
         } catch (ApiError e) {
             session.failure = e;
             throw e;
@@ -383,7 +413,15 @@ final class JsonApi implements HttpHandler {
         headers.put("x-goog-generation", Long.toString(blob.generation()));
         headers.put("x-goog-metageneration", Long.toString(blob.metageneration()));
         headers.put("x-goog-stored-content-length", Long.toString(blob.size()));
-        headers.put("x-goog-stored-content-encoding", "identity");
+        // As GCS does for an object with Cache-Control: no-transform: the stored (gzip) bytes, labelled as such.
+        headers.put(
+                "x-goog-stored-content-encoding", blob.contentEncoding() == null ? "identity" : blob.contentEncoding());
+        if (blob.contentEncoding() != null) {
+            headers.put("Content-Encoding", blob.contentEncoding());
+        }
+        if (blob.cacheControl() != null) {
+            headers.put("Cache-Control", blob.cacheControl());
+        }
         headers.put("x-goog-storage-class", "STANDARD");
         headers.put("x-goog-hash", "crc32c=" + blob.crc32cBase64() + ",md5=" + blob.md5Base64());
         byte[] content = blob.content();
@@ -531,6 +569,12 @@ final class JsonApi implements HttpHandler {
         o.put("generation", Long.toString(blob.generation()));
         o.put("metageneration", Long.toString(blob.metageneration()));
         o.put("contentType", blob.contentType());
+        if (blob.contentEncoding() != null) {
+            o.put("contentEncoding", blob.contentEncoding());
+        }
+        if (blob.cacheControl() != null) {
+            o.put("cacheControl", blob.cacheControl());
+        }
         o.put("storageClass", "STANDARD");
         o.put("size", Long.toString(blob.size()));
         o.put("md5Hash", blob.md5Base64());

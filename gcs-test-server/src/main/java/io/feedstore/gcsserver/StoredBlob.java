@@ -8,7 +8,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
-/** One live object: its bytes, its generation and metageneration, and the metadata it was written with. */
+/**
+ * One live object: its bytes, its generation and metageneration, and the metadata it was written with (content
+ * encoding and cache control may be null). Bytes are served as stored: the server never transcodes gzip.
+ */
 record StoredBlob(
         String bucket,
         String name,
@@ -16,6 +19,8 @@ record StoredBlob(
         long metageneration,
         byte[] content,
         String contentType,
+        String contentEncoding,
+        String cacheControl,
         Map<String, String> metadata,
         Instant created) {
 

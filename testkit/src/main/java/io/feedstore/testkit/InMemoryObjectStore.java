@@ -4,7 +4,9 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -14,6 +16,8 @@ import io.feedstore.domain.store.StoredObject;
 import io.feedstore.domain.store.WholeObjects;
 import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,11 @@ public final class InMemoryObjectStore implements ObjectStore {
     private final String name;
     // One monitor guards both fields: every check-and-act is a single critical section.
     private final TreeMap<ObjectKey, StoredObject> objects = new TreeMap<>();
+    private final Map<ObjectKey, Described> described = new java.util.HashMap<>();
+    private final Clock clock;
     private long lastGeneration;
+
+    private record Described(Instant created, ObjectAttributes attributes) {}
 
     public InMemoryObjectStore() {
         this("memory");
@@ -41,7 +49,13 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     /** {@code name} appears in {@link #describe()} and in failure messages. */
     public InMemoryObjectStore(String name) {
+        this(name, Clock.systemUTC());
+    }
+
+    /** {@code clock} gives each object its creation time. */
+    public InMemoryObjectStore(String name, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -69,15 +83,33 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public synchronized Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
+        return createIfAbsent(key, ObjectAttributes.NONE, content);
+    }
+
+    @Override
+    public synchronized Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, byte[] content) {
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(content, "content");
         StoredObject existing = objects.get(key);
         if (existing != null) {
             return Either.left(new StoreFailure.PreconditionFailed(
                     key, "an object already exists (generation " + existing.generation() + ")"));
         }
-        return Either.right(put(key, content));
+        return Either.right(put(key, attributes, content));
+    }
+
+    @Override
+    public synchronized Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
+        Objects.requireNonNull(key, "key");
+        StoredObject stored = objects.get(key);
+        if (stored == null) {
+            return Either.left(new StoreFailure.NotFound(key));
+        }
+        Described about = described.get(key);
+        return Either.right(new ObjectDetails(stored.info(), about.created(), about.attributes()));
     }
 
     @Override
@@ -95,7 +127,7 @@ public final class InMemoryObjectStore implements ObjectStore {
             return Either.left(new StoreFailure.PreconditionFailed(
                     key, "expected generation " + expected + " but found " + existing.generation()));
         }
-        return Either.right(put(key, content));
+        return Either.right(put(key, ObjectAttributes.NONE, content));
     }
 
     @Override
@@ -111,6 +143,7 @@ public final class InMemoryObjectStore implements ObjectStore {
                     key, "expected generation " + expected + " but found " + existing.generation()));
         }
         objects.remove(key);
+        described.remove(key);
         return Either.right(Done.DONE);
     }
 
@@ -134,9 +167,10 @@ public final class InMemoryObjectStore implements ObjectStore {
         return objects.size();
     }
 
-    private Generation put(ObjectKey key, byte[] content) {
+    private Generation put(ObjectKey key, ObjectAttributes attributes, byte[] content) {
         Generation generation = Generation.of(++lastGeneration);
         objects.put(key, new StoredObject(key, generation, content.clone()));
+        described.put(key, new Described(clock.instant(), attributes));
         return generation;
     }
 }

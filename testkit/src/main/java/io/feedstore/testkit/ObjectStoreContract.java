@@ -12,7 +12,9 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -22,6 +24,8 @@ import io.feedstore.domain.store.StoredObject;
 import io.feedstore.domain.store.WriteCondition;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -168,6 +172,70 @@ public abstract class ObjectStoreContract {
     }
 
     /** Whole reads: content and generation as stored, any bytes, any valid key, any adapter instance. */
+    @Nested
+    class Attributes {
+
+        private final ObjectAttributes gzipPage = ObjectAttributes.of("text/html")
+                .encodedAs("gzip")
+                .withMetadata(Map.of(
+                        "msgId", "mynewsdesk__39674985912ef849",
+                        "source", "mynewsdesk",
+                        "url", "https://www.mynewsdesk.com/se/åsa-lindqvist/pressreleases/jyväskylä–ærø",
+                        "ingested_at", "2025-03-14T09:30:00+00:00"));
+
+        @Test
+        void attributesGivenOnCreateReadBackExactlyWithTheCreationTimeAndTheContentIsStoredAsGiven() throws Exception {
+            ObjectKey key = ObjectKey.of("bronze_raw/source=mynewsdesk/dt=2025-03-14/msgId=x/content.html.gz");
+            byte[] gzipped = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            Instant before = Instant.now().minus(Duration.ofSeconds(5));
+            Generation generation = right(store.createIfAbsent(key, gzipPage, gzipped));
+            Instant after = Instant.now().plus(Duration.ofSeconds(5));
+
+            ObjectDetails details = right(store.details(key));
+            assertThat(details.attributes()).isEqualTo(gzipPage);
+            assertThat(details.info()).isEqualTo(new ObjectInfo(key, generation, gzipped.length));
+            assertThat(details.created()).isBetween(before, after);
+            assertThat(right(store.read(key)).content()).isEqualTo(gzipped);
+            try (ObjectContent opened = right(store.open(key, ReadCondition.latest()))) {
+                assertThat(opened.readAll()).isEqualTo(gzipped);
+            }
+        }
+
+        @Test
+        void createWithAttributesOnAnExistingKeyFailsThePreconditionAndKeepsTheFirstObjectAndAttributes() {
+            ObjectKey key = ObjectKey.of("bronze_raw/source=gmail/dt=2025-03-14/msgId=18e3c5a1b2c3d4e5/message.eml");
+            ObjectAttributes email = ObjectAttributes.of("message/rfc822");
+            Generation first = right(store.createIfAbsent(key, email, bytes("Subject: Tervetuloa – Jyväskylä")));
+            assertPreconditionFailed(store.createIfAbsent(key, gzipPage, bytes("other")), key);
+            assertPreconditionFailed(store.createIfAbsent(key, bytes("plain")), key);
+            assertThat(right(store.details(key)).attributes()).isEqualTo(email);
+            assertThat(right(store.read(key)).generation()).isEqualTo(first);
+            assertThat(right(store.read(key)).content()).isEqualTo(bytes("Subject: Tervetuloa – Jyväskylä"));
+        }
+
+        @Test
+        void detailsOfAKeyThatWasNeverWrittenOrWasDeletedIsNotFound() {
+            ObjectKey key = ObjectKey.of("details/gone");
+            assertThat(store.details(key).getLeft()).isInstanceOf(StoreFailure.NotFound.class);
+            Generation generation = right(store.createIfAbsent(key, gzipPage, bytes("x")));
+            right(store.deleteIfUnchanged(key, generation));
+            assertThat(store.details(key).getLeft()).isInstanceOf(StoreFailure.NotFound.class);
+            right(store.createIfAbsent(key, bytes("again, without attributes")));
+            assertThat(right(store.details(key)).attributes().metadata()).isEmpty();
+        }
+
+        @Test
+        void aReplacedObjectKeepsNoneOfTheCustomMetadataOfTheGenerationItReplaced() {
+            ObjectKey key = ObjectKey.of("details/replaced");
+            Generation first = right(store.createIfAbsent(key, gzipPage, bytes("x")));
+            Generation second = right(store.replaceIfUnchanged(key, first, bytes("y")));
+            ObjectDetails details = right(store.details(key));
+            assertThat(details.info().generation()).isEqualTo(second);
+            assertThat(details.attributes().metadata()).isEmpty();
+            assertThat(details.attributes().contentEncoding()).isEmpty();
+        }
+    }
+
     @Nested
     class Reads {
 

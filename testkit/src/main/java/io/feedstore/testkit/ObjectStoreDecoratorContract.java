@@ -6,6 +6,7 @@ import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -116,6 +117,17 @@ public abstract class ObjectStoreDecoratorContract {
         assertThat(probe.calls()).containsExactly("write IfAbsent", "write IfGeneration");
         assertThat(Results.right(probe.unrecorded().read(fresh)).content()).isEqualTo(CONTENT);
         assertThat(Results.right(probe.unrecorded().read(fresh)).generation()).isEqualTo(replaced);
+    }
+
+    @Test
+    void aCreateWithAttributesAndADetailsReadReachTheStoreAsTheSameCalls() {
+        ObjectKey fresh = ObjectKey.of("bronze_raw/source=rss/dt=2025-01-14/msgId=x/content.html.gz");
+        ObjectAttributes attributes = ObjectAttributes.of("text/html")
+                .encodedAs("gzip")
+                .withMetadata(Map.of("url", "https://jyväskylä.fi/tiedote–åsa"));
+        Results.right(decorated.createIfAbsent(fresh, attributes, CONTENT));
+        assertThat(Results.right(decorated.details(fresh)).attributes()).isEqualTo(attributes);
+        assertThat(probe.calls()).containsExactly("createIfAbsent with attributes", "details");
     }
 
     @Test

@@ -6,7 +6,9 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -64,6 +66,18 @@ public final class RecordingObjectStore implements BulkObjectStore {
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
         record("createIfAbsent");
         return objects.createIfAbsent(key, content);
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, byte[] content) {
+        record("createIfAbsent with attributes");
+        return objects.createIfAbsent(key, attributes, content);
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
+        record("details");
+        return objects.details(key);
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -41,12 +43,15 @@ final class FlawedObjectStore implements ObjectStore {
         /** Lists only the objects directly in the folder. */
         SHALLOW_LISTING,
         /** Checks and acts without holding a lock, with a pause in between. */
-        CHECK_THEN_ACT_NOT_ATOMIC
+        CHECK_THEN_ACT_NOT_ATOMIC,
+        /** Creates the object but keeps none of the attributes it was given. */
+        FORGETS_ATTRIBUTES
     }
 
     private final Flaw flaw;
     private final Map<ObjectKey, StoredObject> objects = new ConcurrentHashMap<>();
     private final Map<ObjectKey, Long> versions = new ConcurrentHashMap<>();
+    private final Map<ObjectKey, ObjectAttributes> attributes = new ConcurrentHashMap<>();
     private long counter;
 
     FlawedObjectStore(Flaw flaw) {
@@ -93,6 +98,26 @@ final class FlawedObjectStore implements ObjectStore {
     }
 
     @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes given, byte[] content) {
+        synchronized (lock()) {
+            Either<StoreFailure, Generation> created = createIfAbsent(key, content);
+            if (created.isRight() && flaw != Flaw.FORGETS_ATTRIBUTES) {
+                attributes.put(key, given);
+            }
+            return created;
+        }
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
+        StoredObject object = objects.get(key);
+        return object == null
+                ? Either.left(new StoreFailure.NotFound(key))
+                : Either.right(new ObjectDetails(
+                        object.info(), java.time.Instant.now(), attributes.getOrDefault(key, ObjectAttributes.NONE)));
+    }
+
+    @Override
     public Either<StoreFailure, Generation> replaceIfUnchanged(ObjectKey key, Generation expected, byte[] content) {
         synchronized (lock()) {
             StoredObject object = objects.get(key);
@@ -103,6 +128,7 @@ final class FlawedObjectStore implements ObjectStore {
                 return Either.left(new StoreFailure.PreconditionFailed(key, "changed"));
             }
             pause();
+            attributes.remove(key);
             return Either.right(put(key, content));
         }
     }
@@ -122,6 +148,7 @@ final class FlawedObjectStore implements ObjectStore {
             }
             pause();
             objects.remove(key);
+            attributes.remove(key);
             if (flaw == Flaw.REUSES_GENERATIONS_AFTER_DELETE) {
                 versions.remove(key);
             }

@@ -21,6 +21,9 @@ class ObjectStoreContractCatchesFlawsTest {
                             .racingCreatesFromSeparateInstancesHaveExactlyOneWinnerWhoseContentIsStored();
                     contract.freshStore();
                     contract.new Listing().listOfTheWholeStoreReturnsEveryObjectAtAnyDepthInKeyOrder();
+                    contract.freshStore();
+                    contract.new Attributes()
+                            .attributesGivenOnCreateReadBackExactlyWithTheCreationTimeAndTheContentIsStoredAsGiven();
                     contract.new AsAModel()
                             .theStoreBehavesLikeAMapWithNeverRepeatingGenerationsUnderAnySequenceOfOperations();
                 })
@@ -93,6 +96,16 @@ class ObjectStoreContractCatchesFlawsTest {
                 .isInstanceOf(AssertionError.class);
         contract.freshStore();
         assertThatThrownBy(contract.new AtomicVisibility()::racingReplacesFromTheSameGenerationHaveExactlyOneWinner)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aStoreThatForgetsTheAttributesOfACreateIsCaught() throws Exception {
+        ObjectStoreContract contract = contractFor(Flaw.FORGETS_ATTRIBUTES);
+        contract.freshStore();
+        assertThatThrownBy(
+                        contract.new Attributes()
+                                ::attributesGivenOnCreateReadBackExactlyWithTheCreationTimeAndTheContentIsStoredAsGiven)
                 .isInstanceOf(AssertionError.class);
     }
 

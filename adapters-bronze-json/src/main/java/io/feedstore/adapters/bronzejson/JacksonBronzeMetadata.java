@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.feedstore.domain.bronze.BronzeMetadata;
 import io.feedstore.domain.bronze.EmailMeta;
 import io.feedstore.domain.bronze.PageEntry;
+import io.feedstore.domain.bronze.RawItem;
 import io.feedstore.domain.bronze.RawItemId;
 import io.feedstore.domain.release.WireRecord;
 import io.vavr.control.Either;
@@ -124,6 +125,22 @@ public final class JacksonBronzeMetadata implements BronzeMetadata {
                 text(node, "final_url"),
                 text(node, "fetched_at"),
                 headers);
+    }
+
+    @Override
+    public String deadLetter(RawItem item, String input, String reason) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("msgId", item.id().value());
+        node.put("source", item.source().value());
+        node.put("dt", item.dt().toString());
+        node.put("bronze_prefix", item.prefix().value());
+        node.put("input", input);
+        node.put("reason", reason);
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

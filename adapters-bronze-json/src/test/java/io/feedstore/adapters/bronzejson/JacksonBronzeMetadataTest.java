@@ -202,4 +202,25 @@ class JacksonBronzeMetadataTest {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
     }
+
+    @Test
+    void aDeadLetterIsOneJsonLineNamingTheItemTheInputAndTheReason() throws IOException {
+        io.feedstore.domain.bronze.RawItem item = io.feedstore.domain.bronze.RawItem.email(
+                io.feedstore.domain.release.Source.of("gmail"),
+                java.time.LocalDate.of(2025, 3, 14),
+                RawItemId.gmail("18c3f0a2b4d5e6f8"));
+        String letter = new JacksonBronzeMetadata()
+                .deadLetter(item, "Takeout/Åsa – “inkorg”.mbox message 3", "not an RFC 822 message:\nno header");
+
+        assertThat(letter).doesNotContain("\n");
+        com.fasterxml.jackson.databind.JsonNode node =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(letter);
+        assertThat(node.get("msgId").asText()).isEqualTo("18c3f0a2b4d5e6f8");
+        assertThat(node.get("source").asText()).isEqualTo("gmail");
+        assertThat(node.get("dt").asText()).isEqualTo("2025-03-14");
+        assertThat(node.get("bronze_prefix").asText())
+                .isEqualTo("bronze_raw/source=gmail/dt=2025-03-14/msgId=18c3f0a2b4d5e6f8/");
+        assertThat(node.get("input").asText()).isEqualTo("Takeout/Åsa – “inkorg”.mbox message 3");
+        assertThat(node.get("reason").asText()).isEqualTo("not an RFC 822 message:\nno header");
+    }
 }

@@ -16,7 +16,9 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ReadCondition;
@@ -36,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -43,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +69,9 @@ final class GcsObjectStore implements GcsStore {
      * of a retried conditional write apart from anybody else's object (see {@link #afterPreconditionFailed}).
      */
     static final String WRITE_ID = "feedstore-write-id";
+
+    /** Bytes exactly as stored: a gzip-encoded object is not gunzipped by the client on the way. */
+    private static final BlobSourceOption AS_STORED = BlobSourceOption.shouldReturnRawInputStream(true);
 
     /** Reads that keep meeting a newer generation between metadata and bytes give up after this many tries. */
     private static final int READ_ATTEMPTS = 5;
@@ -160,7 +167,8 @@ final class GcsObjectStore implements GcsStore {
                 }
                 long generation = live.getGeneration();
                 try {
-                    byte[] content = call(() -> storage.readAllBytes(BlobId.of(location.bucket(), name, generation)));
+                    byte[] content =
+                            call(() -> storage.readAllBytes(BlobId.of(location.bucket(), name, generation), AS_STORED));
                     return Either.right(new StoredObject(key, Generation.of(generation), content));
                 } catch (StorageException e) {
                     if (e.getCode() != 404) {
@@ -229,6 +237,43 @@ final class GcsObjectStore implements GcsStore {
     @Override
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
         return write(key, content, BlobTargetOption.doesNotExist(), "an object with this key already exists");
+    }
+
+    /**
+     * The attributes become the object's content type, content encoding, {@code Cache-Control: no-transform} and
+     * custom metadata; the bytes are sent as given (already gzip for a gzip encoding, never compressed again).
+     */
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, byte[] content) {
+        return write(
+                key, attributes, content, BlobTargetOption.doesNotExist(), "an object with this key already exists");
+    }
+
+    @Override
+    public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
+        String name = location.objectName(key);
+        try {
+            Blob live = call(() -> storage.get(BlobId.of(location.bucket(), name)));
+            if (live == null) {
+                return Either.left(new NotFound(key));
+            }
+            Map<String, String> metadata = new TreeMap<>(live.getMetadata() == null ? Map.of() : live.getMetadata());
+            metadata.remove(WRITE_ID);
+            boolean noTransform = live.getCacheControl() != null
+                    && live.getCacheControl().toLowerCase(java.util.Locale.ROOT).contains("no-transform");
+            ObjectAttributes attributes = new ObjectAttributes(
+                    live.getContentType() == null ? ObjectAttributes.NONE.contentType() : live.getContentType(),
+                    Option.of(live.getContentEncoding()),
+                    noTransform,
+                    metadata);
+            Long created = live.getCreateTime();
+            return Either.right(new ObjectDetails(
+                    new ObjectInfo(key, Generation.of(live.getGeneration()), live.getSize()),
+                    created == null ? Instant.EPOCH : Instant.ofEpochMilli(created),
+                    attributes));
+        } catch (RuntimeException e) {
+            return Either.left(ioFailure(name, "reading the object's details failed", e));
+        }
     }
 
     @Override
@@ -305,12 +350,27 @@ final class GcsObjectStore implements GcsStore {
 
     private Either<StoreFailure, Generation> write(
             ObjectKey key, byte[] content, BlobTargetOption condition, String whenConditionFails) {
+        return write(key, ObjectAttributes.of(contentType(key)), content, condition, whenConditionFails);
+    }
+
+    private Either<StoreFailure, Generation> write(
+            ObjectKey key,
+            ObjectAttributes attributes,
+            byte[] content,
+            BlobTargetOption condition,
+            String whenConditionFails) {
         String name = location.objectName(key);
         String writeId = UUID.randomUUID().toString();
-        BlobInfo info = BlobInfo.newBuilder(BlobId.of(location.bucket(), name))
-                .setContentType(contentType(key))
-                .setMetadata(Map.of(WRITE_ID, writeId))
-                .build();
+        Map<String, String> metadata = new TreeMap<>(attributes.metadata());
+        metadata.put(WRITE_ID, writeId);
+        BlobInfo.Builder builder = BlobInfo.newBuilder(BlobId.of(location.bucket(), name))
+                .setContentType(attributes.contentType())
+                .setMetadata(metadata);
+        attributes.contentEncoding().forEach(builder::setContentEncoding);
+        if (attributes.noTransform()) {
+            builder.setCacheControl("no-transform");
+        }
+        BlobInfo info = builder.build();
         try {
             // disableGzipContent: Parquet is compressed already; gzip over it costs CPU for nothing.
             Blob written = call(() -> storage.create(info, content, condition, BlobTargetOption.disableGzipContent()));
@@ -412,7 +472,8 @@ final class GcsObjectStore implements GcsStore {
             }
             try {
                 call(() -> {
-                    try (ReadChannel opened = storage.reader(BlobId.of(location.bucket(), name, generation))) {
+                    try (ReadChannel opened =
+                            storage.reader(BlobId.of(location.bucket(), name, generation), AS_STORED)) {
                         opened.seek(position);
                         // One request for exactly this range, whatever the channel's chunk size.
                         ReadChannel reader = opened.limit(position + length);

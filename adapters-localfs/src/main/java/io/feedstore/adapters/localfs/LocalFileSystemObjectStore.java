@@ -8,7 +8,9 @@ import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Done;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectAttributes;
 import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
@@ -28,9 +30,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The object-store port on a local directory (the development store, {@code file:PATH}). An object is a regular
@@ -176,7 +180,56 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
     @Override
     public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content) {
         Objects.requireNonNull(content, "content");
-        return createStaged(key, ContentWriter.of(content));
+        return createStaged(key, ContentWriter.of(content), Option.none());
+    }
+
+    /** The attributes are kept in a hidden file next to the object, {@link ObjectSidecar}. */
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, byte[] content) {
+        Objects.requireNonNull(attributes, "attributes");
+        Objects.requireNonNull(content, "content");
+        return createStaged(key, ContentWriter.of(content), Option.of(attributes));
+    }
+
+    /** The creation time is the generation's stamp, which is never behind the wall clock of its write. */
+    @Override
+    public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
+        Objects.requireNonNull(key, "key");
+        return guard(target(key), () -> {
+            Option<Base> known = paths.existing();
+            Option<Path> located = known.isEmpty()
+                    ? Option.none()
+                    : StorePaths.locate(known.get().realRoot(), key);
+            if (located.isEmpty()) {
+                return Either.left(new StoreFailure.NotFound(key));
+            }
+            Path file = located.get();
+            // The attributes belong to the generation seen before and after reading them; else read again locked.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Either<StoreFailure, ObjectDetails> seen = detailsOnce(key, file);
+                if (seen != null) {
+                    return seen;
+                }
+            }
+            return known.get().lock().holdForReading(() -> detailsOnce(key, file));
+        });
+    }
+
+    private static Either<StoreFailure, ObjectDetails> detailsOnce(ObjectKey key, Path file) throws IOException {
+        BasicFileAttributes before = attributesOrNull(file);
+        if (before == null || before.isDirectory()) {
+            return Either.left(new StoreFailure.NotFound(key));
+        }
+        StorePaths.requireObjectFile(before, file);
+        Option<ObjectAttributes> kept = ObjectSidecar.read(file);
+        BasicFileAttributes after = attributesOrNull(file);
+        Generation generation = FileGeneration.of(before);
+        if (after == null || !FileGeneration.of(after).equals(generation)) {
+            return null;
+        }
+        Instant created = Instant.EPOCH.plusNanos(before.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        return Either.right(new ObjectDetails(
+                new ObjectInfo(key, generation, before.size()), created, kept.getOrElse(ObjectAttributes.NONE)));
     }
 
     /** The content is staged in the hidden temporary next to the object, never in memory. */
@@ -185,10 +238,11 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
         Objects.requireNonNull(condition, "condition");
         return condition instanceof WriteCondition.IfGeneration ifGeneration
                 ? replaceStaged(key, ifGeneration.expected(), content)
-                : createStaged(key, content);
+                : createStaged(key, content, Option.none());
     }
 
-    private Either<StoreFailure, Generation> createStaged(ObjectKey key, ContentWriter content) {
+    private Either<StoreFailure, Generation> createStaged(
+            ObjectKey key, ContentWriter content, Option<ObjectAttributes> objectAttributes) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(content, "content");
         return guard(target(key), () -> {
@@ -207,6 +261,11 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
                     if (attributes != null) {
                         StorePaths.requireObjectFile(attributes, staged.file());
                         return Either.left(alreadyExists(key, attributes));
+                    }
+                    if (objectAttributes.isDefined()) {
+                        ObjectSidecar.write(staged.file(), objectAttributes.get());
+                    } else {
+                        ObjectSidecar.remove(staged.file());
                     }
                     try {
                         return Either.right(Staging.publishNew(staged, clock, lockFile));
@@ -246,6 +305,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
                     if (check.isLeft()) {
                         return Either.left(check.getLeft());
                     }
+                    ObjectSidecar.remove(staged.file());
                     return Either.right(Staging.publishReplacing(staged, clock, lockFile));
                 });
             }
@@ -276,6 +336,7 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
                     return Either.left(changed(key, expected, current));
                 }
                 Files.delete(file);
+                ObjectSidecar.remove(file);
                 StorePaths.fsyncDirectory(file.getParent());
                 StorePaths.removeEmptyFolders(known.get().realRoot(), file.getParent());
                 return Either.right(Done.DONE);

@@ -324,6 +324,24 @@ class LocalFileSystemObjectStoreTest {
     }
 
     @Test
+    void aNameNearTheFileSystemLimitKeepsItsAttributesAndTheyAreNeverListed() {
+        String longName = "é".repeat(120) + ".html.gz";
+        LocalFileSystemObjectStore store = store();
+        ObjectKey key = ObjectKey.of("long/" + longName);
+        io.feedstore.domain.store.ObjectAttributes attributes = io.feedstore.domain.store.ObjectAttributes.of(
+                        "text/html")
+                .encodedAs("gzip")
+                .withMetadata(java.util.Map.of("url", "https://jyväskylä.fi/tiedote–åsa"));
+
+        right(store.createIfAbsent(key, attributes, bytes("x")));
+
+        assertThat(right(store.details(key)).attributes()).isEqualTo(attributes);
+        assertThat(right(store.list(io.feedstore.domain.store.KeyPrefix.ROOT)))
+                .extracting(io.feedstore.domain.store.ObjectInfo::key)
+                .containsExactly(key);
+    }
+
+    @Test
     void aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetIsNeverCreatedNorWritten() throws Exception {
         Path outside = Files.createDirectories(directory.resolve("outside"));
         Path existing =

@@ -21,9 +21,12 @@ import picocli.CommandLine.Spec;
         versionProvider = FeedstoreCommand.Version.class,
         subcommands = {
             IngestCommand.class,
+            IngestEmailCommand.class,
             ConsolidateCommand.class,
             LoadCommand.class,
             BackfillCommand.class,
+            ReplayCommand.class,
+            AuditCommand.class,
             DemoCommand.class
         },
         description = "Stores press releases as partitioned Parquet files, consolidates each partition into one"

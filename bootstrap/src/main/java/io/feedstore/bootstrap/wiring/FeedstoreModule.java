@@ -4,18 +4,30 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.feedstore.adapters.bronzejson.JacksonBronzeMetadata;
+import io.feedstore.adapters.html.JsoupHtmlText;
+import io.feedstore.adapters.html.JsoupPageParser;
 import io.feedstore.adapters.jsonlines.JacksonPressReleaseLines;
 import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
+import io.feedstore.adapters.mime.Mime4jMessageParser;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
+import io.feedstore.application.ArchiveRawItems;
+import io.feedstore.application.AuditBronze;
 import io.feedstore.application.BackfillHistory;
 import io.feedstore.application.BatchWriter;
 import io.feedstore.application.BatchWriterSettings;
 import io.feedstore.application.ConsolidatePartitions;
 import io.feedstore.application.ConsolidationSettings;
 import io.feedstore.application.FindPartitions;
+import io.feedstore.application.IngestEmails;
 import io.feedstore.application.IngestPressReleases;
 import io.feedstore.application.LoadPressReleases;
+import io.feedstore.application.ReplayBronze;
 import io.feedstore.bootstrap.settings.Settings;
+import io.feedstore.domain.bronze.BronzeMetadata;
+import io.feedstore.domain.bronze.HtmlText;
+import io.feedstore.domain.bronze.MessageParser;
+import io.feedstore.domain.bronze.PageParser;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.ingest.PressReleaseLines;
 import io.feedstore.domain.store.ObjectStore;
@@ -41,6 +53,11 @@ final class FeedstoreModule extends AbstractModule {
     protected void configure() {
         bind(Settings.class).toInstance(settings);
         bind(Clock.class).toInstance(settings.clock());
+        bind(PressReleaseLines.class).to(JacksonPressReleaseLines.class).in(Singleton.class);
+        bind(MessageParser.class).to(Mime4jMessageParser.class).in(Singleton.class);
+        bind(HtmlText.class).to(JsoupHtmlText.class).in(Singleton.class);
+        bind(PageParser.class).to(JsoupPageParser.class).in(Singleton.class);
+        bind(BronzeMetadata.class).to(JacksonBronzeMetadata.class).in(Singleton.class);
         // One factory per store URI scheme.
         Multibinder<StoreFactory> stores = Multibinder.newSetBinder(binder(), StoreFactory.class);
         stores.addBinding().to(LocalStoreFactory.class);
@@ -107,6 +124,42 @@ final class FeedstoreModule extends AbstractModule {
     @Provides
     LoadPressReleases loadPressReleases(ObjectStore store, RecordCodec codec) {
         return new LoadPressReleases(store, codec);
+    }
+
+    @Provides
+    ArchiveRawItems archiveRawItems(ObjectStore store, BronzeMetadata metadata, Clock clock) {
+        return new ArchiveRawItems(store, metadata, clock);
+    }
+
+    @Provides
+    IngestEmails ingestEmails(
+            ObjectStore store,
+            RecordCodec codec,
+            MessageParser parser,
+            HtmlText htmlText,
+            BronzeMetadata metadata,
+            BatchWriterSettings config,
+            Clock clock) {
+        return new IngestEmails(store, codec, parser, htmlText, metadata, config, clock);
+    }
+
+    @Provides
+    ReplayBronze replayBronze(
+            ObjectStore store,
+            RecordCodec codec,
+            MessageParser parser,
+            HtmlText htmlText,
+            PageParser pages,
+            BronzeMetadata metadata,
+            BatchWriterSettings config,
+            Clock clock) {
+        return new ReplayBronze(
+                store, codec, parser, htmlText, pages, metadata, config, clock, ReplayBronze.DEFAULT_READERS);
+    }
+
+    @Provides
+    AuditBronze auditBronze(ObjectStore store, RecordCodec codec) {
+        return new AuditBronze(store, codec);
     }
 
     @Provides

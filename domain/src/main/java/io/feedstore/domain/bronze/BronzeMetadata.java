@@ -16,4 +16,10 @@ public interface BronzeMetadata {
 
     /** gzip of UTF-8 JSON. */
     byte[] writePageEntry(PageEntry entry);
+
+    /**
+     * One line of a dead-letter file (JSON Lines): the archived item that yields no press release, where it was
+     * read from and why.
+     */
+    String deadLetter(RawItem item, String input, String reason);
 }

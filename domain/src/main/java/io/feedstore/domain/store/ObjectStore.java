@@ -24,6 +24,18 @@ public interface ObjectStore {
     Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, byte[] content);
 
     /**
+     * Creates the object with its {@code attributes} only if no object has this key; otherwise
+     * {@link StoreFailure.PreconditionFailed}. {@link #details} returns the attributes as given.
+     */
+    Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, byte[] content);
+
+    /**
+     * The object's listing entry, creation time and attributes ({@link ObjectAttributes#NONE} or the store's
+     * defaults for one written without); {@link StoreFailure.NotFound} when there is none.
+     */
+    Either<StoreFailure, ObjectDetails> details(ObjectKey key);
+
+    /**
      * Replaces the object only if it still has generation {@code expected}; {@link StoreFailure.PreconditionFailed}
      * when it has another generation or no longer exists (as GCS answers 412 in both cases).
      */

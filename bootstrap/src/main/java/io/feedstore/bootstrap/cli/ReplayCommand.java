@@ -1,0 +1,116 @@
+package io.feedstore.bootstrap.cli;
+
+import io.feedstore.application.ArchiveException;
+import io.feedstore.application.BatchWriteException;
+import io.feedstore.application.ReplayBronze;
+import io.feedstore.application.ReplayReport;
+import io.feedstore.bootstrap.errors.ExitCode;
+import io.feedstore.bootstrap.errors.FeedstoreError;
+import io.feedstore.bootstrap.logging.Secrets;
+import io.feedstore.bootstrap.logging.TerminalText;
+import io.feedstore.bootstrap.wiring.WiredStore;
+import io.feedstore.domain.release.Source;
+import io.vavr.control.Option;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code feedstore replay}: silver rebuilt from the bronze archive. */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Re-parses archived bronze items and stores their press releases.",
+            "",
+            "Every bronze item with dt from --from to --to (inclusive) is parsed again with the current parsers"
+                    + " and written through the batch writer. A row's ingested_at is the item's archive time, so"
+                    + " replaying the same items again changes nothing once consolidated, and a newer parser's row"
+                    + " wins over an older one by parser_version. Use it to rebuild silver after a loss.",
+            "Without --sources the whole archive is listed once; with them only those folders are.",
+            "An item that yields no press release is reported on stderr; the exit code is then 1."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  feedstore replay --from 2025-03-01 --to 2025-03-31 --sources gmail",
+            "  feedstore replay --from 2025-03-14 --to 2025-03-14 --dry-run"
+        })
+final class ReplayCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FeedstoreCommand feedstore;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First dt.")
+    LocalDate from;
+
+    @picocli.CommandLine.Option(
+            names = "--to",
+            required = true,
+            paramLabel = "YYYY-MM-DD",
+            description = "Last dt (inclusive).")
+    LocalDate to;
+
+    @picocli.CommandLine.Option(
+            names = "--sources",
+            paramLabel = "S",
+            arity = "1..*",
+            split = ",",
+            description = "Only these sources (default: all).")
+    List<Source> sources;
+
+    @picocli.CommandLine.Option(names = "--dry-run", description = "Parse and report, write nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        if (to.isBefore(from)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--to " + to + " is before --from " + from + ": the date range is empty");
+        }
+        Option<Set<Source>> only = sources == null ? Option.none() : Option.some(Set.copyOf(sources));
+        Secrets secrets = Secrets.of(feedstore.environment().variables());
+        ReplayReport report;
+        try (WiredStore app = feedstore.open(!dryRun)) {
+            try {
+                report = app.get(ReplayBronze.class).replay(from, to, only, dryRun);
+            } catch (ArchiveException | BatchWriteException e) {
+                throw FeedstoreError.failure(e.getMessage() + "; replaying again is always safe", e);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            for (ReplayReport.Problem incomplete : report.incomplete()) {
+                err.println(TerminalText.line(
+                        secrets, "feedstore replay: " + incomplete.bronzePrefix() + ": " + incomplete.reason()));
+            }
+            for (ReplayReport.Problem rejected : report.rejected()) {
+                err.println(TerminalText.line(
+                        secrets,
+                        "feedstore replay: " + rejected.bronzePrefix() + ": no press release: " + rejected.reason()));
+            }
+            err.flush();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(TerminalText.line(
+                    secrets,
+                    (dryRun ? "Dry run: " : "") + "Replayed "
+                            + ConsolidationSummary.count(report.items(), "bronze item") + " from " + from + " to "
+                            + to + " in " + app.store().describe() + ": " + report.parsed() + " parsed"
+                            + (dryRun
+                                    ? " (nothing written)"
+                                    : " into "
+                                            + ConsolidationSummary.count(
+                                                    report.batches().size(), "batch file"))
+                            + ", " + report.rejected().size() + " rejected"));
+            out.flush();
+        }
+        return report.rejected().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}
