@@ -93,7 +93,8 @@ final class Bench implements AutoCloseable {
             busyAscii = generate(
                     "busy-ascii",
                     workload.withStyle(Prose.Style.ASCII),
-                    // The same partition as case 2, so the same ids, versions and lengths: only the text differs.
+                    // The same partition as case 2, so the same ids and versions: only the characters of the text
+                    // differ.
                     new Partition(MAIN_SOURCE, LocalDate.of(2025, 2, 3)),
                     s.busyRows(),
                     s.busyBatches(),

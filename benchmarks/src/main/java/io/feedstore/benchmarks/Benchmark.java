@@ -487,6 +487,24 @@ public final class Benchmark {
                     + " bound by the same compression, feedstore can only draw level by taking it below DuckDB's"
                     + " non-compression work.");
         }
+        Map<String, Double> processes = sections.stream()
+                .map(Report.Section::metrics)
+                .filter(m -> m.getOrDefault("processCase", 0.0) == 2.0)
+                .findFirst()
+                .orElse(Map.of());
+        if (!processes.isEmpty() && case2.containsKey("feedstoreSeconds")) {
+            double fsCold = processes.get("processFeedstore") - case2.get("feedstoreSeconds");
+            double duckCold = processes.get("processDuckdb") - case2.get("duckdbSeconds");
+            points.add("**Whole processes.** Case 2 as a process took feedstore "
+                    + Report.seconds(processes.get("processFeedstore")) + " (CPU "
+                    + Report.seconds(processes.get("processFeedstoreCpu")) + ") against "
+                    + Report.seconds(case2.get("feedstoreSeconds")) + " in the warm harness, DuckDB "
+                    + Report.seconds(processes.get("processDuckdb")) + " against "
+                    + Report.seconds(case2.get("duckdbSeconds")) + ": a cold start (JVM, class loading, code the JIT"
+                    + " has not compiled yet, for feedstore also the command line's own work such as looking for"
+                    + " date corrections) adds " + Report.seconds(fsCold) + " to feedstore and "
+                    + Report.seconds(duckCold) + " to DuckDB, whose work is native code from the first row.");
+        }
         if (store > 0.1) {
             points.add("**Storage calls** are " + pct(store) + " of the samples (reading the inputs, writing and"
                     + " fsyncing the output): every extra pass over the inputs reads them again.");

@@ -188,6 +188,8 @@ final class ConsolidationCase {
                 targets,
                 md.toString(),
                 java.util.Map.ofEntries(
+                        java.util.Map.entry("feedstoreSeconds", pair.feedstore().medianSeconds()),
+                        java.util.Map.entry("duckdbSeconds", pair.duckdb().medianSeconds()),
                         java.util.Map.entry("feedstoreCpu", pair.feedstore().medianCpuSeconds()),
                         java.util.Map.entry("duckdbCpu", pair.duckdb().medianCpuSeconds()),
                         java.util.Map.entry("feedstoreCores", pair.feedstore().medianCores()),

@@ -149,6 +149,14 @@ final class ProcessPairCase {
                         YearLoadCase.seriesRow("feedstore `consolidate` process", pair.feedstore()),
                         YearLoadCase.seriesRow("DuckDB in a fresh JVM", pair.duckdb()))));
         md.append("\nRatio feedstore / DuckDB: ").append(Report.ratio(ratio)).append(".\n");
-        return new Report.Section(rows, targets, md.toString());
+        return new Report.Section(
+                rows,
+                targets,
+                md.toString(),
+                java.util.Map.of(
+                        "processCase", (double) number,
+                        "processFeedstore", pair.feedstore().medianSeconds(),
+                        "processFeedstoreCpu", pair.feedstore().medianCpuSeconds(),
+                        "processDuckdb", pair.duckdb().medianSeconds()));
     }
 }
