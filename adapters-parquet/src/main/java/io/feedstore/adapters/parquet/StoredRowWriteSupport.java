@@ -1,7 +1,7 @@
 package io.feedstore.adapters.parquet;
 
+import io.feedstore.domain.release.StoredRow;
 import io.feedstore.domain.release.WireRecord;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -9,8 +9,8 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
-/** Writes {@link WireRecord}s straight into Parquet's record consumer: no intermediate Group objects per row. */
-final class WireRecordWriteSupport extends WriteSupport<WireRecord> {
+/** Writes {@link StoredRow}s (the UTF-8 bytes of each column) straight into Parquet's record consumer: no intermediate Group objects per row. */
+final class StoredRowWriteSupport extends WriteSupport<StoredRow> {
 
     private RecordConsumer consumer;
 
@@ -42,31 +42,22 @@ final class WireRecordWriteSupport extends WriteSupport<WireRecord> {
     }
 
     @Override
-    public void write(WireRecord record) {
+    public void write(StoredRow row) {
         consumer.startMessage();
-        string(0, WireRecord.PRESS_RELEASE_ID, record.pressReleaseId());
-        string(1, WireRecord.COMPANY_NAME, record.companyName());
-        string(2, WireRecord.CATEGORY, record.category());
-        string(3, WireRecord.RELEASE_DATE, record.releaseDate());
-        string(4, WireRecord.RELEASE_TS_UTC, record.releaseTsUtc());
-        string(5, WireRecord.INGESTED_AT, record.ingestedAt());
-        string(6, WireRecord.TITLE, record.title());
-        string(7, WireRecord.FULL_TEXT, record.fullText());
-        string(8, WireRecord.SOURCE, record.source());
-        string(9, WireRecord.SOURCE_URL, record.sourceUrl());
-        int32(10, WireRecord.PARSER_VERSION, record.parserVersion());
-        int32(11, WireRecord.SCHEMA_VERSION, record.schemaVersion());
-        consumer.endMessage();
-    }
-
-    // A null is written by leaving the OPTIONAL field out of the message.
-    private void string(int index, String name, String value) {
-        if (value != null) {
-            consumer.startField(name, index);
-            // A byte[]-backed Binary hashes and compares faster in the dictionary than fromString's ByteBuffer.
-            consumer.addBinary(Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8)));
-            consumer.endField(name, index);
+        for (int column = 0; column < StoredRow.STRING_COLUMNS; column++) {
+            byte[] value = row.value(column);
+            // A null is written by leaving the OPTIONAL field out of the message.
+            if (value != null) {
+                String name = WireRecord.COLUMNS.get(column);
+                consumer.startField(name, column);
+                // A byte[]-backed Binary hashes and compares faster in the dictionary than a ByteBuffer-backed one.
+                consumer.addBinary(Binary.fromConstantByteArray(value));
+                consumer.endField(name, column);
+            }
         }
+        int32(10, WireRecord.PARSER_VERSION, row.parserVersion());
+        int32(11, WireRecord.SCHEMA_VERSION, row.schemaVersion());
+        consumer.endMessage();
     }
 
     private void int32(int index, String name, Long value) {
