@@ -202,8 +202,21 @@ public final class StoredRow {
         return Objects.hash(Arrays.deepHashCode(strings), parserVersion, schemaVersion);
     }
 
+    /** Every column, bytes that are not UTF-8 shown as U+FFFD: a row that breaks a rule can still be shown. */
     @Override
     public String toString() {
-        return "StoredRow" + toWire();
+        StringBuilder shown = new StringBuilder("StoredRow[");
+        for (int column = 0; column < STRING_COLUMNS; column++) {
+            shown.append(WireRecord.COLUMNS.get(column))
+                    .append('=')
+                    .append(text(column))
+                    .append(", ");
+        }
+        return shown.append("parser_version=")
+                .append(parserVersion)
+                .append(", schema_version=")
+                .append(schemaVersion)
+                .append(']')
+                .toString();
     }
 }

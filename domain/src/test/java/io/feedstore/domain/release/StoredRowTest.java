@@ -198,4 +198,13 @@ class StoredRowTest {
         assertThat(new StoredRow(strings, null, null).check().getLeft().getMessage())
                 .isEqualTo("column full_text is not valid UTF-8");
     }
+
+    @Test
+    void aRowThatIsNotUtf8CanStillBeShownForAnErrorMessage() {
+        byte[][] strings = new byte[StoredRow.STRING_COLUMNS][];
+        strings[0] = "Åsa–1".getBytes(StandardCharsets.UTF_8);
+        strings[7] = new byte[] {'a', (byte) 0xed, (byte) 0xa0, (byte) 0x80};
+        assertThat(new StoredRow(strings, 3L, null).toString())
+                .contains("press_release_id=Åsa–1", "full_text=a\uFFFD", "parser_version=3");
+    }
 }
