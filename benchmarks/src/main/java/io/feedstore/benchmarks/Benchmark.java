@@ -460,12 +460,14 @@ public final class Benchmark {
         double strings = activities.getOrDefault("strings ⇄ UTF-8 bytes", 0.0)
                 + activities.getOrDefault("timestamps (java.time parse/format)", 0.0);
         if (read > 0.2) {
-            points.add("**Reading inputs** is " + pct(read) + " of the samples: every winning row is decoded into"
-                    + " objects and encoded again; values copied unchanged to the output could pass through as bytes.");
+            points.add("**Reading inputs** is " + pct(read) + " of the samples: Parquet decoding of every input page"
+                    + " (decompression, dictionary and level decoding) and the checks of each row's bytes; winning"
+                    + " rows pass through as bytes, but every input row is still decoded once.");
         }
         if (strings > 0.1) {
             points.add("**Conversions** (Strings from UTF-8 and back, timestamps parsed and formatted) are "
-                    + pct(strings) + " of the samples: avoidable for every value a consolidation only copies.");
+                    + pct(strings) + " of the samples: what is left of them is in the rows decoded whole (tied"
+                    + " candidates) and the key columns checked by the record's rules.");
         }
         if (verify > 0.15) {
             points.add("**Verification** is " + pct(verify) + " of the samples: comparing digests kept from the"
@@ -482,8 +484,8 @@ public final class Benchmark {
             points.add("**Work besides compression.** In case 2 feedstore used " + Report.seconds(cpu) + " of CPU, of"
                     + " which, by the profile's share, about " + Report.seconds(besides) + " outside ZSTD compression;"
                     + " DuckDB used " + Report.seconds(case2.get("duckdbCpu")) + " in all, its own ZSTD level 9 on the"
-                    + " same bytes included. That remainder (rows decoded into objects and encoded again, the"
-                    + " read-back that verifies every row, fsync) is what separates the two; with both engines"
+                    + " same bytes included. That remainder (Parquet decoding and encoding on the JVM, the"
+                    + " read-back that verifies every row, fsync, JIT and GC) is what separates the two; with both engines"
                     + " bound by the same compression, feedstore can only draw level by taking it below DuckDB's"
                     + " non-compression work.");
         }
