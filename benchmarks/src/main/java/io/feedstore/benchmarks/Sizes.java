@@ -21,7 +21,7 @@ record Sizes(
         int monthDays,
         int monthRowsPerDay,
         int emailMessages,
-        int bronzeDays,
+        int bronzeLocalDays,
         int bronzeGcsDays) {
 
     static final double DAY_DUPLICATES = 0.05;
@@ -58,7 +58,7 @@ record Sizes(
                 atLeast(30 * f, 3),
                 300,
                 atLeast(10_000 * f, 100),
-                atLeast(365 * f, 3),
+                atLeast(91 * f, 3),
                 atLeast(30 * f, 2));
     }
 
