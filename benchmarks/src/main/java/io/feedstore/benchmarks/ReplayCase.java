@@ -153,17 +153,17 @@ final class ReplayCase {
                         "10. replay of a year of bronze (" + Report.count(fullYear) + " items), GCS +"
                                 + BackfillCase.LATENCY_MS + " ms, from " + gcsDays + " days: " + readers
                                 + " readers vs one at a time (no DuckDB peer)",
-                        readers + " readers: ≈ " + Report.seconds(standardYear) + "; " + WIDE_READERS + ": ≈ "
-                                + Report.seconds(wideYear),
-                        "serial (from 1 day): ≈ " + Report.seconds(serialYear),
+                        readers + " readers: ≈ " + minutes(standardYear) + "; " + WIDE_READERS + ": ≈ "
+                                + minutes(wideYear),
+                        "serial (from 1 day): ≈ " + minutes(serialYear),
                         Report.number(gain, 1) + "× faster",
                         Report.verdict(minutes)),
                 new Report.Row(
                         "10. replay of a year of bronze, local store, from " + days + " days: " + readers
                                 + " readers vs one at a time",
-                        "≈ " + Report.seconds(localRange.secondsPerItem() * fullYear) + " ("
+                        "≈ " + minutes(localRange.secondsPerItem() * fullYear) + " ("
                                 + Report.number(localRange.items() / localRange.seconds(), 0) + " items/s)",
-                        "serial (from 1 day): ≈ " + Report.seconds(localSerial.secondsPerItem() * fullYear),
+                        "serial (from 1 day): ≈ " + minutes(localSerial.secondsPerItem() * fullYear),
                         Report.number(localSerial.secondsPerItem() / localDay.secondsPerItem(), 1)
                                 + "× faster (same day)",
                         "(for reference)"));
@@ -171,9 +171,9 @@ final class ReplayCase {
                 "Case 10: a year of bronze replays on GCS with " + BackfillCase.LATENCY_MS + " ms a request in"
                         + " minutes, not hours (here: under " + (MINUTES_NOT_HOURS / 60) + " minutes with the"
                         + " command's default of " + readers + " readers)",
-                "≈ " + Report.seconds(standardYear) + " extrapolated from " + gcsDays + " days ("
+                "≈ " + minutes(standardYear) + " extrapolated from " + gcsDays + " days ("
                         + Report.count(gcsStandard.items()) + " items in " + Report.seconds(gcsStandard.seconds())
-                        + "); " + WIDE_READERS + " readers ≈ " + Report.seconds(wideYear),
+                        + "); " + WIDE_READERS + " readers ≈ " + minutes(wideYear),
                 minutes));
 
         StringBuilder md = new StringBuilder("### Case 10: Replay of a year of bronze\n\n");
@@ -227,13 +227,13 @@ final class ReplayCase {
                 .append(" readers are ")
                 .append(Report.number(gain, 1))
                 .append("× faster than one item at a time; a year would take about ")
-                .append(Report.seconds(standardYear))
+                .append(minutes(standardYear))
                 .append(" (one at a time: ")
-                .append(Report.seconds(serialYear))
+                .append(minutes(serialYear))
                 .append("). With ")
                 .append(WIDE_READERS)
                 .append(" readers the year would take about ")
-                .append(Report.seconds(wideYear))
+                .append(minutes(wideYear))
                 .append(" (`replay --readers ")
                 .append(WIDE_READERS)
                 .append("` with `FEEDSTORE_GCS_CONCURRENCY=")
@@ -241,6 +241,11 @@ final class ReplayCase {
                 .append("`): on a latency-bound store the readers and the store's concurrency set the time, not")
                 .append(" parsing.\n");
         return new Report.Section(rows, targets, md.toString());
+    }
+
+    /** A year's extrapolated time, in the unit that "minutes, not hours" is judged in. */
+    private static String minutes(double seconds) {
+        return seconds < 120 ? Report.seconds(seconds) : Report.number(seconds / 60, 1) + " min";
     }
 
     private static void upload(
