@@ -58,7 +58,7 @@ final class VerifyConsolidated {
         try (ObjectContent content = back.get()) {
             DigestVerification verification = new DigestVerification(merge.index());
             Either<DecodeFailure, Long> stored =
-                    codec.decodeMapped(content, DigestVerification.Stored::of, verification::accept);
+                    codec.decodeStoredMapped(content, DigestVerification.Stored::of, verification::accept);
             if (stored.isLeft() && anotherRun.changed(merge.plan().partition(), Map.of(target, written))) {
                 return stopped(
                         merge,

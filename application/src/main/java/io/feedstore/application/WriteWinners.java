@@ -13,7 +13,9 @@ import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.consolidation.RowDigest;
 import io.feedstore.domain.consolidation.StoreOutcomes;
 import io.feedstore.domain.partition.Partition;
+import io.feedstore.domain.release.CheckedRow;
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.StoredRow;
 import io.feedstore.domain.store.ContentWriter;
 import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.ObjectKey;
@@ -37,8 +39,9 @@ import java.util.function.Consumer;
  *
  * <p>Rows are written in the order the inputs hold them (no sorting, no temporary copy). Ids whose newest rows tie
  * on {@code ingested_at} are settled by comparing their candidate rows ({@link Deduplication#newer}, in a
- * {@link TieSpill}) and written last, in id order. Every row is decoded in full and checked here, pass 1 having read
- * only two columns; a row of another partition refuses the whole consolidation.
+ * {@link TieSpill}) and written last, in id order. Every row is checked here against every rule of the record, pass 1
+ * having read only two columns, on its bytes ({@link StoredRow#check()}): a winner's texts go from input to output
+ * as UTF-8, never decoded into strings. A row of another partition refuses the whole consolidation.
  */
 final class WriteWinners {
 
@@ -52,7 +55,7 @@ final class WriteWinners {
     /** A row of pass 2: a winner with its digest (computed on the decoding thread), or a tied id's candidate. */
     private sealed interface Decoded permits Winner, Candidate {}
 
-    private record Winner(PressRelease row, int entry, RowDigest digest) implements Decoded {}
+    private record Winner(StoredRow row, int entry, RowDigest digest) implements Decoded {}
 
     private record Candidate(PressRelease row, int entry) implements Decoded {}
 
@@ -177,7 +180,7 @@ final class WriteWinners {
                                 (number, emit) -> {
                                     OpenedInput input = inputs.get(number);
                                     Rows rows = new Rows(partition, index, winners[number], ties, emit);
-                                    Either<DecodeFailure, Long> decoded = codec.decode(input.content(), rows);
+                                    Either<DecodeFailure, Long> decoded = codec.decodeChecked(input.content(), rows);
                                     if (rows.misplaced.isDefined()) {
                                         return Option.<IOException>of(
                                                 new Misplaced(input.key() + ": " + rows.misplaced.get()));
@@ -205,7 +208,7 @@ final class WriteWinners {
      * One input's rows on its decoding thread: emits the winners and tied candidates; stops emitting at the first
      * row that does not belong to the partition.
      */
-    private static final class Rows implements Consumer<PressRelease> {
+    private static final class Rows implements Consumer<CheckedRow> {
         private final Partition partition;
         private final NewestPerIdIndex index;
         private final BitSet mine;
@@ -223,7 +226,7 @@ final class WriteWinners {
         }
 
         @Override
-        public void accept(PressRelease r) {
+        public void accept(CheckedRow r) {
             if (misplaced.isDefined()) {
                 return;
             }
@@ -231,12 +234,15 @@ final class WriteWinners {
                 misplaced = Option.of(PartitionMembership.misplaced(r, partition));
                 return;
             }
+            // The row's id column holds the id's UTF-8 bytes, as the index keeps them.
+            byte[] id = r.row().value(0);
             if (mine.get(row++)) {
-                emit.accept(new Winner(r, index.find(NewestPerIdIndex.idBytes(r)), RowDigest.of(r)));
+                emit.accept(new Winner(r.row(), index.find(id), RowDigest.of(r.row())));
             } else if (ties) {
-                int entry = index.find(NewestPerIdIndex.idBytes(r));
+                int entry = index.find(id);
                 if (entry >= 0 && index.isTied(entry) && index.ingestedAt(entry) == r.ingestedAtKey()) {
-                    emit.accept(new Candidate(r, entry));
+                    // Only tied candidates are compared as records, so only they are decoded in full.
+                    emit.accept(new Candidate(r.row().toPressRelease(), entry));
                 }
             }
         }

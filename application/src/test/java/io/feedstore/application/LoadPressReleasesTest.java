@@ -115,7 +115,9 @@ class LoadPressReleasesTest {
         List<PressRelease> loaded = new LoadPressReleases(recording, codec).load(DAY, DAY.plusDays(29), Option.none());
 
         assertThat(loaded).hasSize(150);
-        assertThat(recording.calls()).containsExactly("list", "readAll");
+        // Listings: the table's partitions, and the flat folders of the range and its window of date corrections.
+        assertThat(recording.calls().stream().filter(call -> !call.equals("list")))
+                .containsExactly("readAll");
     }
 
     /**

@@ -25,7 +25,8 @@ record BenchOptions(
         Path feedstoreJar,
         long seed,
         boolean quiet,
-        List<String> arguments) {
+        List<String> arguments,
+        int backfillDays) {
 
     static final String USAGE = """
             usage: feedstore-bench [options]
@@ -36,6 +37,8 @@ record BenchOptions(
               --big-runs N       measured runs of cases 3 and 6 (default 3)
               --warmups N        warm-up rounds before each case (default 1)
               --cases 1,2,...    only these cases (default all: 1-10)
+              --backfill-days N  days of the year that case 8 backfills (default: the whole year); the report
+                                 states how many, and the year's figures are per file times the year's files
               --no-memory        skip the bounded-memory check (case 3 in a child JVM, -Xmx256m and up)
               --no-profile       skip the JFR profiles
               --no-startup       skip the command-line start-up figure
@@ -67,6 +70,7 @@ record BenchOptions(
         long seed = 20250101L;
         boolean quick = false;
         boolean quiet = false;
+        int backfillDays = 0;
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -97,6 +101,7 @@ record BenchOptions(
                 case "--feedstore-jar" -> jar = Path.of(value(option, rest));
                 case "--seed" -> seed = Long.parseLong(value(option, rest));
                 case "--quiet" -> quiet = true;
+                case "--backfill-days" -> backfillDays = positive(option, value(option, rest));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
@@ -122,7 +127,8 @@ record BenchOptions(
                 jar,
                 seed,
                 quiet,
-                List.of(args));
+                List.of(args),
+                backfillDays);
     }
 
     boolean runs(int number) {

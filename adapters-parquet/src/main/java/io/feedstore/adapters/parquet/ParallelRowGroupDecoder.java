@@ -1,9 +1,6 @@
 package io.feedstore.adapters.parquet;
 
 import io.feedstore.domain.codec.DecodeFailure;
-import io.feedstore.domain.release.InvalidPressRelease;
-import io.feedstore.domain.release.PressRelease;
-import io.feedstore.domain.release.WireRecord;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -26,6 +23,7 @@ import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
 
 /**
  * Decodes a file's row groups on several threads, each with a reader of its own over the footer already read,
@@ -33,7 +31,7 @@ import org.apache.parquet.io.RecordReader;
  * thread in file order. At most {@code threads} groups are in flight, each as its mapped rows only, so a mapping
  * to something small (a key and a digest) keeps memory to a few row groups' worth of those.
  */
-final class ParallelRowGroupDecoder<T> {
+final class ParallelRowGroupDecoder<R, T> {
 
     private final InputFile input;
     /** Options per reader: a codec factory keeps one (not thread-safe) decompressor per codec. */
@@ -41,18 +39,22 @@ final class ParallelRowGroupDecoder<T> {
 
     private final ParquetMetadata footer;
     private final FileLayout layout;
-    private final Function<PressRelease, ? extends T> map;
+    private final Function<FileLayout, RecordMaterializer<R>> materializer;
+    /** A row's mapping, or the rule it breaks. */
+    private final Function<R, Either<String, T>> map;
 
     ParallelRowGroupDecoder(
             InputFile input,
             Supplier<ParquetReadOptions> options,
             ParquetMetadata footer,
             FileLayout layout,
-            Function<PressRelease, ? extends T> map) {
+            Function<FileLayout, RecordMaterializer<R>> materializer,
+            Function<R, Either<String, T>> map) {
         this.input = input;
         this.options = options;
         this.footer = footer;
         this.layout = layout;
+        this.materializer = materializer;
         this.map = map;
     }
 
@@ -113,16 +115,13 @@ final class ParallelRowGroupDecoder<T> {
                             footer.getFileMetaData().getCreatedBy())
                     .getColumnIO(layout.projection(), footer.getFileMetaData().getSchema());
             PageReadStore rowGroup = reader.readRowGroup(group);
-            RecordReader<WireRecord> rows = columns.getRecordReader(rowGroup, new WireRecordMaterializer(layout));
+            RecordReader<R> rows = columns.getRecordReader(rowGroup, materializer.apply(layout));
             for (long n = rowGroup.getRowCount(); good < n; good++) {
-                Either<InvalidPressRelease, PressRelease> record = rows.read().toPressRelease();
-                if (record.isLeft()) {
-                    return new Group<>(
-                            mapped,
-                            ParquetRecordCodec.rowFailure(
-                                    firstRow + good + 1, record.getLeft().getMessage()));
+                Either<String, T> row = map.apply(rows.read());
+                if (row.isLeft()) {
+                    return new Group<>(mapped, ParquetRecordCodec.rowFailure(firstRow + good + 1, row.getLeft()));
                 }
-                mapped.add(map.apply(record.get()));
+                mapped.add(row.get());
             }
             return new Group<>(mapped, null);
         } catch (WireRecordMaterializer.MalformedText e) {

@@ -3,7 +3,7 @@ package io.feedstore.adapters.parquet;
 import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.release.PressRelease;
-import io.feedstore.domain.release.WireRecord;
+import io.feedstore.domain.release.StoredRow;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -38,8 +38,6 @@ import org.apache.parquet.io.SeekableInputStream;
  */
 final class ParallelRowGroupSink implements RecordSink {
 
-    private static final ParquetRecordCodec CODEC = new ParquetRecordCodec();
-
     private final EncodingOptions options;
     private final OutputStream out;
     private final int threads;
@@ -64,12 +62,12 @@ final class ParallelRowGroupSink implements RecordSink {
      */
     private final long budget;
 
-    private List<PressRelease> current;
+    private List<StoredRow> current;
     private ParquetFileWriter file;
     /** The plain writer, used instead when even the first group is too large to hold twice. */
-    private ParquetWriter<WireRecord> sequential;
+    private ParquetWriter<StoredRow> sequential;
 
-    private Map<String, String> keyValueMetadata = WireRecordWriteSupport.METADATA;
+    private Map<String, String> keyValueMetadata = StoredRowWriteSupport.METADATA;
     private long written;
     private boolean closed;
 
@@ -93,14 +91,20 @@ final class ParallelRowGroupSink implements RecordSink {
 
     @Override
     public void write(PressRelease record) throws IOException {
-        Objects.requireNonNull(record, "record");
+        write(StoredRow.of(Objects.requireNonNull(record, "record")));
+    }
+
+    /** Copies the checked row's bytes into the file: the same bytes its record gives. */
+    @Override
+    public void write(StoredRow row) throws IOException {
+        Objects.requireNonNull(row, "row");
         if (sequential != null) {
-            sequential.write(WireRecord.of(record));
+            sequential.write(row);
             written++;
             return;
         }
-        current.add(record);
-        currentBytes += estimate(record);
+        current.add(row);
+        currentBytes += row.size();
         written++;
         if (current.size() == options.rowGroupRows() || currentBytes > budget) {
             submitCurrent();
@@ -137,38 +141,27 @@ final class ParallelRowGroupSink implements RecordSink {
     }
 
     private void submitCurrent() throws IOException {
-        List<PressRelease> group = current;
+        List<StoredRow> group = current;
         long groupBytes = currentBytes;
         current = new ArrayList<>(Math.min(options.rowGroupRows(), 10_000));
         currentBytes = 0;
         if (file == null && pending.isEmpty() && groupBytes > budget) {
             // Rows this large for this heap: encode as the sequential writer does, straight into the output.
             sequential = ParquetRecordCodec.writer(new StreamOutputFile(out), options);
-            for (PressRelease row : group) {
-                sequential.write(WireRecord.of(row));
+            for (StoredRow row : group) {
+                sequential.write(row);
             }
             return;
         }
         while (pending.size() >= threads) {
             appendNext();
         }
-        pending.add(pool.submit(() -> CODEC.encode(group, options)));
+        pending.add(pool.submit(() -> ParquetRecordCodec.encodeStored(group, options)));
         pendingSizes.add(groupBytes);
         pendingBytes += groupBytes;
         while (!pending.isEmpty() && pendingBytes > budget) {
             appendNext();
         }
-    }
-
-    /** Roughly what a row takes on the heap: its texts, plus the objects around them. */
-    private static long estimate(PressRelease r) {
-        return 256L
-                + r.id().value().length()
-                + r.title().map(String::length).getOrElse(0)
-                + r.fullText().map(String::length).getOrElse(0)
-                + r.companyName().map(String::length).getOrElse(0)
-                + r.category().map(String::length).getOrElse(0)
-                + r.sourceUrl().map(String::length).getOrElse(0);
     }
 
     /** Copies the oldest finished group's column chunks, with their column and offset indexes, into the file. */

@@ -7,8 +7,10 @@ import io.feedstore.domain.codec.FileRole;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.codec.RecordSink;
 import io.feedstore.domain.codec.RowKeys;
+import io.feedstore.domain.release.CheckedRow;
 import io.feedstore.domain.release.InvalidPressRelease;
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.StoredRow;
 import io.feedstore.domain.release.WireRecord;
 import io.feedstore.domain.store.ObjectContent;
 import io.vavr.control.Either;
@@ -110,13 +112,13 @@ public final class ParquetRecordCodec implements RecordCodec {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(options, "options");
         InMemoryOutputFile file = new InMemoryOutputFile();
-        try (ParquetWriter<WireRecord> writer = writer(file, options)) {
+        try (ParquetWriter<StoredRow> writer = writer(file, options)) {
             for (int i = 0; i < records.size(); i++) {
                 PressRelease record = records.get(i);
                 if (record == null) {
                     throw new NullPointerException("record " + (i + 1) + " of " + records.size() + " is null");
                 }
-                writer.write(WireRecord.of(record));
+                writer.write(StoredRow.of(record));
             }
         } catch (IOException e) {
             // Nothing here touches a disk or a network: an I/O failure means parquet itself broke.
@@ -124,6 +126,20 @@ public final class ParquetRecordCodec implements RecordCodec {
                     "encoding " + records.size() + " press releases as Parquet with " + options + " failed: "
                             + e.getMessage(),
                     e);
+        }
+        return file.toByteArray();
+    }
+
+    /** Checked rows as one file encoded with {@code options}: the same bytes {@link #encode} gives for their records. */
+    static byte[] encodeStored(List<StoredRow> rows, EncodingOptions options) {
+        InMemoryOutputFile file = new InMemoryOutputFile();
+        try (ParquetWriter<StoredRow> writer = writer(file, options)) {
+            for (StoredRow row : rows) {
+                writer.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "encoding " + rows.size() + " rows as Parquet with " + options + " failed: " + e.getMessage(), e);
         }
         return file.toByteArray();
     }
@@ -138,7 +154,7 @@ public final class ParquetRecordCodec implements RecordCodec {
         return new ParallelRowGroupSink(options, out, threads);
     }
 
-    static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options) throws IOException {
+    static ParquetWriter<StoredRow> writer(OutputFile file, EncodingOptions options) throws IOException {
         return writer(
                 file,
                 options,
@@ -149,7 +165,7 @@ public final class ParquetRecordCodec implements RecordCodec {
      * The writer with {@code codecs}, which it releases when it closes. Tests compare ours with parquet's own
      * factory built from {@link #configuration} and {@link #pageBytes}.
      */
-    static ParquetWriter<WireRecord> writer(OutputFile file, EncodingOptions options, CompressionCodecFactory codecs)
+    static ParquetWriter<StoredRow> writer(OutputFile file, EncodingOptions options, CompressionCodecFactory codecs)
             throws IOException {
         return new Writer(file)
                 .withConf(configuration(options))
@@ -251,8 +267,65 @@ public final class ParquetRecordCodec implements RecordCodec {
             if (threads < 2 || reader.getRowGroups().size() < 2) {
                 return readRows(reader, layout, r -> results.accept(map.apply(r)));
             }
-            return new ParallelRowGroupDecoder<T>(
-                            input, ParquetRecordCodec::readOptions, reader.getFooter(), layout, map)
+            return new ParallelRowGroupDecoder<WireRecord, T>(
+                            input,
+                            ParquetRecordCodec::readOptions,
+                            reader.getFooter(),
+                            layout,
+                            WireRecordMaterializer::new,
+                            wire -> wire.toPressRelease().<T>map(map).mapLeft(InvalidPressRelease::getMessage))
+                    .run(results, threads);
+        });
+    }
+
+    /**
+     * Each row as the file holds it and {@link StoredRow#check() checks} it: the texts are copied as bytes, never
+     * decoded into strings. Refuses the file where {@link #decode(ObjectContent, Consumer)} would, in its words.
+     */
+    @Override
+    public Either<DecodeFailure, Long> decodeChecked(ObjectContent file, Consumer<CheckedRow> rows) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(rows, "rows");
+        return read(
+                new ContentInputFile(file),
+                file.key() + ", " + file.size() + " bytes",
+                (reader, layout) -> readEach(reader, layout, new StoredRowMaterializer(layout), row -> {
+                    Either<InvalidPressRelease, CheckedRow> checked = row.check();
+                    if (checked.isLeft()) {
+                        return checked.getLeft().getMessage();
+                    }
+                    rows.accept(checked.get());
+                    return null;
+                }));
+    }
+
+    @Override
+    public <T> Either<DecodeFailure, Long> decodeStoredMapped(
+            ObjectContent file, Function<StoredRow, ? extends T> map, Consumer<? super T> results) {
+        return decodeStoredMapped(file, map, results, threads);
+    }
+
+    /** The rows as stored, unchecked, decoded on up to {@code threads} threads as {@link #decodeMapped} does. */
+    public <T> Either<DecodeFailure, Long> decodeStoredMapped(
+            ObjectContent file, Function<StoredRow, ? extends T> map, Consumer<? super T> results, int threads) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(map, "map");
+        Objects.requireNonNull(results, "results");
+        InputFile input = new ContentInputFile(file);
+        return read(input, file.key() + ", " + file.size() + " bytes", (reader, layout) -> {
+            if (threads < 2 || reader.getRowGroups().size() < 2) {
+                return readEach(reader, layout, new StoredRowMaterializer(layout), row -> {
+                    results.accept(map.apply(row));
+                    return null;
+                });
+            }
+            return new ParallelRowGroupDecoder<StoredRow, T>(
+                            input,
+                            ParquetRecordCodec::readOptions,
+                            reader.getFooter(),
+                            layout,
+                            StoredRowMaterializer::new,
+                            row -> Either.<String, T>right(map.apply(row)))
                     .run(results, threads);
         });
     }
@@ -384,7 +457,7 @@ public final class ParquetRecordCodec implements RecordCodec {
     }
 
     /** parquet's writer builder, bound to the production schema's write support. */
-    private static final class Writer extends ParquetWriter.Builder<WireRecord, Writer> {
+    private static final class Writer extends ParquetWriter.Builder<StoredRow, Writer> {
         Writer(OutputFile file) {
             super(file);
         }
@@ -395,13 +468,13 @@ public final class ParquetRecordCodec implements RecordCodec {
         }
 
         @Override
-        protected WriteSupport<WireRecord> getWriteSupport(Configuration configuration) {
-            return new WireRecordWriteSupport();
+        protected WriteSupport<StoredRow> getWriteSupport(Configuration configuration) {
+            return new StoredRowWriteSupport();
         }
 
         @Override
-        protected WriteSupport<WireRecord> getWriteSupport(ParquetConfiguration configuration) {
-            return new WireRecordWriteSupport();
+        protected WriteSupport<StoredRow> getWriteSupport(ParquetConfiguration configuration) {
+            return new StoredRowWriteSupport();
         }
     }
 }

@@ -9,7 +9,7 @@ import com.github.luben.zstd.Zstd;
 import io.feedstore.domain.codec.Compression;
 import io.feedstore.domain.codec.EncodingOptions;
 import io.feedstore.domain.release.PressRelease;
-import io.feedstore.domain.release.WireRecord;
+import io.feedstore.domain.release.StoredRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -142,12 +142,12 @@ class OneShotZstdCodecFactoryTest {
                 ? EncodingOptions.BATCH
                 : RoundTripPropertiesTest.options(compression, 1_000);
         InMemoryOutputFile theirs = new InMemoryOutputFile();
-        try (ParquetWriter<WireRecord> writer = ParquetRecordCodec.writer(
+        try (ParquetWriter<StoredRow> writer = ParquetRecordCodec.writer(
                 theirs,
                 options,
                 new CodecFactory(ParquetRecordCodec.configuration(options), ParquetRecordCodec.pageBytes(options)))) {
             for (PressRelease row : rows) {
-                writer.write(WireRecord.of(row));
+                writer.write(StoredRow.of(row));
             }
         }
 

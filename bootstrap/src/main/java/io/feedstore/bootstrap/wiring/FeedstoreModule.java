@@ -53,11 +53,12 @@ final class FeedstoreModule extends AbstractModule {
     protected void configure() {
         bind(Settings.class).toInstance(settings);
         bind(Clock.class).toInstance(settings.clock());
-        bind(PressReleaseLines.class).to(JacksonPressReleaseLines.class).in(Singleton.class);
-        bind(MessageParser.class).to(Mime4jMessageParser.class).in(Singleton.class);
-        bind(HtmlText.class).to(JsoupHtmlText.class).in(Singleton.class);
-        bind(PageParser.class).to(JsoupPageParser.class).in(Singleton.class);
-        bind(BronzeMetadata.class).to(JacksonBronzeMetadata.class).in(Singleton.class);
+        // Unscoped, so that Stage.PRODUCTION does not build them (and load MIME, HTML and JSON libraries) in every
+        // start: only the bronze commands parse messages and pages.
+        bind(MessageParser.class).to(Mime4jMessageParser.class);
+        bind(HtmlText.class).to(JsoupHtmlText.class);
+        bind(PageParser.class).to(JsoupPageParser.class);
+        bind(BronzeMetadata.class).to(JacksonBronzeMetadata.class);
         // One factory per store URI scheme.
         Multibinder<StoreFactory> stores = Multibinder.newSetBinder(binder(), StoreFactory.class);
         stores.addBinding().to(LocalStoreFactory.class);

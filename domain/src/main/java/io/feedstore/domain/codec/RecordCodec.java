@@ -1,6 +1,8 @@
 package io.feedstore.domain.codec;
 
+import io.feedstore.domain.release.CheckedRow;
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.StoredRow;
 import io.feedstore.domain.release.WireRecord;
 import io.feedstore.domain.store.ObjectContent;
 import io.vavr.control.Either;
@@ -107,5 +109,25 @@ public interface RecordCodec {
         Objects.requireNonNull(map, "map");
         Objects.requireNonNull(results, "results");
         return decode(file, r -> results.accept(map.apply(r)));
+    }
+
+    /**
+     * As {@link #decode(ObjectContent, Consumer)}, each row as the file holds it, checked by
+     * {@link StoredRow#check()} and refused (with the rows before it handed over) exactly where {@code decode}
+     * refuses; for copying rows into another file without decoding their texts. The default decodes records.
+     */
+    default Either<DecodeFailure, Long> decodeChecked(ObjectContent file, Consumer<CheckedRow> rows) {
+        Objects.requireNonNull(rows, "rows");
+        return decode(file, r -> rows.accept(CheckedRow.of(r)));
+    }
+
+    /**
+     * As {@link #decodeMapped}, each row as the file holds it, not checked against the record's rules: for reading
+     * back a file to compare its rows, byte for byte, with what was written. The default decodes records.
+     */
+    default <T> Either<DecodeFailure, Long> decodeStoredMapped(
+            ObjectContent file, Function<StoredRow, ? extends T> map, Consumer<? super T> results) {
+        Objects.requireNonNull(map, "map");
+        return decodeMapped(file, r -> map.apply(StoredRow.of(r)), results);
     }
 }

@@ -1,6 +1,7 @@
 package io.feedstore.domain.codec;
 
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.StoredRow;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -11,6 +12,14 @@ import java.io.IOException;
 public interface RecordSink extends Closeable {
 
     void write(PressRelease record) throws IOException;
+
+    /**
+     * Writes a row that was {@link StoredRow#check() checked}, as {@link #write(PressRelease)} writes its record.
+     * The default decodes the record; an encoder that can copies the bytes.
+     */
+    default void write(StoredRow row) throws IOException {
+        write(row.toPressRelease());
+    }
 
     /** How many records were written so far. */
     long written();

@@ -1,8 +1,7 @@
 package io.feedstore.domain.consolidation;
 
 import io.feedstore.domain.release.PressRelease;
-import io.feedstore.domain.release.WireRecord;
-import java.nio.charset.StandardCharsets;
+import io.feedstore.domain.release.StoredRow;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -23,31 +22,27 @@ public record RowDigest(long high, long low) {
     });
 
     public static RowDigest of(PressRelease record) {
-        WireRecord wire = WireRecord.of(record);
+        return of(StoredRow.of(record));
+    }
+
+    /** The digest of the row as written: equal to {@link #of(PressRelease)} of the record it holds. */
+    public static RowDigest of(StoredRow row) {
         MessageDigest sha = SHA_256.get();
         sha.reset();
-        text(sha, wire.pressReleaseId());
-        text(sha, wire.companyName());
-        text(sha, wire.category());
-        text(sha, wire.releaseDate());
-        text(sha, wire.releaseTsUtc());
-        text(sha, wire.ingestedAt());
-        text(sha, wire.title());
-        text(sha, wire.fullText());
-        text(sha, wire.source());
-        text(sha, wire.sourceUrl());
-        number(sha, wire.parserVersion());
-        number(sha, wire.schemaVersion());
+        for (int column = 0; column < StoredRow.STRING_COLUMNS; column++) {
+            text(sha, row.value(column));
+        }
+        number(sha, row.parserVersion());
+        number(sha, row.schemaVersion());
         byte[] hash = sha.digest();
         return new RowDigest(longAt(hash, 0), longAt(hash, 8));
     }
 
-    private static void text(MessageDigest sha, String value) {
-        if (value == null) {
+    private static void text(MessageDigest sha, byte[] bytes) {
+        if (bytes == null) {
             sha.update((byte) 0);
             return;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         sha.update((byte) 1);
         sha.update(new byte[] {
             (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length

@@ -12,6 +12,21 @@ public final class InvalidPressRelease extends IllegalArgumentException {
         this.rule = rule;
     }
 
+    /** A column whose bytes are not UTF-8: refused rather than silently turned into U+FFFD. */
+    public static InvalidPressRelease notUtf8(String column) {
+        String rule = "is not valid UTF-8";
+        return new InvalidPressRelease(
+                column,
+                rule,
+                new StringBuilder("column ").append(column).append(' ').append(rule));
+    }
+
+    private InvalidPressRelease(String field, String rule, CharSequence message) {
+        super(message.toString());
+        this.field = field;
+        this.rule = rule;
+    }
+
     public String field() {
         return field;
     }
