@@ -36,7 +36,7 @@ record BenchOptions(
               --runs N           measured runs per case (default 5)
               --big-runs N       measured runs of cases 3 and 6 (default 3)
               --warmups N        warm-up rounds before each case (default 1)
-              --cases 1,2,...    only these cases (default all: 1-8)
+              --cases 1,2,...    only these cases (default all: 1-10)
               --backfill-days N  days of the year that case 8 backfills (default: the whole year); the report
                                  states how many, and the year's figures are per file times the year's files
               --no-memory        skip the bounded-memory check (case 3 in a child JVM, -Xmx256m and up)
@@ -57,7 +57,7 @@ record BenchOptions(
         int runs = 5;
         int bigRuns = 3;
         int warmups = 1;
-        Set<Integer> cases = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        Set<Integer> cases = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         boolean memory = true;
         boolean profile = true;
         boolean startup = true;

@@ -117,6 +117,12 @@ public final class Benchmark {
             if (options.runs(8)) {
                 keep.accept(bench.watched("case 8", () -> BackfillCase.run(bench)));
             }
+            if (options.runs(9)) {
+                keep.accept(bench.watched("case 9", () -> IngestEmailCase.run(bench)));
+            }
+            if (options.runs(10)) {
+                keep.accept(bench.watched("case 10", () -> ReplayCase.run(bench)));
+            }
             if (options.runs(5)) {
                 keep.accept(CompressionCase.run(bench));
             }

@@ -19,7 +19,10 @@ record Sizes(
         int writerRecords,
         int writerPartitions,
         int monthDays,
-        int monthRowsPerDay) {
+        int monthRowsPerDay,
+        int emailMessages,
+        int bronzeLocalDays,
+        int bronzeGcsDays) {
 
     static final double DAY_DUPLICATES = 0.05;
     static final double BUSY_DUPLICATES = 0.10;
@@ -27,7 +30,9 @@ record Sizes(
 
     /** The full sizes: a day, a busy and a big partition, a year, as the design note sizes them. */
     static Sizes full() {
-        return new Sizes("full", 300, 15, 100_000, 100, 1_000_000, 1_000, 3, 365, 300, 300, 15, 1_000_000, 30, 30, 300);
+        return new Sizes(
+                "full", 300, 15, 100_000, 100, 1_000_000, 1_000, 3, 365, 300, 300, 15, 1_000_000, 30, 30, 300, 10_000,
+                365, 30);
     }
 
     /** The full sizes times {@code f} for the large cases (busy, big, year, batch writer); the day stays a day. */
@@ -51,12 +56,15 @@ record Sizes(
                 atLeast(1_000_000 * f, 1_000),
                 30,
                 atLeast(30 * f, 3),
-                300);
+                300,
+                atLeast(10_000 * f, 100),
+                atLeast(91 * f, 3),
+                atLeast(30 * f, 2));
     }
 
     /** A few seconds' worth, to prove the harness works. */
     static Sizes tiny() {
-        return new Sizes("tiny (smoke test)", 50, 5, 200, 4, 400, 8, 2, 3, 20, 20, 2, 300, 3, 3, 20);
+        return new Sizes("tiny (smoke test)", 50, 5, 200, 4, 400, 8, 2, 3, 20, 20, 2, 300, 3, 3, 20, 60, 3, 2);
     }
 
     private static int atLeast(double value, int minimum) {

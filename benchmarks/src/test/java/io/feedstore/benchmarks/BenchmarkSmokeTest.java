@@ -51,6 +51,8 @@ class BenchmarkSmokeTest {
                         "### Case 6: Batch writer",
                         "### Case 7: Month load, legacy layout vs consolidated",
                         "### Case 8: Backfill of a year of one-row legacy files",
+                        "### Case 9: ingest-email of a Takeout mailbox",
+                        "### Case 10: Replay of a year of bronze",
                         "### Case 2 as whole processes",
                         "### Case 3 as whole processes",
                         "### Bounded memory",
@@ -63,7 +65,8 @@ class BenchmarkSmokeTest {
         assertThat(md)
                 .containsPattern(
                         "while each timed case ran .*: case 1 [0-9.]+, case 2 [0-9.]+, case 2a [0-9.]+, case 2 processes [0-9.]+, case 3 [0-9.]+, case 3 processes [0-9.]+,"
-                                + " case 4 [0-9.]+, case 7 [0-9.]+, case 8 [0-9.]+, case 6 [0-9.]+");
+                                + " case 4 [0-9.]+, case 7 [0-9.]+, case 8 [0-9.]+, case 9 [0-9.]+, case 10 [0-9.]+,"
+                                + " case 6 [0-9.]+");
         assertThat(md).doesNotContain("Profile of", "NO:");
         String summary = md.substring(md.indexOf("## Summary"), md.indexOf("### Targets"));
         assertThat(summary.lines().filter(l -> l.startsWith("| ") && l.contains("×")))

@@ -8,12 +8,16 @@ import io.feedstore.bootstrap.errors.ExitCode;
 import io.feedstore.bootstrap.errors.FeedstoreError;
 import io.feedstore.bootstrap.logging.Secrets;
 import io.feedstore.bootstrap.logging.TerminalText;
+import io.feedstore.bootstrap.settings.Setting;
+import io.feedstore.bootstrap.settings.SettingFlags;
 import io.feedstore.bootstrap.wiring.WiredStore;
 import io.feedstore.domain.release.Source;
 import io.vavr.control.Option;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +46,7 @@ import picocli.CommandLine.Spec;
             "  feedstore replay --from 2025-03-01 --to 2025-03-31 --sources gmail",
             "  feedstore replay --from 2025-03-14 --to 2025-03-14 --dry-run"
         })
-final class ReplayCommand implements Callable<Integer> {
+final class ReplayCommand implements Callable<Integer>, SettingFlags {
 
     @ParentCommand
     FeedstoreCommand feedstore;
@@ -70,6 +74,20 @@ final class ReplayCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = "--dry-run", description = "Parse and report, write nothing.")
     boolean dryRun;
+
+    @picocli.CommandLine.Option(
+            names = "--readers",
+            paramLabel = "N",
+            description = "Bronze items read and parsed at once; on Cloud Storage raise FEEDSTORE_GCS_CONCURRENCY"
+                    + " with it. Default: $FEEDSTORE_REPLAY_READERS, else " + ReplayBronze.DEFAULT_READERS + ".")
+    String readers;
+
+    @Override
+    public Map<Setting, String> settingFlags() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.REPLAY_READERS, readers);
+        return flags;
+    }
 
     @Override
     public Integer call() {

@@ -3,6 +3,7 @@ package io.feedstore.bootstrap.settings;
 import io.feedstore.adapters.gcs.GcsSettings;
 import io.feedstore.application.BatchWriterSettings;
 import io.feedstore.application.IngestPressReleases;
+import io.feedstore.application.ReplayBronze;
 import io.feedstore.bootstrap.errors.FeedstoreError;
 import io.feedstore.bootstrap.logging.LogFormat;
 import io.feedstore.bootstrap.logging.LogLevel;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  * variable, which wins over the default. A bad value ends the command before anything is touched, with one line
  * naming the setting and the values it accepts.
  *
+ * @param replayReaders bronze items {@code replay} reads and parses at once
  * @param consolidated how consolidated files are encoded
  * @param batch        how batch files are encoded
  * @param verbose      stack traces of errors are shown
@@ -35,6 +37,7 @@ import java.util.regex.Pattern;
 public record Settings(
         StoreUri store,
         int batchSize,
+        int replayReaders,
         Duration maxFutureSkew,
         AnomalyRule anomalyRule,
         EncodingOptions consolidated,
@@ -67,6 +70,10 @@ public record Settings(
         if (batchSize < 1) {
             throw FeedstoreError.configuration(Setting.BATCH_SIZE.flag() + " " + batchSize + " must be at least 1");
         }
+        if (replayReaders < 1) {
+            throw FeedstoreError.configuration(
+                    Setting.REPLAY_READERS.flag() + " " + replayReaders + " must be at least 1");
+        }
     }
 
     /** What resolution needs besides the flags: environment variables and the clock. */
@@ -81,6 +88,8 @@ public record Settings(
         StoreUri store = store(sources);
         int batchSize = sources.get(Setting.BATCH_SIZE, v -> wholeNumber(v, 1, 1_000_000))
                 .orElse(BatchWriterSettings.DEFAULT_BATCH_SIZE);
+        int replayReaders = sources.get(Setting.REPLAY_READERS, v -> wholeNumber(v, 1, 1024))
+                .orElse(ReplayBronze.DEFAULT_READERS);
         Duration maxFutureSkew = sources.get(Setting.MAX_FUTURE_SKEW, Settings::duration)
                 .orElse(IngestPressReleases.DEFAULT_MAX_FUTURE_SKEW);
         AnomalyRule anomalyRule = sources.get(
@@ -96,6 +105,7 @@ public record Settings(
         return new Settings(
                 store,
                 batchSize,
+                replayReaders,
                 maxFutureSkew,
                 anomalyRule,
                 consolidated,
@@ -118,13 +128,25 @@ public record Settings(
 
     Settings withBatchSize(int size) {
         return new Settings(
-                store, size, maxFutureSkew, anomalyRule, consolidated, batch, gcs, logFormat, logLevel, verbose, clock);
+                store,
+                size,
+                replayReaders,
+                maxFutureSkew,
+                anomalyRule,
+                consolidated,
+                batch,
+                gcs,
+                logFormat,
+                logLevel,
+                verbose,
+                clock);
     }
 
     Settings withStore(StoreUri newStore) {
         return new Settings(
                 newStore,
                 batchSize,
+                replayReaders,
                 maxFutureSkew,
                 anomalyRule,
                 consolidated,

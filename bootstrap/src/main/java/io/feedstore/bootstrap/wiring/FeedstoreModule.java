@@ -155,7 +155,7 @@ final class FeedstoreModule extends AbstractModule {
             BatchWriterSettings config,
             Clock clock) {
         return new ReplayBronze(
-                store, codec, parser, htmlText, pages, metadata, config, clock, ReplayBronze.DEFAULT_READERS);
+                store, codec, parser, htmlText, pages, metadata, config, clock, settings.replayReaders());
     }
 
     @Provides

@@ -59,6 +59,7 @@ class SettingsTest {
             STORE      | file:/from-flag | file:/from-env | file:./feedstore-data
             MIN_ROWS   | 7               | 8              | 50
             BATCH_SIZE | 700             | 800            | 100
+            REPLAY_READERS | 64          | 32             | 16
             LOG_FORMAT | json            | text           | text
             LOG_LEVEL  | debug           | error          | warn
             """)
@@ -68,6 +69,7 @@ class SettingsTest {
             case STORE -> s -> s.store().text();
             case MIN_ROWS -> s -> String.valueOf(s.anomalyRule().minRows());
             case BATCH_SIZE -> s -> String.valueOf(s.batchSize());
+            case REPLAY_READERS -> s -> String.valueOf(s.replayReaders());
             case LOG_FORMAT -> s -> s.logFormat().name().toLowerCase();
             case LOG_LEVEL -> s -> s.logLevel().name().toLowerCase();
             default -> throw new IllegalArgumentException(setting.name());
@@ -161,6 +163,7 @@ class SettingsTest {
             STORAGE_EMULATOR_HOST         | ftp://x:1     | use host:port or http://host:port
             CONSOLIDATION_MIN_ROWS        | lots          | use a whole number of rows, 0 or more
             FEEDSTORE_BATCH_SIZE          | 0             | use a whole number of records, 1 to 1000000
+            FEEDSTORE_REPLAY_READERS      | 0             | use a whole number of readers, 1 to 1024
             FEEDSTORE_COMPRESSION         | lz4           | use zstd, gzip, snappy or uncompressed
             FEEDSTORE_COMPRESSION_LEVEL   | 23            | use 1..22 for zstd, 0..9 for gzip
             FEEDSTORE_BATCH_COMPRESSION   | brotli        | use snappy, zstd, gzip or uncompressed
@@ -210,6 +213,12 @@ class SettingsTest {
                         .filter(s -> s.flag() != null)
                         .map(Setting::flag))
                 .containsExactlyInAnyOrder(
-                        "--store", "--min-rows", "--batch-size", "--max-future-skew", "--log-format", "--log-level");
+                        "--store",
+                        "--min-rows",
+                        "--batch-size",
+                        "--readers",
+                        "--max-future-skew",
+                        "--log-format",
+                        "--log-level");
     }
 }
