@@ -12,16 +12,12 @@ import io.feedstore.bootstrap.errors.FeedstoreError;
 import io.feedstore.bootstrap.logging.Secrets;
 import io.feedstore.bootstrap.logging.TerminalText;
 import io.feedstore.bootstrap.wiring.WiredStore;
-import io.feedstore.domain.release.Source;
-import io.vavr.control.Option;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -54,41 +50,20 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(
-            names = "--from",
-            required = true,
-            paramLabel = "YYYY-MM-DD",
-            description = "First date.")
-    LocalDate from;
-
-    @picocli.CommandLine.Option(
-            names = "--to",
-            required = true,
-            paramLabel = "YYYY-MM-DD",
-            description = "Last date (inclusive).")
-    LocalDate to;
-
-    @picocli.CommandLine.Option(
-            names = "--sources",
-            paramLabel = "S",
-            arity = "1..*",
-            split = ",",
-            description = "Only these sources (default: all).")
-    List<Source> sources;
+    @Mixin
+    DateRangeOptions range;
 
     @picocli.CommandLine.Option(names = "--json", description = "One JSON object on stdout instead of text.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (to.isBefore(from)) {
-            throw new ParameterException(
-                    spec.commandLine(), "--to " + to + " is before --from " + from + ": the date range is empty");
-        }
-        Option<Set<Source>> only = sources == null ? Option.none() : Option.some(Set.copyOf(sources));
+        range.checked();
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         AuditReport report;
         try (WiredStore app = feedstore.open(false)) {
-            report = app.get(AuditBronze.class).audit(from, to, only);
+            report = app.get(AuditBronze.class).audit(from, to, range.sources());
         } catch (ArchiveException | LoadException e) {
             throw FeedstoreError.failure(e.getMessage(), e);
         }

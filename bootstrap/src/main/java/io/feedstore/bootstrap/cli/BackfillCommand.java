@@ -106,10 +106,7 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new ParameterException(
-                    spec.commandLine(), "--to " + to + " is before --from " + from + ": the date range is empty");
-        }
+        DateRangeOptions.requireOrdered(spec, from, to);
         int threads = parallel == null ? defaultParallel() : parallel;
         if (threads < 1 || threads > 1024) {
             throw new ParameterException(

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "feedstore",
         mixinStandardHelpOptions = true,
+        resourceBundle = DateRangeOptions.BUNDLE,
         versionProvider = FeedstoreCommand.Version.class,
         subcommands = {
             IngestCommand.class,

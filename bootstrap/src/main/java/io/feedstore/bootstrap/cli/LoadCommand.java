@@ -7,19 +7,16 @@ import io.feedstore.bootstrap.errors.ExitCode;
 import io.feedstore.bootstrap.errors.FeedstoreError;
 import io.feedstore.bootstrap.wiring.WiredStore;
 import io.feedstore.domain.release.PressRelease;
-import io.feedstore.domain.release.Source;
-import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -56,27 +53,8 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(
-            names = "--from",
-            required = true,
-            paramLabel = "YYYY-MM-DD",
-            description = "First release date.")
-    LocalDate from;
-
-    @picocli.CommandLine.Option(
-            names = "--to",
-            required = true,
-            paramLabel = "YYYY-MM-DD",
-            description = "Last release date (inclusive).")
-    LocalDate to;
-
-    @picocli.CommandLine.Option(
-            names = "--sources",
-            paramLabel = "S",
-            arity = "1..*",
-            split = ",",
-            description = "Only these sources (default: all).")
-    List<Source> sources;
+    @Mixin
+    DateRangeOptions range;
 
     @picocli.CommandLine.Option(
             names = "--format",
@@ -86,14 +64,12 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (to.isBefore(from)) {
-            throw new ParameterException(
-                    spec.commandLine(), "--to " + to + " is before --from " + from + ": the date range is empty");
-        }
-        Option<Set<Source>> only = sources == null ? Option.none() : Option.some(Set.copyOf(sources));
+        range.checked();
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         Loaded loaded;
         try (WiredStore app = feedstore.open(false)) {
-            loaded = app.get(LoadPressReleases.class).loadReadable(from, to, only);
+            loaded = app.get(LoadPressReleases.class).loadReadable(from, to, range.sources());
         } catch (LoadException e) {
             throw FeedstoreError.failure(e.getMessage(), e);
         }

@@ -11,18 +11,14 @@ import io.feedstore.bootstrap.logging.TerminalText;
 import io.feedstore.bootstrap.settings.Setting;
 import io.feedstore.bootstrap.settings.SettingFlags;
 import io.feedstore.bootstrap.wiring.WiredStore;
-import io.feedstore.domain.release.Source;
-import io.vavr.control.Option;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -54,23 +50,8 @@ final class ReplayCommand implements Callable<Integer>, SettingFlags {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First dt.")
-    LocalDate from;
-
-    @picocli.CommandLine.Option(
-            names = "--to",
-            required = true,
-            paramLabel = "YYYY-MM-DD",
-            description = "Last dt (inclusive).")
-    LocalDate to;
-
-    @picocli.CommandLine.Option(
-            names = "--sources",
-            paramLabel = "S",
-            arity = "1..*",
-            split = ",",
-            description = "Only these sources (default: all).")
-    List<Source> sources;
+    @Mixin
+    DateRangeOptions range;
 
     @picocli.CommandLine.Option(names = "--dry-run", description = "Parse and report, write nothing.")
     boolean dryRun;
@@ -91,16 +72,14 @@ final class ReplayCommand implements Callable<Integer>, SettingFlags {
 
     @Override
     public Integer call() {
-        if (to.isBefore(from)) {
-            throw new ParameterException(
-                    spec.commandLine(), "--to " + to + " is before --from " + from + ": the date range is empty");
-        }
-        Option<Set<Source>> only = sources == null ? Option.none() : Option.some(Set.copyOf(sources));
+        range.checked();
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         Secrets secrets = Secrets.of(feedstore.environment().variables());
         ReplayReport report;
         try (WiredStore app = feedstore.open(!dryRun)) {
             try {
-                report = app.get(ReplayBronze.class).replay(from, to, only, dryRun);
+                report = app.get(ReplayBronze.class).replay(from, to, range.sources(), dryRun);
             } catch (ArchiveException | BatchWriteException e) {
                 throw FeedstoreError.failure(e.getMessage() + "; replaying again is always safe", e);
             }

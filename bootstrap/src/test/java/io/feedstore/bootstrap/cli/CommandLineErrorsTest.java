@@ -31,6 +31,11 @@ class CommandLineErrorsTest {
             upper-case source           | load --from 2025-01-01 --to 2025-01-02 --sources Gmail     | source 'Gmail' must match
             load without from           | load --to 2025-01-02                                       | --from
             range the wrong way round   | load --from 2025-01-05 --to 2025-01-02                     | --to 2025-01-02 is before --from 2025-01-05
+            replay range reversed       | replay --from 2025-03-14 --to 2025-03-01                   | --to 2025-03-01 is before --from 2025-03-14: the date range is empty
+            audit range reversed        | audit --from 2025-03-14 --to 2025-03-01 --json             | --to 2025-03-01 is before --from 2025-03-14: the date range is empty
+            backfill range reversed     | backfill --from 2025-08-31 --to 2025-08-01 --dry-run       | --to 2025-08-01 is before --from 2025-08-31: the date range is empty
+            audit without to            | audit --from 2025-03-01                                    | --to
+            replay sources with a slash | replay --from 2025-03-01 --to 2025-03-02 --sources a/b     | source 'a/b' must match
             unknown format              | load --from 2025-01-01 --to 2025-01-02 --format xml        | 'xml' is not a format: use jsonl or csv
             bad bucket name             | --store gs://Bad_Bucket/feed consolidate                   | bucket name 'Bad_Bucket' is invalid: a bucket name must use only lowercase letters
             gcs store without a bucket  | --store gs:///feed consolidate                             | names no bucket
