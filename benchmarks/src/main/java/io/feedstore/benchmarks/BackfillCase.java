@@ -9,13 +9,14 @@ import io.feedstore.application.BackfillHistory;
 import io.feedstore.application.BackfillReport;
 import io.feedstore.application.ConsolidatePartitions;
 import io.feedstore.application.ConsolidationSettings;
+import io.feedstore.application.CountingObjectStore;
 import io.feedstore.application.LoadPressReleases;
 import io.feedstore.application.RunMode;
 import io.feedstore.domain.backfill.Shard;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.gcsserver.GcsTestServer;
-import io.feedstore.gcsserver.Operation;
 import io.feedstore.gcsserver.RequestStats;
 import io.vavr.control.Option;
 import java.net.URI;
@@ -239,12 +240,10 @@ final class BackfillCase {
         Path root = bench.dir("runs/backfill-local");
         Trees.delete(root);
         Trees.copyStore(input, root);
-        CountedStore counted = new CountedStore(new LocalFileSystemObjectStore(root));
+        CountingObjectStore counted = new CountingObjectStore(new LocalFileSystemObjectStore(root));
         double seconds = backfill(bench.codec, () -> counted, parallel, files);
-        String calls = counted.calls() + ", " + Report.count(counted.writes.get()) + " writes, "
-                + Report.count(counted.deletes.get()) + " deletes";
-        long total = counted.lists.get() + counted.reads.get() + counted.writes.get() + counted.deletes.get();
-        Measured m = new Measured("local", scope, parallel, files, seconds, calls, total);
+        StorageCalls calls = counted.calls();
+        Measured m = new Measured("local", scope, parallel, files, seconds, CallCounts.local(calls), calls.total());
         Trees.delete(root);
         return m;
     }
@@ -263,14 +262,7 @@ final class BackfillCase {
             RequestStats stats = server.stats();
             stats.reset();
             double seconds = backfill(codec, () -> gcs, parallel, files);
-            long other = stats.total()
-                    - stats.count(Operation.LIST)
-                    - stats.count(Operation.DOWNLOAD)
-                    - stats.count(Operation.METADATA);
-            String calls = Report.count(stats.count(Operation.LIST)) + " list pages, "
-                    + Report.count(stats.count(Operation.DOWNLOAD)) + " downloads, "
-                    + Report.count(stats.count(Operation.METADATA)) + " metadata, "
-                    + Report.count(other) + " writes and deletes";
+            String calls = CallCounts.gcs(stats, "writes and deletes");
             return new Measured(store, scope, parallel, files, seconds, calls, stats.total());
         }
     }

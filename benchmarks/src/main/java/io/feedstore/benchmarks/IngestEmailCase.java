@@ -6,6 +6,7 @@ import io.feedstore.adapters.gcs.GcsStore;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.mime.MboxSplitter;
 import io.feedstore.application.BatchWriterSettings;
+import io.feedstore.application.CountingObjectStore;
 import io.feedstore.application.EmailIngestReport;
 import io.feedstore.application.EmailSource;
 import io.feedstore.application.IncomingEmail;
@@ -14,8 +15,8 @@ import io.feedstore.application.LoadPressReleases;
 import io.feedstore.domain.bronze.ReceivedTime;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.gcsserver.GcsTestServer;
-import io.feedstore.gcsserver.Operation;
 import io.feedstore.gcsserver.RequestStats;
 import io.vavr.control.Option;
 import java.io.BufferedOutputStream;
@@ -74,14 +75,10 @@ final class IngestEmailCase {
         List<Measured> measured = new ArrayList<>();
         Path root = bench.dir("runs/ingest-email-local");
         Trees.delete(root);
-        CountedStore counted = new CountedStore(new LocalFileSystemObjectStore(root));
+        CountingObjectStore counted = new CountingObjectStore(new LocalFileSystemObjectStore(root));
         double localSeconds = ingest(bench.codec, counted, mbox, messages);
-        measured.add(new Measured(
-                "local",
-                messages,
-                localSeconds,
-                counted.calls() + ", " + Report.count(counted.writes.get()) + " writes",
-                counted.lists.get() + counted.reads.get() + counted.writes.get() + counted.deletes.get()));
+        StorageCalls calls = counted.calls();
+        measured.add(new Measured("local", messages, localSeconds, CallCounts.local(calls), calls.total()));
         loadsEveryMessage(bench.codec, counted, messages, from);
         Trees.delete(root);
 
@@ -93,18 +90,11 @@ final class IngestEmailCase {
                 RequestStats stats = server.stats();
                 stats.reset();
                 double seconds = ingest(bench.codec, gcs, gcsMbox, onGcs);
-                long uploads = stats.total()
-                        - stats.count(Operation.LIST)
-                        - stats.count(Operation.DOWNLOAD)
-                        - stats.count(Operation.METADATA);
                 measured.add(new Measured(
                         "GCS +" + BackfillCase.LATENCY_MS + " ms (first " + onGcs + ")",
                         onGcs,
                         seconds,
-                        Report.count(stats.count(Operation.LIST)) + " list pages, "
-                                + Report.count(stats.count(Operation.DOWNLOAD)) + " downloads, "
-                                + Report.count(stats.count(Operation.METADATA)) + " metadata, "
-                                + Report.count(uploads) + " uploads",
+                        CallCounts.gcs(stats, "uploads"),
                         stats.total()));
                 loadsEveryMessage(bench.codec, gcs, onGcs, from);
             }

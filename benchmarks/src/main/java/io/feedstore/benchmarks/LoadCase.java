@@ -4,12 +4,12 @@ import io.feedstore.adapters.gcs.GcsObjectStores;
 import io.feedstore.adapters.gcs.GcsSettings;
 import io.feedstore.adapters.gcs.GcsStore;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
+import io.feedstore.application.CountingObjectStore;
 import io.feedstore.application.LoadPressReleases;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.gcsserver.GcsTestServer;
-import io.feedstore.gcsserver.Operation;
 import io.feedstore.gcsserver.RequestStats;
 import io.vavr.control.Option;
 import java.net.URI;
@@ -232,7 +232,12 @@ final class LoadCase {
             int runs)
             throws Exception {
         LoadTrial trial = new LoadTrial(
-                bench.codec, () -> new CountedStore(new LocalFileSystemObjectStore(root)), from, to, expected, null);
+                bench.codec,
+                () -> new CountingObjectStore(new LocalFileSystemObjectStore(root)),
+                from,
+                to,
+                expected,
+                null);
         Measurement.Series series = Measurement.repeat("local " + layout, warmups, runs, trial);
         return new Measured("local", layout, objects, series, trial.calls, trial.total);
     }
@@ -305,18 +310,12 @@ final class LoadCase {
                         "the month load returned " + loaded.size() + " press releases, expected " + expected);
             }
             if (stats != null) {
-                calls = Report.count(stats.count(Operation.LIST)) + " list pages, "
-                        + Report.count(stats.count(Operation.DOWNLOAD)) + " downloads, "
-                        + Report.count(stats.count(Operation.METADATA)) + " metadata, "
-                        + Report.count(stats.total()
-                                - stats.count(Operation.LIST)
-                                - stats.count(Operation.DOWNLOAD)
-                                - stats.count(Operation.METADATA))
-                        + " other";
+                calls = CallCounts.gcs(stats, "other");
                 total = stats.total();
-            } else if (opened instanceof CountedStore counted) {
-                calls = counted.calls();
-                total = counted.lists.get() + counted.reads.get();
+            } else if (opened instanceof CountingObjectStore counted) {
+                // A load writes and deletes nothing, so this is "L list, R reads" and their sum.
+                calls = CallCounts.local(counted.calls());
+                total = counted.calls().total();
             }
             loaded = null;
         }

@@ -5,13 +5,14 @@ import io.feedstore.adapters.gcs.GcsSettings;
 import io.feedstore.adapters.gcs.GcsStore;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.application.BatchWriterSettings;
+import io.feedstore.application.CountingObjectStore;
 import io.feedstore.application.LoadPressReleases;
 import io.feedstore.application.ReplayBronze;
 import io.feedstore.application.ReplayReport;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.StorageCalls;
 import io.feedstore.gcsserver.GcsTestServer;
-import io.feedstore.gcsserver.Operation;
 import io.feedstore.gcsserver.RequestStats;
 import io.vavr.control.Option;
 import java.net.URI;
@@ -269,12 +270,11 @@ final class ReplayCase {
 
     private static Measured measure(
             RecordCodec codec, String scope, Path root, LocalDate from, int days, int items, int readers) {
-        CountedStore counted = new CountedStore(new LocalFileSystemObjectStore(root));
+        CountingObjectStore counted = new CountingObjectStore(new LocalFileSystemObjectStore(root));
         double seconds = replay(codec, counted, readers, from, days, items);
-        String calls = counted.calls() + ", " + Report.count(counted.writes.get()) + " writes";
-        long total = counted.lists.get() + counted.reads.get() + counted.writes.get() + counted.deletes.get();
+        StorageCalls calls = counted.calls();
         loadsEveryItem(codec, counted, from, days, items);
-        return new Measured("local", scope, readers, items, seconds, calls, total);
+        return new Measured("local", scope, readers, items, seconds, CallCounts.local(calls), calls.total());
     }
 
     private static Measured gcs(
@@ -293,14 +293,7 @@ final class ReplayCase {
             RequestStats stats = server.stats();
             stats.reset();
             double seconds = replay(codec, gcs, readers, from, days, items);
-            long uploads = stats.total()
-                    - stats.count(Operation.LIST)
-                    - stats.count(Operation.DOWNLOAD)
-                    - stats.count(Operation.METADATA);
-            String calls = Report.count(stats.count(Operation.LIST)) + " list pages, "
-                    + Report.count(stats.count(Operation.DOWNLOAD)) + " downloads, "
-                    + Report.count(stats.count(Operation.METADATA)) + " metadata, "
-                    + Report.count(uploads) + " uploads";
+            String calls = CallCounts.gcs(stats, "uploads");
             long total = stats.total();
             loadsEveryItem(codec, gcs, from, days, items);
             return new Measured(store, scope, readers, items, seconds, calls, total);
