@@ -1,5 +1,9 @@
 package io.feedstore.adapters.parquet;
 
+import static io.feedstore.adapters.parquet.ParquetFiles.keyColumns;
+import static io.feedstore.adapters.parquet.ParquetFiles.keyedRow;
+import static io.feedstore.adapters.parquet.ParquetFiles.productionSchemaWithout;
+import static io.feedstore.adapters.parquet.ParquetFiles.row;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
@@ -13,7 +17,6 @@ import io.feedstore.domain.release.Source;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.schema.MessageType;
@@ -30,16 +33,7 @@ class DecoderCompatibilityTest {
 
     @Test
     void versionColumnsWrittenAsInt64AreRead() {
-        MessageType schema = Types.buildMessage()
-                .optional(BINARY)
-                .as(stringType())
-                .named("press_release_id")
-                .optional(BINARY)
-                .as(stringType())
-                .named("release_date")
-                .optional(BINARY)
-                .as(stringType())
-                .named("source")
+        MessageType schema = keyColumns()
                 .optional(INT64)
                 .named("parser_version")
                 .optional(INT64)
@@ -48,18 +42,8 @@ class DecoderCompatibilityTest {
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
                 schema,
                 List.of(
-                        row(
-                                "press_release_id",
-                                "a",
-                                "release_date",
-                                "2025-01-15",
-                                "source",
-                                "gmail",
-                                "parser_version",
-                                3L,
-                                "schema_version",
-                                2L),
-                        row("press_release_id", "b", "release_date", "2025-01-15", "source", "gmail")));
+                        keyedRow("a", "2025-01-15", "gmail", "parser_version", 3L, "schema_version", 2L),
+                        keyedRow("b", "2025-01-15", "gmail")));
 
         assertThat(codec.decode(file).get())
                 .containsExactly(
@@ -72,40 +56,13 @@ class DecoderCompatibilityTest {
 
     @Test
     void anInt64VersionBeyondInt32IsRejectedNamingTheRowAndTheRule() {
-        MessageType schema = Types.buildMessage()
-                .optional(BINARY)
-                .as(stringType())
-                .named("press_release_id")
-                .optional(BINARY)
-                .as(stringType())
-                .named("release_date")
-                .optional(BINARY)
-                .as(stringType())
-                .named("source")
-                .optional(INT64)
-                .named("parser_version")
-                .named("legacy");
+        MessageType schema =
+                keyColumns().optional(INT64).named("parser_version").named("legacy");
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
                 schema,
                 List.of(
-                        row(
-                                "press_release_id",
-                                "a",
-                                "release_date",
-                                "2025-01-15",
-                                "source",
-                                "gmail",
-                                "parser_version",
-                                1L),
-                        row(
-                                "press_release_id",
-                                "b",
-                                "release_date",
-                                "2025-01-15",
-                                "source",
-                                "gmail",
-                                "parser_version",
-                                1L << 40)));
+                        keyedRow("a", "2025-01-15", "gmail", "parser_version", 1L),
+                        keyedRow("b", "2025-01-15", "gmail", "parser_version", 1L << 40)));
 
         assertThat(failure(file)).contains("row 2").contains("parser_version").contains("32-bit");
     }
@@ -115,12 +72,9 @@ class DecoderCompatibilityTest {
         MessageType schema = productionSchemaWithout("release_ts_utc");
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
                 schema,
-                List.of(row(
-                        "press_release_id",
+                List.of(keyedRow(
                         "a",
-                        "release_date",
                         "2025-01-15",
-                        "source",
                         "rss",
                         "ingested_at",
                         "2025-01-15T12:00:00+02:00",
@@ -150,8 +104,7 @@ class DecoderCompatibilityTest {
                 .as(stringType())
                 .named("press_release_id")
                 .named("minimal");
-        byte[] file = ParquetFiles.writtenByParquetExampleWriter(
-                schema, List.of(row("press_release_id", "x", "release_date", "2024-02-29", "source", "web")));
+        byte[] file = ParquetFiles.writtenByParquetExampleWriter(schema, List.of(keyedRow("x", "2024-02-29", "web")));
 
         assertThat(codec.decode(file).get())
                 .containsExactly(minimal("x", "web", "2024-02-29").build());
@@ -266,18 +219,7 @@ class DecoderCompatibilityTest {
                 .named("parser_version")
                 .named("strict");
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
-                schema,
-                List.of(row(
-                        "press_release_id",
-                        "a",
-                        "release_date",
-                        "2025-01-15",
-                        "source",
-                        "gmail",
-                        "title",
-                        "Résumé 📰",
-                        "parser_version",
-                        9)));
+                schema, List.of(keyedRow("a", "2025-01-15", "gmail", "title", "Résumé 📰", "parser_version", 9)));
 
         assertThat(codec.decode(file).get())
                 .containsExactly(minimal("a", "gmail", "2025-01-15")
@@ -289,7 +231,7 @@ class DecoderCompatibilityTest {
     @Test
     void aMissingRequiredColumnIsRejectedNamingTheColumn() {
         for (String required : List.of("press_release_id", "release_date", "source")) {
-            Map<String, Object> row = row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail");
+            Map<String, Object> row = keyedRow("a", "2025-01-15", "gmail");
             row.remove(required);
             byte[] file = ParquetFiles.writtenByParquetExampleWriter(productionSchemaWithout(required), List.of(row));
 
@@ -299,31 +241,13 @@ class DecoderCompatibilityTest {
 
     @Test
     void aColumnOfTheWrongTypeIsRejectedNamingTheColumnAndTheType() {
-        MessageType schema = Types.buildMessage()
-                .optional(BINARY)
-                .as(stringType())
-                .named("press_release_id")
-                .optional(BINARY)
-                .as(stringType())
-                .named("release_date")
-                .optional(BINARY)
-                .as(stringType())
-                .named("source")
+        MessageType schema = keyColumns()
                 .optional(BINARY)
                 .as(stringType())
                 .named("parser_version")
                 .named("odd");
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
-                schema,
-                List.of(row(
-                        "press_release_id",
-                        "a",
-                        "release_date",
-                        "2025-01-15",
-                        "source",
-                        "gmail",
-                        "parser_version",
-                        "3")));
+                schema, List.of(keyedRow("a", "2025-01-15", "gmail", "parser_version", "3")));
 
         assertThat(failure(file))
                 .contains("column parser_version has type BINARY")
@@ -335,9 +259,9 @@ class DecoderCompatibilityTest {
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
                 ProductionSchema.SCHEMA,
                 List.of(
-                        row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
-                        row("press_release_id", "b", "release_date", "2025-01-15", "source", "rss"),
-                        row("press_release_id", "c", "release_date", "2025-01-15", "source", "../etc")));
+                        keyedRow("a", "2025-01-15", "gmail"),
+                        keyedRow("b", "2025-01-15", "rss"),
+                        keyedRow("c", "2025-01-15", "../etc")));
 
         assertThat(failure(file)).contains("row 3").contains("source '../etc'").contains("must match");
     }
@@ -346,9 +270,7 @@ class DecoderCompatibilityTest {
     void aRowWithoutAnIdIsRejectedNamingTheRowAndTheRule() {
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
                 ProductionSchema.SCHEMA,
-                List.of(
-                        row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
-                        row("release_date", "2025-01-15", "source", "gmail")));
+                List.of(keyedRow("a", "2025-01-15", "gmail"), row("release_date", "2025-01-15", "source", "gmail")));
 
         assertThat(failure(file)).contains("row 2").contains("press_release_id (missing) is required");
     }
@@ -356,8 +278,7 @@ class DecoderCompatibilityTest {
     @Test
     void aRowWithAnImpossibleDateIsRejectedNamingTheRowAndTheRule() {
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
-                ProductionSchema.SCHEMA,
-                List.of(row("press_release_id", "a", "release_date", "2025-02-30", "source", "gmail")));
+                ProductionSchema.SCHEMA, List.of(keyedRow("a", "2025-02-30", "gmail")));
 
         assertThat(failure(file))
                 .contains("row 1")
@@ -371,16 +292,8 @@ class DecoderCompatibilityTest {
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
                 ProductionSchema.SCHEMA,
                 List.of(
-                        row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail", "title", "ok"),
-                        row(
-                                "press_release_id",
-                                "b",
-                                "release_date",
-                                "2025-01-15",
-                                "source",
-                                "gmail",
-                                "title",
-                                notUtf8)));
+                        keyedRow("a", "2025-01-15", "gmail", "title", "ok"),
+                        keyedRow("b", "2025-01-15", "gmail", "title", notUtf8)));
 
         assertThat(failure(file)).contains("row 2").contains("title").contains("not valid UTF-8");
     }
@@ -388,8 +301,7 @@ class DecoderCompatibilityTest {
     @Test
     void aGenuineReplacementCharacterIsKept() {
         byte[] file = ParquetFiles.writtenByParquetExampleWriter(
-                ProductionSchema.SCHEMA,
-                List.of(row("press_release_id", "a\uFFFD", "release_date", "2025-01-15", "source", "gmail")));
+                ProductionSchema.SCHEMA, List.of(keyedRow("a\uFFFD", "2025-01-15", "gmail")));
 
         assertThat(codec.decode(file).get())
                 .containsExactly(minimal("a\uFFFD", "gmail", "2025-01-15").build());
@@ -401,23 +313,7 @@ class DecoderCompatibilityTest {
         return decoded.getLeft().reason();
     }
 
-    private static MessageType productionSchemaWithout(String column) {
-        Types.MessageTypeBuilder builder = Types.buildMessage();
-        ProductionSchema.SCHEMA.getFields().stream()
-                .filter(f -> !f.getName().equals(column))
-                .forEach(builder::addField);
-        return builder.named("without_" + column);
-    }
-
     private static PressRelease.Builder minimal(String id, String source, String date) {
         return PressRelease.builder(PressReleaseId.of(id), Source.of(source), LocalDate.parse(date));
-    }
-
-    private static Map<String, Object> row(Object... namesAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return row;
     }
 }

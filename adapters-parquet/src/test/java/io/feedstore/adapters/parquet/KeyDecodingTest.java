@@ -1,5 +1,8 @@
 package io.feedstore.adapters.parquet;
 
+import static io.feedstore.adapters.parquet.ParquetFiles.keyedRow;
+import static io.feedstore.adapters.parquet.ParquetFiles.productionSchemaWithout;
+import static io.feedstore.adapters.parquet.ParquetFiles.row;
 import static io.feedstore.adapters.parquet.PressReleaseGenerators.pressReleases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -16,10 +19,7 @@ import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
 
@@ -70,35 +70,14 @@ class KeyDecodingTest {
 
     @Test
     void otherWritersFilesGiveTheKeysTheirDecodedRowsHaveWithOrWithoutIngestedAt() {
-        Types.MessageTypeBuilder builder = Types.buildMessage();
-        ProductionSchema.SCHEMA.getFields().stream()
-                .filter(f -> !f.getName().equals("ingested_at"))
-                .forEach(builder::addField);
         byte[] noColumn = ParquetFiles.writtenByParquetExampleWriter(
-                builder.named("legacy"),
-                List.of(row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail")));
+                productionSchemaWithout("ingested_at"), List.of(keyedRow("a", "2025-01-15", "gmail")));
         byte[] offsets = ParquetFiles.writtenByParquetExampleWriter(
                 ProductionSchema.SCHEMA,
                 List.of(
-                        row(
-                                "press_release_id",
-                                "a",
-                                "release_date",
-                                "2025-01-15",
-                                "source",
-                                "rss",
-                                "ingested_at",
-                                "2025-01-15T12:00:00.1234567+02:00"),
-                        row(
-                                "press_release_id",
-                                "b",
-                                "release_date",
-                                "2025-01-15",
-                                "source",
-                                "rss",
-                                "ingested_at",
-                                "2025-01-15 10:00:00"),
-                        row("press_release_id", "c", "release_date", "2025-01-15", "source", "rss")));
+                        keyedRow("a", "2025-01-15", "rss", "ingested_at", "2025-01-15T12:00:00.1234567+02:00"),
+                        keyedRow("b", "2025-01-15", "rss", "ingested_at", "2025-01-15 10:00:00"),
+                        keyedRow("c", "2025-01-15", "rss")));
 
         assertThat(keys(noColumn).get()).containsExactly(new Key("a", PressRelease.NOT_INGESTED));
         assertThat(keys(offsets).get()).isEqualTo(keysOf(codec.decode(offsets).get()));
@@ -110,30 +89,12 @@ class KeyDecodingTest {
     void aRowWithoutAnIdOrWithABadIngestedAtIsRefusedInDecodesWords() {
         byte[] noId = ParquetFiles.writtenByParquetExampleWriter(
                 ProductionSchema.SCHEMA,
-                List.of(
-                        row("press_release_id", "a", "release_date", "2025-01-15", "source", "gmail"),
-                        row("release_date", "2025-01-15", "source", "gmail")));
+                List.of(keyedRow("a", "2025-01-15", "gmail"), row("release_date", "2025-01-15", "source", "gmail")));
         byte[] badInstant = ParquetFiles.writtenByParquetExampleWriter(
                 ProductionSchema.SCHEMA,
                 List.of(
-                        row(
-                                "press_release_id",
-                                "a",
-                                "release_date",
-                                "2025-01-15",
-                                "source",
-                                "gmail",
-                                "ingested_at",
-                                "2025-01-15T10:00:00Z"),
-                        row(
-                                "press_release_id",
-                                "b",
-                                "release_date",
-                                "2025-01-15",
-                                "source",
-                                "gmail",
-                                "ingested_at",
-                                "2025-02-30T10:00:00Z")));
+                        keyedRow("a", "2025-01-15", "gmail", "ingested_at", "2025-01-15T10:00:00Z"),
+                        keyedRow("b", "2025-01-15", "gmail", "ingested_at", "2025-02-30T10:00:00Z")));
 
         for (byte[] file : List.of(noId, badInstant)) {
             String refused = keys(file).getLeft().reason();
@@ -141,13 +102,5 @@ class KeyDecodingTest {
                     .contains("row 2")
                     .isEqualTo(codec.decode(file).getLeft().reason());
         }
-    }
-
-    private static Map<String, Object> row(Object... namesAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return row;
     }
 }
