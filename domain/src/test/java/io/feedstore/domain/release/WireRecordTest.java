@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.feedstore.domain.Generators;
 import io.vavr.control.Either;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +45,27 @@ class WireRecordTest {
 
     private static WireRecord valid() {
         return row("pr-1", "2025-01-15", "2025-01-15T10:30:00Z", "2025-01-15T11:00:00+00:00", "rss", 2L, 1L);
+    }
+
+    /** {@code base} with one column, named as in the production schema, set to {@code value}. */
+    private static WireRecord withColumn(WireRecord base, String column, Object value) {
+        int index = WireRecord.COLUMNS.indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("no column " + column + " in " + WireRecord.COLUMNS);
+        }
+        RecordComponent[] components = WireRecord.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                values[i] = components[i].getAccessor().invoke(base);
+                types[i] = components[i].getType();
+            }
+            values[index] = value;
+            return WireRecord.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static InvalidPressRelease rejection(WireRecord wire) {
@@ -415,162 +437,18 @@ class WireRecordTest {
     void canonicalOrderTellsApartRowsThatDifferInAnySingleColumn() {
         WireRecord base = valid();
         List<WireRecord> variants = List.of(
-                new WireRecord(
-                        "pr-2",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        null,
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "other",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-16",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        null,
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        null,
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text!",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "gmail",
-                        "https://example.com/1",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/2",
-                        2L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        3L,
-                        1L),
-                new WireRecord(
-                        "pr-1",
-                        "ACME",
-                        "earnings",
-                        "2025-01-15",
-                        "2025-01-15T10:30:00Z",
-                        "2025-01-15T11:00:00+00:00",
-                        "Title",
-                        "Text",
-                        "rss",
-                        "https://example.com/1",
-                        2L,
-                        null));
+                withColumn(base, "press_release_id", "pr-2"),
+                withColumn(base, "company_name", null),
+                withColumn(base, "category", "other"),
+                withColumn(base, "release_date", "2025-01-16"),
+                withColumn(base, "release_ts_utc", null),
+                withColumn(base, "ingested_at", null),
+                withColumn(base, "title", ""),
+                withColumn(base, "full_text", "Text!"),
+                withColumn(base, "source", "gmail"),
+                withColumn(base, "source_url", "https://example.com/2"),
+                withColumn(base, "parser_version", 3L),
+                withColumn(base, "schema_version", null));
 
         for (WireRecord variant : variants) {
             assertThat(WireRecord.CANONICAL_ORDER.compare(base, variant))
