@@ -28,7 +28,8 @@ import java.util.Objects;
  *
  * <p>Rules of the format itself: string columns hold a JSON string or null, the two version columns a JSON
  * integer or null; null and an absent key both mean "no value"; a missing {@code ingested_at} becomes the time
- * of ingestion. Keys that are not columns are accepted and ignored, so producers can add fields without
+ * of ingestion. A timestamp without an offset is read as UTC (the domain's rule, the older pipeline's files being
+ * written that way), never in the machine's zone. Keys that are not columns are accepted and ignored, so producers can add fields without
  * breaking ingestion. A key given twice is rejected: which value was meant is unknowable.
  */
 public final class JacksonPressReleaseLines implements PressReleaseLines {

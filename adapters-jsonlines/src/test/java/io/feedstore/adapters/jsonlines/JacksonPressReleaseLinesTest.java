@@ -11,6 +11,8 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,6 +68,36 @@ class JacksonPressReleaseLinesTest {
                 .get();
 
         assertThat(release.ingestedAt()).isEqualTo(Option.some(Instant.parse("2024-12-31T23:59:59.123456Z")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2025-01-15T11:00:00        | 2025-01-15T11:00:00Z
+            2025-01-15 11:00:00        | 2025-01-15T11:00:00Z
+            2025-01-15T11:00           | 2025-01-15T11:00:00Z
+            2025-01-15 11:00:00.123456 | 2025-01-15T11:00:00.123456Z
+            2025-01-15T11:00:00+02:00  | 2025-01-15T09:00:00Z
+            """)
+    void aTimestampWithoutAnOffsetIsReadAsUtcInBothTimestampColumns(String written, String instant) {
+        // In a zone away from UTC, so that reading a naive time in the machine's zone would show.
+        TimeZone machine = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("Europe/Helsinki"));
+        PressRelease release;
+        try {
+            release = lines.parse(
+                            "{\"press_release_id\":\"jyväskylä–7\",\"release_date\":\"2025-01-15\","
+                                    + "\"source\":\"rss\",\"title\":\"Åsa Lindqvist: “Ærø” 🐟 — 発表\","
+                                    + "\"release_ts_utc\":\"" + written + "\",\"ingested_at\":\"" + written + "\"}",
+                            NOW)
+                    .get();
+        } finally {
+            TimeZone.setDefault(machine);
+        }
+
+        // release_ts_utc keeps whole seconds, as the production schema stores it.
+        assertThat(release.releaseTimestamp())
+                .isEqualTo(Option.some(Instant.parse(instant).truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(release.ingestedAt()).isEqualTo(Option.some(Instant.parse(instant)));
     }
 
     @Test

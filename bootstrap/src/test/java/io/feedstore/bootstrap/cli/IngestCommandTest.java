@@ -97,6 +97,22 @@ class IngestCommandTest {
     }
 
     @Test
+    void anIngestedAtWithoutAnOffsetIsStoredAsThatTimeInUtc() throws Exception {
+        Cli cli = new Cli(temp.resolve("store"));
+
+        Cli.Run run = cli.runWithStdin(
+                line("jyväskylä", "rss", "2025-01-14", "2025-01-14 09:30:00.25", "Jyväskylä – “naive” clock 🕰") + "\n",
+                "ingest",
+                "--input",
+                "-");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode loaded = json.readTree(
+                cli.run("load", "--from", "2025-01-14", "--to", "2025-01-14").out());
+        assertThat(loaded.get("ingested_at").asText()).isEqualTo("2025-01-14T09:30:00.25+00:00");
+    }
+
+    @Test
     void anIngestedAtBeyondTheAllowedSkewIsDeadLetteredWithTheReasonAndTheSkewIsASetting() {
         Path input = Cli.file(
                 temp,
