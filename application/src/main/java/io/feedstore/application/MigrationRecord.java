@@ -15,7 +15,10 @@ import java.util.Objects;
 
 /**
  * The append-only migration record {@code backfill/{run}.jsonl}: an append reads the record and replaces it only
- * if it is unchanged (or creates it if absent), so entries are never lost to a concurrent append.
+ * if it is unchanged (or creates it if absent), so entries are never lost to a concurrent append. The appends made
+ * through one instance take turns, so the dates one process has in flight never make each other retry; only
+ * another process's append does, and a record still contended after the last attempt is reported, never
+ * overwritten.
  */
 final class MigrationRecord {
 
@@ -27,7 +30,7 @@ final class MigrationRecord {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    Either<String, Done> append(ObjectKey record, List<MigrationEntry> entries) {
+    synchronized Either<String, Done> append(ObjectKey record, List<MigrationEntry> entries) {
         if (entries.isEmpty()) {
             return Either.right(Done.DONE);
         }
