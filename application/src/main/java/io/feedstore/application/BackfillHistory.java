@@ -422,8 +422,11 @@ public final class BackfillHistory {
                 .toList();
     }
 
-    /** Reads are made at the generation listed, so that what is deleted is exactly what was read. */
+    /**
+     * Reads are made at the generation listed, so that what is deleted is exactly what was read; with the size
+     * listed, a store reads a small file whole in one request.
+     */
     static ReadCondition at(ObjectInfo file) {
-        return ReadCondition.atGeneration(file.generation());
+        return ReadCondition.listed(file);
     }
 }
