@@ -52,8 +52,12 @@ public final class BackfillHistory {
 
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
     private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+    private static final int MAX_DATES_AT_ONCE = 64;
 
-    /** What to backfill: the dates between {@code from} and {@code to} (each open when absent) of one shard. */
+    /**
+     * What to backfill: the dates between {@code from} and {@code to} (each open when absent) of one shard, with
+     * up to {@code parallel} files read or deleted at once and up to {@code datesAtOnce} dates in flight.
+     */
     public record Request(
             Option<LocalDate> from,
             Option<LocalDate> to,
@@ -61,7 +65,20 @@ public final class BackfillHistory {
             RunMode mode,
             Shard shard,
             String run,
-            int parallel) {
+            int parallel,
+            int datesAtOnce) {
+
+        /** With the dates in flight that {@link #datesFor} derives from {@code parallel}. */
+        public Request(
+                Option<LocalDate> from,
+                Option<LocalDate> to,
+                Option<Set<Source>> sources,
+                RunMode mode,
+                Shard shard,
+                String run,
+                int parallel) {
+            this(from, to, sources, mode, shard, run, parallel, datesFor(parallel));
+        }
 
         public Request {
             Objects.requireNonNull(from, "from");
@@ -77,6 +94,19 @@ public final class BackfillHistory {
             if (parallel < 1 || parallel > 1024) {
                 throw new IllegalArgumentException("parallel must be from 1 to 1024, was " + parallel);
             }
+            if (datesAtOnce < 1 || datesAtOnce > MAX_DATES_AT_ONCE) {
+                throw new IllegalArgumentException(
+                        "datesAtOnce must be from 1 to " + MAX_DATES_AT_ONCE + ", was " + datesAtOnce);
+            }
+        }
+
+        /**
+         * One date in flight per 16 files at once, from 1 to 8: a date's own round trips (listing, consolidation,
+         * verification, record) are serial, so on a latency-bound store several dates keep the file workers busy;
+         * {@code --parallel 1} stays strictly one request at a time.
+         */
+        public static int datesFor(int parallel) {
+            return Math.max(1, Math.min(8, parallel / 16));
         }
 
         boolean covers(LocalDate date) {
@@ -154,21 +184,32 @@ public final class BackfillHistory {
                         .sum());
 
         ObjectKey record = MigrationEntry.recordOf(request.run());
+        Progress told = new OneAtATime(progress);
+        InFlight inFlight = new InFlight(new MigrationRecord(store));
         List<DateReport> reports = new ArrayList<>();
-        try (Workers workers = new Workers(request.parallel())) {
+        // Two pools: a date's thread waits on the file workers, which never wait on a date.
+        try (Workers workers = new Workers(request.parallel());
+                Workers dateWorkers = new Workers(
+                        Math.min(request.datesAtOnce(), Math.max(1, dates.size())), "feedstore-backfill-date")) {
+            List<Callable<DateReport>> work = new ArrayList<>();
             for (LocalDate date : dates) {
-                reports.add(safely(
-                        date,
-                        () -> backfillDate(
-                                date,
-                                flat.getOrDefault(date, List.of()),
-                                legacy.getOrDefault(date, List.of()),
-                                request,
-                                record,
-                                workers,
-                                progress)));
-                progress.dateDone(date);
+                work.add(() -> {
+                    DateReport report = safely(
+                            date,
+                            () -> backfillDate(
+                                    date,
+                                    flat.getOrDefault(date, List.of()),
+                                    legacy.getOrDefault(date, List.of()),
+                                    request,
+                                    record,
+                                    workers,
+                                    inFlight,
+                                    told));
+                    told.dateDone(date);
+                    return report;
+                });
             }
+            reports.addAll(dateWorkers.all(work));
         }
         return new BackfillReport(request.run(), request.shard(), request.mode(), record, reports);
     }
@@ -190,6 +231,7 @@ public final class BackfillHistory {
             Request request,
             ObjectKey record,
             Workers workers,
+            InFlight inFlight,
             Progress progress) {
         FlatFolder folder = new FlatFolder(date);
         try (FlatCopies copies = new FlatCopies(store, codec, spill, request.mode() == RunMode.APPLY)) {
@@ -225,7 +267,8 @@ public final class BackfillHistory {
             }
             List<PartitionReport> consolidated = new ArrayList<>();
             for (Partition p : affected) {
-                consolidated.add(consolidation.consolidate(p, RunMode.APPLY));
+                consolidated.add(
+                        inFlight.partitions().exclusively(p, () -> consolidation.consolidate(p, RunMode.APPLY)));
             }
             Map<Partition, MigratedRows.Held> held = new HashMap<>();
             for (PartitionReport p : consolidated) {
@@ -247,7 +290,7 @@ public final class BackfillHistory {
                     kept.put(file.file().key(), entry.getLeft());
                 }
             }
-            Either<String, Done> recorded = new MigrationRecord(store).append(record, List.copyOf(retiring.values()));
+            Either<String, Done> recorded = inFlight.record().append(record, List.copyOf(retiring.values()));
             Map<ObjectKey, String> deleted = new LinkedHashMap<>();
             if (recorded.isLeft()) {
                 retiring.keySet().forEach(key -> kept.put(key, recorded.getLeft()));
@@ -269,6 +312,35 @@ public final class BackfillHistory {
                     outcome,
                     status,
                     failed ? Option.of("some flat files were kept: see the files' details") : Option.none());
+        }
+    }
+
+    /**
+     * What the dates in flight share: a partition is consolidated by one date at a time (a date's rows can land in
+     * another date's partitions, and two consolidations of one partition would only make one of them lose its
+     * compare-and-swap), and the migration record is appended to one date at a time.
+     */
+    private record InFlight(MigrationRecord record, PartitionLocks partitions) {
+        InFlight(MigrationRecord record) {
+            this(record, new PartitionLocks());
+        }
+    }
+
+    /** Hands the progress calls of the dates in flight on one at a time. */
+    private record OneAtATime(Progress progress) implements Progress {
+        @Override
+        public synchronized void planned(int dates, long files, long bytes) {
+            progress.planned(dates, files, bytes);
+        }
+
+        @Override
+        public synchronized void fileRead(long bytes) {
+            progress.fileRead(bytes);
+        }
+
+        @Override
+        public synchronized void dateDone(LocalDate date) {
+            progress.dateDone(date);
         }
     }
 
@@ -350,8 +422,11 @@ public final class BackfillHistory {
                 .toList();
     }
 
-    /** Reads are made at the generation listed, so that what is deleted is exactly what was read. */
+    /**
+     * Reads are made at the generation listed, so that what is deleted is exactly what was read; with the size
+     * listed, a store reads a small file whole in one request.
+     */
     static ReadCondition at(ObjectInfo file) {
-        return ReadCondition.atGeneration(file.generation());
+        return ReadCondition.listed(file);
     }
 }

@@ -17,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The append-only migration record {@code backfill/{run}.jsonl}: an append reads the record and replaces it only
- * if it is unchanged (or creates it if absent), so entries are never lost to a concurrent append.
+ * if it is unchanged (or creates it if absent), so entries are never lost to a concurrent append. The appends made
+ * through one instance take turns, so the dates one process has in flight never make each other retry; only
+ * another process's append does, and a record still contended after the last attempt is reported, never
+ * overwritten.
  *
  * <p>An instance remembers what it last wrote to each record, so a run's next append goes straight to the
  * compare-and-swap against that generation instead of reading the whole record again; if anyone else wrote it
@@ -34,7 +37,7 @@ final class MigrationRecord {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    Either<String, Done> append(ObjectKey record, List<MigrationEntry> entries) {
+    synchronized Either<String, Done> append(ObjectKey record, List<MigrationEntry> entries) {
         if (entries.isEmpty()) {
             return Either.right(Done.DONE);
         }

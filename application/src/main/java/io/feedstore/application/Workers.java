@@ -8,16 +8,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** The decoding threads of one consolidation; they never keep the JVM alive and stop when it ends. */
+/** Threads for one job (a consolidation's decoding, a backfill's reads); they never keep the JVM alive. */
 final class Workers implements AutoCloseable {
 
     private final ExecutorService pool;
     private final int threads;
 
     Workers(int threads) {
+        this(threads, "feedstore-consolidation");
+    }
+
+    Workers(int threads, String name) {
         this.threads = threads;
         this.pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "feedstore-consolidation");
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });

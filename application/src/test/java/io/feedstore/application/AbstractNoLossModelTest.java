@@ -378,11 +378,22 @@ public abstract class AbstractNoLossModelTest {
             return new ConsolidatePartitions(on, codec, new InMemorySpillSpace(), ConsolidationSettings.DEFAULT);
         }
 
+        /**
+         * Three dates in flight: a flat file's rows land in other dates' partitions, so dates in flight consolidate
+         * the same partitions and append to the same record.
+         */
         BackfillReport backfillAll(ObjectStore on) {
             return new BackfillHistory(on, codec, new InMemorySpillSpace(), consolidation(on))
                     .backfill(
                             new BackfillHistory.Request(
-                                    Option.none(), Option.none(), Option.none(), RunMode.APPLY, Shard.ALL, "model", 2),
+                                    Option.none(),
+                                    Option.none(),
+                                    Option.none(),
+                                    RunMode.APPLY,
+                                    Shard.ALL,
+                                    "model",
+                                    2,
+                                    3),
                             BackfillHistory.Progress.NONE);
         }
 

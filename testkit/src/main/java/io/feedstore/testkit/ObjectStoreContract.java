@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -586,6 +587,46 @@ public abstract class ObjectStoreContract {
             assertThat(gone.isLeft()).isTrue();
             assertThat(gone.getLeft())
                     .isInstanceOfAny(StoreFailure.NotFound.class, StoreFailure.PreconditionFailed.class);
+        }
+
+        @Test
+        void openingAtAListedGenerationGivesThatGenerationsBytesAndNeverAnothersWhateverHappenedSince()
+                throws Exception {
+            ObjectKey small = ObjectKey.of("stream/listed/Åsa Lindqvist – “kort” 🚀.bin");
+            ObjectKey large = ObjectKey.of("stream/listed/Jyväskylä–stor.bin");
+            ObjectKey replaced = ObjectKey.of("stream/listed/Ærø–ersatt.bin");
+            ObjectKey deleted = ObjectKey.of("stream/listed/borta.bin");
+            byte[] smallBytes = bytes("Åsa Lindqvist – “kort” 日本 🚀");
+            byte[] largeBytes = randomBytes(2 * 1024 * 1024 + 3, 6);
+            right(store.createIfAbsent(small, smallBytes));
+            right(store.createIfAbsent(large, largeBytes));
+            Generation first = right(store.createIfAbsent(replaced, bytes("första")));
+            Generation doomed = right(store.createIfAbsent(deleted, bytes("sista")));
+            Map<ObjectKey, ObjectInfo> listed = new HashMap<>();
+            right(store.list(KeyPrefix.of("stream/listed/"))).forEach(info -> listed.put(info.key(), info));
+            right(store.replaceIfUnchanged(replaced, first, bytes("andra")));
+            right(store.deleteIfUnchanged(deleted, doomed));
+
+            for (ObjectKey key : List.of(small, large)) {
+                try (ObjectContent opened = right(store.open(key, ReadCondition.listed(listed.get(key))))) {
+                    assertThat(opened.generation()).isEqualTo(listed.get(key).generation());
+                    assertThat(opened.readAll()).isEqualTo(key.equals(small) ? smallBytes : largeBytes);
+                }
+            }
+            for (ObjectKey key : List.of(replaced, deleted)) {
+                Either<StoreFailure, ObjectContent> stale = store.open(key, ReadCondition.listed(listed.get(key)));
+                if (stale.isRight()) {
+                    // A store that still keeps the listed generation may answer it, never another one.
+                    try (ObjectContent opened = stale.get()) {
+                        assertThat(opened.generation())
+                                .isEqualTo(listed.get(key).generation());
+                        assertThat(opened.readAll()).isEqualTo(key.equals(replaced) ? bytes("första") : bytes("sista"));
+                    }
+                } else {
+                    assertThat(stale.getLeft())
+                            .isInstanceOfAny(StoreFailure.NotFound.class, StoreFailure.PreconditionFailed.class);
+                }
+            }
         }
 
         @Test

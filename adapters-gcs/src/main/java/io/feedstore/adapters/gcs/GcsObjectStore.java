@@ -75,6 +75,8 @@ final class GcsObjectStore implements GcsStore {
 
     /** Reads that keep meeting a newer generation between metadata and bytes give up after this many tries. */
     private static final int READ_ATTEMPTS = 5;
+    /** Objects up to this size, at a listed generation, are read whole in one request. */
+    static final long WHOLE_READ_LIMIT = 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(GcsObjectStore.class.getName());
 
@@ -192,7 +194,34 @@ final class GcsObjectStore implements GcsStore {
      */
     @Override
     public Either<StoreFailure, ObjectContent> open(ObjectKey key, ReadCondition condition) {
+        if (condition instanceof ReadCondition.Listed listed && listed.listed().size() <= WHOLE_READ_LIMIT) {
+            Option<Long> generation = gcsGeneration(listed.listed().generation());
+            if (generation.isDefined()) {
+                return openWhole(key, generation.get(), condition);
+            }
+        }
         return openLatest(key).flatMap(condition::admit);
+    }
+
+    /**
+     * A small object at a listed generation: one request for exactly that generation's bytes, held in memory
+     * (instead of a metadata request and a ranged read for each part the codec asks for). When that generation
+     * is gone, the metadata says whether the object was deleted or replaced.
+     */
+    private Either<StoreFailure, ObjectContent> openWhole(ObjectKey key, long generation, ReadCondition condition) {
+        String name = location.objectName(key);
+        try {
+            byte[] content =
+                    call(() -> storage.readAllBytes(BlobId.of(location.bucket(), name, generation), AS_STORED));
+            return Either.right(ObjectContent.of(new StoredObject(key, Generation.of(generation), content)));
+        } catch (StorageException e) {
+            if (e.getCode() == 404) {
+                return openLatest(key).flatMap(condition::admit);
+            }
+            return Either.left(ioFailure(name, "read failed", e));
+        } catch (RuntimeException e) {
+            return Either.left(ioFailure(name, "read failed", e));
+        }
     }
 
     private Either<StoreFailure, ObjectContent> openLatest(ObjectKey key) {

@@ -94,7 +94,8 @@ final class BackfillCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(
             names = "--parallel",
             paramLabel = "N",
-            description = "Files read and deleted at once (default: 4 per core, from 4 to 32).")
+            description = "Files read and deleted at once (default: 4 per core, from 4 to 32), and one date in"
+                    + " flight per 16 of them (from 1 to 8); 1 is strictly one request at a time.")
     Integer parallel;
 
     @picocli.CommandLine.Option(

@@ -17,6 +17,14 @@ public sealed interface ReadCondition {
     }
 
     /**
+     * Exactly the generation a listing gave, whose size the listing also gave: a store may read a small object
+     * whole in one request instead of opening it and reading ranges.
+     */
+    static ReadCondition listed(ObjectInfo listed) {
+        return new Listed(listed);
+    }
+
+    /**
      * {@code opened} if it satisfies this condition, otherwise closed and {@link StoreFailure.PreconditionFailed}:
      * for a store that opens the live generation and checks it afterwards.
      */
@@ -61,6 +69,28 @@ public sealed interface ReadCondition {
         @Override
         public String toString() {
             return "at generation " + expected;
+        }
+    }
+
+    /**
+     * Exactly the generation of a listing entry, as {@link AtGeneration}; its size lets a store choose how to read
+     * it. A store that reads the generation directly may answer its bytes even after it was replaced, if it still
+     * keeps them (a versioned bucket), but never another generation's bytes.
+     */
+    record Listed(ObjectInfo listed) implements ReadCondition {
+
+        public Listed {
+            Objects.requireNonNull(listed, "listed");
+        }
+
+        @Override
+        public Either<StoreFailure, ObjectContent> admit(ObjectContent opened) {
+            return new AtGeneration(listed.generation()).admit(opened);
+        }
+
+        @Override
+        public String toString() {
+            return "at listed generation " + listed.generation();
         }
     }
 }
