@@ -184,6 +184,12 @@ public final class ParquetRecordCodec implements RecordCodec {
                 // find it no smaller than the plain values and write those instead (DuckDB writes them plain).
                 .withDictionaryEncoding(WireRecord.RELEASE_TS_UTC, false)
                 .withDictionaryEncoding(WireRecord.INGESTED_AT, false)
+                // No reader prunes on a press release's text, and min/max of texts are whole texts (up to 4 KB
+                // in every row group's metadata, 64 bytes a page in the column index); without statistics
+                // parquet writes no column index for these columns either. Ids, dates and timestamps keep both.
+                .withStatisticsEnabled(WireRecord.TITLE, false)
+                .withStatisticsEnabled(WireRecord.FULL_TEXT, false)
+                .withStatisticsEnabled(WireRecord.SOURCE_URL, false)
                 // ZSTD compresses each page on its own: larger pages let it find the texts' shared phrases
                 // across more press releases. Snappy batches keep parquet's default.
                 .withPageSize(pageBytes(options))
