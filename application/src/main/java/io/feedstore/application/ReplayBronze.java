@@ -113,6 +113,7 @@ public final class ReplayBronze {
             return thread;
         });
         BatchWriter writer = new BatchWriter(store, codec, settings, clock);
+        DeadLetters deadLetters = new DeadLetters(store, "replay", clock.instant());
         try {
             // A window of items in flight keeps memory bounded however many items the range holds.
             java.util.ArrayDeque<Future<Either<String, PressRelease>>> inFlight = new java.util.ArrayDeque<>();
@@ -133,8 +134,12 @@ public final class ReplayBronze {
                 }
                 Either<String, PressRelease> outcome = await(inFlight.removeFirst());
                 if (outcome.isLeft()) {
-                    rejected.add(
-                            new ReplayReport.Problem(items.get(done).prefix().value(), outcome.getLeft()));
+                    RawItem item = items.get(done);
+                    rejected.add(new ReplayReport.Problem(item.prefix().value(), outcome.getLeft()));
+                    if (!dryRun) {
+                        keep(deadLetters.add(
+                                metadata.deadLetter(item, item.prefix().value(), outcome.getLeft())));
+                    }
                     continue;
                 }
                 parsed++;
@@ -143,10 +148,19 @@ public final class ReplayBronze {
                 }
             }
             writer.close();
+            keep(deadLetters.flush());
         } finally {
             pool.shutdownNow();
         }
-        return new ReplayReport(found.get().size(), parsed, rejected, incomplete, writer.writtenBatches());
+        return new ReplayReport(
+                found.get().size(), parsed, rejected, incomplete, writer.writtenBatches(), deadLetters.keys());
+    }
+
+    private static void keep(Either<StoreFailure, ?> written) {
+        if (written.isLeft()) {
+            throw new ArchiveException(
+                    "could not write the dead letters: " + written.getLeft().message(), written.getLeft());
+        }
     }
 
     private static Either<String, PressRelease> await(Future<Either<String, PressRelease>> outcome) {
