@@ -14,7 +14,9 @@ import io.feedstore.domain.bronze.ReceivedTime;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -187,7 +189,6 @@ public final class ReplayBronze {
             return Either.left("message.eml is missing");
         }
         ArchiveRawItems archive = new ArchiveRawItems(store, metadata, clock);
-        byte[] message = read(item, RawPart.MESSAGE_EML);
         Option<EmailMeta> meta = Option.none();
         if (parts.contains(RawPart.META_JSON)) {
             Either<String, EmailMeta> readMeta = metadata.readEmailMeta(read(item, RawPart.META_JSON));
@@ -196,9 +197,18 @@ public final class ReplayBronze {
             }
             meta = Option.of(readMeta.get());
         }
-        Either<String, io.feedstore.domain.bronze.ParsedMessage> parsed = Try.of(
-                        () -> messages.parse(new ByteArrayInputStream(message)))
+        // Parsed a range at a time from the store: a message with a large attachment is never held whole.
+        ObjectContent message = orThrow(item, store.open(item.key(RawPart.MESSAGE_EML), ReadCondition.latest()));
+        ObjectContentStream stream = new ObjectContentStream(message);
+        Either<String, io.feedstore.domain.bronze.ParsedMessage> parsed = Try.withResources(() -> stream)
+                .of(messages::parse)
                 .getOrElseGet(e -> Either.left("the message parser failed: " + e));
+        if (stream.failure().isDefined()) {
+            IOException failure = stream.failure().get();
+            throw new ArchiveException(
+                    "reading " + item.key(RawPart.MESSAGE_EML) + " failed: " + failure.getMessage(),
+                    StoreFailure.IoFailure.of(item.key(RawPart.MESSAGE_EML).value(), failure));
+        }
         if (parsed.isLeft()) {
             return Either.left(parsed.getLeft());
         }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bounded memory for real: an mbox holding a message with a 64 MiB attachment is ingested by the command line in
  * a child JVM whose heap (48 MiB) is smaller than that one message, and the archived {@code message.eml} is the
- * input message byte for byte. Holding a whole message in memory, as an array, cannot fit.
+ * input message byte for byte; replay parses it again in that heap. Holding a whole message in memory, as an
+ * array, cannot fit.
  */
 class LargeMessageIngestTest {
 
@@ -42,7 +43,7 @@ class LargeMessageIngestTest {
     Path temp;
 
     @Test
-    void aMessageLargerThanTheHeapIsArchivedByteForByteAndItsTextBecomesAPressRelease() throws Exception {
+    void aMessageLargerThanTheHeapIsArchivedByteForByteReplayedAndItsTextBecomesAPressRelease() throws Exception {
         Path mbox = temp.resolve("Takeout/Mail/Årsredovisning – “stora bilagor”.mbox");
         Files.createDirectories(mbox.getParent());
         byte[] expected = writeMailbox(mbox);
@@ -78,6 +79,19 @@ class LargeMessageIngestTest {
                     .as("no spilled message outlives the run")
                     .noneMatch(name -> name.startsWith("feedstore-spill-"));
         }
+        Child replay = Child.run(
+                temp,
+                "-Xmx" + HEAP_MB + "m",
+                "-Djava.io.tmpdir=" + spill,
+                "--store",
+                "file:" + store,
+                "replay",
+                "--from",
+                "2025-02-03",
+                "--to",
+                "2025-02-03");
+        assertThat(replay.exitCode()).as(replay.toString()).isZero();
+        assertThat(replay.out()).as(replay.toString()).contains("3 parsed");
         String loaded = new Cli(store)
                 .run("load", "--from", "2025-02-01", "--to", "2025-02-05")
                 .out();
