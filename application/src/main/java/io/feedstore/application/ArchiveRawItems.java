@@ -49,13 +49,32 @@ public final class ArchiveRawItems {
      * {@code meta}'s own {@code ingested_at} is ignored: the archive time is this call's, or the first run's.
      */
     public Either<StoreFailure, Archived> email(RawItem item, byte[] rfc822, EmailMeta meta) {
+        Objects.requireNonNull(rfc822, "rfc822");
+        return email(item, MessageBytes.of(rfc822), meta);
+    }
+
+    /**
+     * As {@link #email(RawItem, byte[], EmailMeta)}; a spilled message is streamed to the store from its file, so
+     * that it is never held whole. The caller keeps {@code rfc822} and closes it.
+     */
+    public Either<StoreFailure, Archived> email(RawItem item, MessageBytes rfc822, EmailMeta meta) {
         requireKind(item, RawItem.Kind.EMAIL);
         Objects.requireNonNull(rfc822, "rfc822");
         Objects.requireNonNull(meta, "meta");
         if (!meta.id().equals(item.id())) {
             throw new IllegalArgumentException("meta.json id " + meta.id() + " is not the item's id " + item.id());
         }
-        Either<StoreFailure, Part> message = create(item, RawPart.MESSAGE_EML, rfc822, clock.instant(), Map.of());
+        Instant now = clock.instant();
+        ObjectKey messageKey = item.key(RawPart.MESSAGE_EML);
+        ObjectAttributes messageAttributes = attributes(item, RawPart.MESSAGE_EML, now);
+        // A small message goes in one request; a spilled one as a streamed (resumable) upload.
+        Either<StoreFailure, Part> message = createdOrThere(
+                        rfc822 instanceof MessageBytes.InMemory small
+                                ? store.createIfAbsent(messageKey, messageAttributes, small.bytes())
+                                : store.createIfAbsent(messageKey, messageAttributes, rfc822.writer()))
+                .flatMap(created -> created
+                        ? Either.right(new Part(1, now))
+                        : archiveTime(messageKey).map(first -> new Part(0, first)));
         if (message.isLeft()) {
             return Either.left(message.getLeft());
         }

@@ -69,6 +69,13 @@ public final class CountingObjectStore implements BulkObjectStore {
     }
 
     @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+        writes.incrementAndGet();
+        return store.createIfAbsent(key, attributes, writer);
+    }
+
+    @Override
     public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
         reads.incrementAndGet();
         return store.details(key);

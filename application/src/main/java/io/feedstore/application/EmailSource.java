@@ -9,6 +9,7 @@ public interface EmailSource {
     /** Calls {@code each} for every message in order. */
     void forEach(Each each) throws IOException;
 
+    /** Receives each message; its bytes then belong to the receiver, which closes them (removing a spilled file). */
     @FunctionalInterface
     interface Each {
         void accept(IncomingEmail email);

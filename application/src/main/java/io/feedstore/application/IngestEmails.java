@@ -18,16 +18,22 @@ import io.feedstore.domain.store.StoreFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Use case: ingests emails. Each message is archived in bronze first (create-only; "already archived" is not an
@@ -41,11 +47,19 @@ import java.util.Objects;
  * Message-ID (of the bytes when there is none); its {@code dt} is the UTC date it was received: the container's
  * time, else the Date header, else (nothing says when) the Unix epoch, 1970-01-01, the same on every run so that a
  * re-run finds the item where the first run put it.
+ *
+ * <p>Up to {@code archivers} messages are parsed and archived at once, since the archive's requests are what a
+ * remote store makes slow; their outcomes are taken in input order, so the rows, the dead letters and the report
+ * are those of a one-at-a-time run. At most {@code archivers} messages are in flight, each in memory only up to
+ * {@link MessageBytes#IN_MEMORY_LIMIT}, so memory stays bounded whatever the mailbox holds.
  */
 public final class IngestEmails {
 
     /** The received time of a message nothing dates: fixed, so that every run puts it under the same key. */
     public static final Instant UNKNOWN_RECEIVED_TIME = Instant.EPOCH;
+
+    /** Messages archived at once unless told otherwise. */
+    public static final int DEFAULT_ARCHIVERS = 8;
 
     private final ObjectStore store;
     private final RecordCodec codec;
@@ -54,6 +68,7 @@ public final class IngestEmails {
     private final BronzeMetadata metadata;
     private final BatchWriterSettings settings;
     private final Clock clock;
+    private final int archivers;
 
     public IngestEmails(
             ObjectStore store,
@@ -63,6 +78,22 @@ public final class IngestEmails {
             BronzeMetadata metadata,
             BatchWriterSettings settings,
             Clock clock) {
+        this(store, codec, parser, htmlText, metadata, settings, clock, DEFAULT_ARCHIVERS);
+    }
+
+    public IngestEmails(
+            ObjectStore store,
+            RecordCodec codec,
+            MessageParser parser,
+            HtmlText htmlText,
+            BronzeMetadata metadata,
+            BatchWriterSettings settings,
+            Clock clock,
+            int archivers) {
+        if (archivers < 1 || archivers > 1024) {
+            throw new IllegalArgumentException("archivers " + archivers + " must be 1 to 1024");
+        }
+        this.archivers = archivers;
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.parser = Objects.requireNonNull(parser, "parser");
@@ -82,14 +113,27 @@ public final class IngestEmails {
         Objects.requireNonNull(emails, "emails");
         Objects.requireNonNull(source, "source");
         Run run = new Run(source);
-        try {
-            emails.forEach(run::take);
-            run.writer.close();
-        } catch (ArchiveException | BatchWriteException e) {
-            throw run.stopped(e);
-        } catch (IOException | UncheckedIOException e) {
-            run.finishQuietly();
-            throw e;
+        try (Archivists archivists = new Archivists(archivers)) {
+            try {
+                emails.forEach(email -> run.take(email, archivists));
+                run.finishInFlight();
+                run.writer.close();
+            } catch (ArchiveException | BatchWriteException e) {
+                run.abandonInFlight();
+                throw run.stopped(e);
+            } catch (IOException | UncheckedIOException e) {
+                try {
+                    run.finishInFlight();
+                } catch (RuntimeException alsoFailed) {
+                    run.abandonInFlight();
+                    e.addSuppressed(alsoFailed);
+                }
+                run.finishQuietly();
+                throw e;
+            } catch (RuntimeException | Error e) {
+                run.abandonInFlight();
+                throw e;
+            }
         }
         Either<StoreFailure, ?> letters = run.deadLetters.flush();
         if (letters.isLeft()) {
@@ -102,7 +146,75 @@ public final class IngestEmails {
     /** The item an incoming message becomes, and its meta.json, whether or not it parses. */
     record Identified(RawItem item, EmailMeta meta) {}
 
-    /** One ingestion's state; used by one thread. */
+    /** A message archived, and its press release or why it has none. */
+    private record Processed(String origin, Archived archived, Either<String, PressRelease> release) {}
+
+    /** A message being archived: its outcome, or the failure that stopped it, once done. */
+    @FunctionalInterface
+    private interface Pending {
+        Processed await();
+    }
+
+    /** The threads that archive messages; with one archivist the calling thread does it, one message at a time. */
+    private static final class Archivists implements AutoCloseable {
+        private final int size;
+        private final ExecutorService pool;
+
+        Archivists(int size) {
+            this.size = size;
+            this.pool = size == 1
+                    ? null
+                    : Executors.newFixedThreadPool(size, runnable -> {
+                        Thread thread = new Thread(runnable, "feedstore-archivist");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+        }
+
+        Pending submit(Callable<Processed> work) {
+            if (pool == null) {
+                Processed done = call(work);
+                return () -> done;
+            }
+            Future<Processed> future = pool.submit(work);
+            return () -> {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while a message was archived", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            };
+        }
+
+        private static Processed call(Callable<Processed> work) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** One ingestion's state; its counts, writer and dead letters are used by the calling thread only. */
     private final class Run {
         private final Source source;
         private final Instant startedAt = clock.instant();
@@ -114,43 +226,88 @@ public final class IngestEmails {
         private long archived;
         private long alreadyArchived;
         private long parsed;
+        private final Deque<Pending> inFlight = new ArrayDeque<>();
+        private final Object[] itemLocks = new Object[64];
+
+        {
+            for (int i = 0; i < itemLocks.length; i++) {
+                itemLocks[i] = new Object();
+            }
+        }
 
         Run(Source source) {
             this.source = source;
             this.deadLetters = new DeadLetters(store, "ingest-email", startedAt);
         }
 
-        void take(IncomingEmail email) {
+        /** Hands the message to an archivist; once as many are in flight as there are archivists, waits. */
+        void take(IncomingEmail email, Archivists archivists) {
             read++;
-            Either<String, ParsedMessage> message = parse(email.rfc822());
-            Identified identified = identify(email, message, source, UNKNOWN_RECEIVED_TIME, rule);
-            Either<String, PressRelease> release = message.flatMap(m ->
-                    rule.toPressRelease(identified.item(), m, identified.meta().internalTime()));
-            EmailMeta meta = release.isRight() ? withParser(identified.meta()) : identified.meta();
-            Either<StoreFailure, Archived> stored = archive.email(identified.item(), email.rfc822(), meta);
-            if (stored.isLeft()) {
-                throw new ArchiveException(
-                        email.origin() + ": archiving " + identified.item().prefix() + " failed: "
-                                + stored.getLeft().message(),
-                        stored.getLeft());
+            inFlight.add(archivists.submit(() -> archive(email)));
+            while (inFlight.size() >= archivists.size) {
+                finish(inFlight.remove());
             }
-            if (stored.get().alreadyArchived()) {
+        }
+
+        void finishInFlight() {
+            while (!inFlight.isEmpty()) {
+                finish(inFlight.remove());
+            }
+        }
+
+        /** Waits for the messages still being archived and drops their outcomes: a re-run adds their rows. */
+        void abandonInFlight() {
+            while (!inFlight.isEmpty()) {
+                try {
+                    inFlight.remove().await();
+                } catch (RuntimeException | Error ignored) {
+                    // The failure that stopped the run is the one reported.
+                }
+            }
+        }
+
+        /** Runs on an archivist: parses and archives one message, then lets go of its bytes. */
+        private Processed archive(IncomingEmail email) throws IOException {
+            try (MessageBytes bytes = email.message()) {
+                Either<String, ParsedMessage> message = parse(bytes);
+                Identified identified = identify(email, message, source, UNKNOWN_RECEIVED_TIME, rule);
+                Either<String, PressRelease> release = message.flatMap(m -> rule.toPressRelease(
+                        identified.item(), m, identified.meta().internalTime()));
+                EmailMeta meta = release.isRight() ? withParser(identified.meta()) : identified.meta();
+                Either<StoreFailure, Archived> stored;
+                // Two copies of one item in flight take turns, so one archives it and the other finds it archived.
+                synchronized (itemLocks[Math.floorMod(identified.item().hashCode(), itemLocks.length)]) {
+                    stored = archive.email(identified.item(), bytes, meta);
+                }
+                if (stored.isLeft()) {
+                    throw new ArchiveException(
+                            email.origin() + ": archiving " + identified.item().prefix() + " failed: "
+                                    + stored.getLeft().message(),
+                            stored.getLeft());
+                }
+                return new Processed(email.origin(), stored.get(), release);
+            }
+        }
+
+        /** On the calling thread, in input order: counts the message, then adds its row or its dead letter. */
+        private void finish(Pending pending) {
+            Processed done = pending.await();
+            if (done.archived().alreadyArchived()) {
                 alreadyArchived++;
             } else {
                 archived++;
             }
-            if (release.isLeft()) {
-                reject(email, identified.item(), release.getLeft());
+            if (done.release().isLeft()) {
+                reject(done.origin(), done.archived().item(), done.release().getLeft());
                 return;
             }
-            writer.add(release.get().withIngestedAt(stored.get().archivedAt()));
+            writer.add(done.release().get().withIngestedAt(done.archived().archivedAt()));
             parsed++;
         }
 
-        private void reject(IncomingEmail email, RawItem item, String reason) {
-            rejected.add(
-                    new EmailIngestReport.Rejected(email.origin(), item.prefix().value(), reason));
-            Either<StoreFailure, ?> written = deadLetters.add(metadata.deadLetter(item, email.origin(), reason));
+        private void reject(String origin, RawItem item, String reason) {
+            rejected.add(new EmailIngestReport.Rejected(origin, item.prefix().value(), reason));
+            Either<StoreFailure, ?> written = deadLetters.add(metadata.deadLetter(item, origin, reason));
             if (written.isLeft()) {
                 throw new ArchiveException(
                         "could not write the dead letters: " + written.getLeft().message(), written.getLeft());
@@ -184,8 +341,9 @@ public final class IngestEmails {
         }
     }
 
-    private Either<String, ParsedMessage> parse(byte[] rfc822) {
-        return Try.of(() -> parser.parse(new ByteArrayInputStream(rfc822)))
+    private Either<String, ParsedMessage> parse(MessageBytes rfc822) {
+        return Try.withResources(rfc822::open)
+                .of(parser::parse)
                 .getOrElseGet(e -> Either.left("the message parser failed: " + e));
     }
 
@@ -208,7 +366,7 @@ public final class IngestEmails {
                 .orElse(() -> parsed.flatMap(ParsedMessage::messageId)
                         .filter(m -> !m.isBlank())
                         .map(RawItemId::ofMessageId))
-                .getOrElse(() -> RawItemId.ofMessageBytes(email.rfc822()));
+                .getOrElse(() -> RawItemId.ofMessageSha256(sha256(email.message())));
         Instant received = email.receivedAt()
                 .orElse(() -> parsed.flatMap(ParsedMessage::date).flatMap(ReceivedTime::ofDateHeader))
                 .getOrElse(fallback);
@@ -225,6 +383,14 @@ public final class IngestEmails {
                 Option.none(),
                 Option.none());
         return new Identified(item, meta);
+    }
+
+    private static byte[] sha256(MessageBytes message) {
+        try {
+            return message.sha256();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read back the message to name it", e);
+        }
     }
 
     private static EmailMeta withParser(EmailMeta meta) {

@@ -14,7 +14,9 @@ import io.feedstore.domain.bronze.ReceivedTime;
 import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
+import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -113,6 +115,7 @@ public final class ReplayBronze {
             return thread;
         });
         BatchWriter writer = new BatchWriter(store, codec, settings, clock);
+        DeadLetters deadLetters = new DeadLetters(store, "replay", clock.instant());
         try {
             // A window of items in flight keeps memory bounded however many items the range holds.
             java.util.ArrayDeque<Future<Either<String, PressRelease>>> inFlight = new java.util.ArrayDeque<>();
@@ -133,8 +136,12 @@ public final class ReplayBronze {
                 }
                 Either<String, PressRelease> outcome = await(inFlight.removeFirst());
                 if (outcome.isLeft()) {
-                    rejected.add(
-                            new ReplayReport.Problem(items.get(done).prefix().value(), outcome.getLeft()));
+                    RawItem item = items.get(done);
+                    rejected.add(new ReplayReport.Problem(item.prefix().value(), outcome.getLeft()));
+                    if (!dryRun) {
+                        keep(deadLetters.add(
+                                metadata.deadLetter(item, item.prefix().value(), outcome.getLeft())));
+                    }
                     continue;
                 }
                 parsed++;
@@ -143,10 +150,19 @@ public final class ReplayBronze {
                 }
             }
             writer.close();
+            keep(deadLetters.flush());
         } finally {
             pool.shutdownNow();
         }
-        return new ReplayReport(found.get().size(), parsed, rejected, incomplete, writer.writtenBatches());
+        return new ReplayReport(
+                found.get().size(), parsed, rejected, incomplete, writer.writtenBatches(), deadLetters.keys());
+    }
+
+    private static void keep(Either<StoreFailure, ?> written) {
+        if (written.isLeft()) {
+            throw new ArchiveException(
+                    "could not write the dead letters: " + written.getLeft().message(), written.getLeft());
+        }
     }
 
     private static Either<String, PressRelease> await(Future<Either<String, PressRelease>> outcome) {
@@ -173,7 +189,6 @@ public final class ReplayBronze {
             return Either.left("message.eml is missing");
         }
         ArchiveRawItems archive = new ArchiveRawItems(store, metadata, clock);
-        byte[] message = read(item, RawPart.MESSAGE_EML);
         Option<EmailMeta> meta = Option.none();
         if (parts.contains(RawPart.META_JSON)) {
             Either<String, EmailMeta> readMeta = metadata.readEmailMeta(read(item, RawPart.META_JSON));
@@ -182,9 +197,18 @@ public final class ReplayBronze {
             }
             meta = Option.of(readMeta.get());
         }
-        Either<String, io.feedstore.domain.bronze.ParsedMessage> parsed = Try.of(
-                        () -> messages.parse(new ByteArrayInputStream(message)))
+        // Parsed a range at a time from the store: a message with a large attachment is never held whole.
+        ObjectContent message = orThrow(item, store.open(item.key(RawPart.MESSAGE_EML), ReadCondition.latest()));
+        ObjectContentStream stream = new ObjectContentStream(message);
+        Either<String, io.feedstore.domain.bronze.ParsedMessage> parsed = Try.withResources(() -> stream)
+                .of(messages::parse)
                 .getOrElseGet(e -> Either.left("the message parser failed: " + e));
+        if (stream.failure().isDefined()) {
+            IOException failure = stream.failure().get();
+            throw new ArchiveException(
+                    "reading " + item.key(RawPart.MESSAGE_EML) + " failed: " + failure.getMessage(),
+                    StoreFailure.IoFailure.of(item.key(RawPart.MESSAGE_EML).value(), failure));
+        }
         if (parsed.isLeft()) {
             return Either.left(parsed.getLeft());
         }

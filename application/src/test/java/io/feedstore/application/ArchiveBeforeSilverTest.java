@@ -50,16 +50,20 @@ class ArchiveBeforeSilverTest {
     private final RecordCodec codec = new SerializingTestCodec();
 
     @Test
-    void noMessageEverEndsArchivedButMissingFromSilverAfterAReRunWhateverCallCrashes() {
-        qt().withExamples(80)
-                .forAll(mailboxes(), integers().between(1, 40), booleans().all())
-                .checkAssert((mailbox, crashAt, afterTheCall) -> {
+    void noMessageEverEndsArchivedButMissingFromSilverAfterAReRunWhateverCallCrashesAndHoweverManyArchiveAtOnce() {
+        qt().withExamples(120)
+                .forAll(
+                        mailboxes(),
+                        integers().between(1, 40),
+                        booleans().all(),
+                        integers().between(1, 4))
+                .checkAssert((mailbox, crashAt, afterTheCall, archivers) -> {
                     InMemoryObjectStore store = new InMemoryObjectStore();
                     ObjectStore crashing = afterTheCall
                             ? CrashingObjectStore.crashAfter(store, crashAt)
                             : CrashingObjectStore.crashBefore(store, crashAt);
                     try {
-                        ingest(crashing, codec, FIRST_RUN).ingest(of(mailbox), GMAIL);
+                        ingest(crashing, codec, FIRST_RUN, archivers).ingest(of(mailbox), GMAIL);
                     } catch (RuntimeException | IOException crashed) {
                         // the process died somewhere; the re-run must complete its work
                     }
@@ -270,7 +274,8 @@ class ArchiveBeforeSilverTest {
             ids.add(IngestEmails.identify(
                             email,
                             new io.feedstore.adapters.mime.Mime4jMessageParser()
-                                    .parse(new java.io.ByteArrayInputStream(email.rfc822())),
+                                    .parse(new java.io.ByteArrayInputStream(
+                                            ((MessageBytes.InMemory) email.message()).bytes())),
                             GMAIL,
                             IngestEmails.UNKNOWN_RECEIVED_TIME,
                             new io.feedstore.domain.bronze.EmailRelease(new io.feedstore.adapters.html.JsoupHtmlText()))

@@ -166,6 +166,12 @@ class ConsolidatePartitionsTest {
             }
 
             @Override
+            public Either<StoreFailure, Generation> createIfAbsent(
+                    ObjectKey key, io.feedstore.domain.store.ObjectAttributes a, ContentWriter w) {
+                return store.createIfAbsent(key, a, w);
+            }
+
+            @Override
             public Either<StoreFailure, io.feedstore.domain.store.ObjectDetails> details(ObjectKey key) {
                 return store.details(key);
             }

@@ -163,6 +163,13 @@ public final class InterceptingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+        return interceptor.intercept(
+                new Call(Op.CREATE, key.value()), () -> delegate().createIfAbsent(key, attributes, writer));
+    }
+
+    @Override
     public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
         return interceptor.intercept(
                 new Call(Op.READ, key.value()), () -> delegate().details(key));

@@ -104,6 +104,19 @@ final class Mailboxes {
                 clock);
     }
 
+    /** {@code archivers} messages archived at once; 1 archives on the calling thread. */
+    static IngestEmails ingest(ObjectStore store, RecordCodec codec, Clock clock, int archivers) {
+        return new IngestEmails(
+                store,
+                codec,
+                new Mime4jMessageParser(),
+                new JsoupHtmlText(),
+                new JacksonBronzeMetadata(),
+                new BatchWriterSettings(3),
+                clock,
+                archivers);
+    }
+
     static ReplayBronze replay(ObjectStore store, RecordCodec codec, Clock clock) {
         return new ReplayBronze(
                 store,

@@ -124,6 +124,16 @@ public final class CrashingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+        String what = "createIfAbsent " + key + " streamed";
+        return streamedWrite(
+                what,
+                () -> delegate().createIfAbsent(key, attributes, writer),
+                () -> delegate().createIfAbsent(key, attributes, crashingWhileStaged(what, writer)));
+    }
+
+    @Override
     public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
         return reading(() -> delegate().details(key));
     }

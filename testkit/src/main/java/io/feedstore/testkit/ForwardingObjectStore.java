@@ -62,6 +62,12 @@ public abstract class ForwardingObjectStore implements BulkObjectStore {
     }
 
     @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+        return delegate.createIfAbsent(key, attributes, writer);
+    }
+
+    @Override
     public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
         return delegate.details(key);
     }

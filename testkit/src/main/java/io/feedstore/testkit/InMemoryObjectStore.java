@@ -101,6 +101,13 @@ public final class InMemoryObjectStore implements ObjectStore {
         return Either.right(put(key, attributes, content));
     }
 
+    /** Held whole in memory, as every object here is. */
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+        return WholeObjects.createIfAbsent(this, key, attributes, writer);
+    }
+
     @Override
     public synchronized Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
         Objects.requireNonNull(key, "key");

@@ -215,6 +215,54 @@ public abstract class ObjectStoreContract {
         }
 
         @Test
+        void aStreamedCreateKeepsTheAttributesAndStoresContentLargerThanAnyBufferByteForByte() throws Exception {
+            ObjectKey key = ObjectKey.of("bronze_raw/source=gmail/dt=2025-03-14/msgId=18e3c5a1b2c3d4e5/message.eml");
+            ObjectAttributes email = ObjectAttributes.of("message/rfc822")
+                    .withMetadata(
+                            Map.of("from", "Åsa Lindqvist – Ærø Kommune", "ingested_at", "2025-03-14T09:30:00+00:00"));
+            // Larger than a resumable upload's chunk and any copy buffer, produced a piece at a time.
+            long size = 17L * 1024 * 1024 + 13;
+            Generation generation = right(store.createIfAbsent(key, email, out -> writePseudoRandom(out, size, 7)));
+
+            ObjectDetails details = right(store.details(key));
+            assertThat(details.attributes()).isEqualTo(email);
+            assertThat(details.info()).isEqualTo(new ObjectInfo(key, generation, size));
+            try (ObjectContent opened = right(store.open(key, ReadCondition.latest()))) {
+                assertThat(digestOf(opened)).isEqualTo(digestOfPseudoRandom(size, 7));
+            }
+        }
+
+        @Test
+        void aStreamedCreateOnAnExistingKeyFailsThePreconditionAndKeepsTheFirstObjectAndAttributes() {
+            ObjectKey key = ObjectKey.of("bronze_raw/source=gmail/dt=2025-03-14/msgId=18e3c5a1b2c3d4e6/message.eml");
+            ObjectAttributes email = ObjectAttributes.of("message/rfc822");
+            Generation first =
+                    right(store.createIfAbsent(key, email, ContentWriter.of(bytes("Subject: Ærø – “færge” 🚢"))));
+            assertPreconditionFailed(store.createIfAbsent(key, gzipPage, ContentWriter.of(bytes("other"))), key);
+            assertPreconditionFailed(store.createIfAbsent(key, gzipPage, bytes("other")), key);
+            assertPreconditionFailed(store.createIfAbsent(key, bytes("plain")), key);
+            assertThat(right(store.details(key)).attributes()).isEqualTo(email);
+            assertThat(right(store.read(key)).generation()).isEqualTo(first);
+            assertThat(right(store.read(key)).content()).isEqualTo(bytes("Subject: Ærø – “færge” 🚢"));
+        }
+
+        @Test
+        void aStreamedCreateWhoseWriterFailsPublishesNothingAndTheKeyStaysFree() {
+            ObjectKey key = ObjectKey.of("bronze_raw/source=gmail/dt=2025-03-14/msgId=18e3c5a1b2c3d4e7/message.eml");
+            ObjectAttributes email = ObjectAttributes.of("message/rfc822");
+            Either<StoreFailure, Generation> failed = store.createIfAbsent(key, email, out -> {
+                out.write(randomBytes(300_000, 8));
+                throw new java.io.IOException("the mailbox ended inside the message");
+            });
+            assertThat(failed.isLeft()).isTrue();
+            assertThat(failed.getLeft()).isInstanceOf(StoreFailure.IoFailure.class);
+            assertNotFound(store.read(key), key);
+            assertThat(store.details(key).getLeft()).isInstanceOf(StoreFailure.NotFound.class);
+            right(store.createIfAbsent(key, email, ContentWriter.of(bytes("Subject: Jyväskylä"))));
+            assertThat(right(store.read(key)).content()).isEqualTo(bytes("Subject: Jyväskylä"));
+        }
+
+        @Test
         void detailsOfAKeyThatWasNeverWrittenOrWasDeletedIsNotFound() {
             ObjectKey key = ObjectKey.of("details/gone");
             assertThat(store.details(key).getLeft()).isInstanceOf(StoreFailure.NotFound.class);
@@ -1060,6 +1108,35 @@ public abstract class ObjectStoreContract {
                 assertPreconditionFailed(outcome, key);
             }
         }
+    }
+
+    private static void writePseudoRandom(java.io.OutputStream out, long size, long seed) throws java.io.IOException {
+        Random random = new Random(seed);
+        byte[] piece = new byte[64 * 1024];
+        for (long written = 0; written < size; written += piece.length) {
+            random.nextBytes(piece);
+            out.write(piece, 0, (int) Math.min(piece.length, size - written));
+        }
+    }
+
+    private static byte[] digestOfPseudoRandom(long size, long seed) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.security.DigestOutputStream out =
+                new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest)) {
+            writePseudoRandom(out, size, seed);
+        }
+        return digest.digest();
+    }
+
+    private static byte[] digestOf(ObjectContent content) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] piece = new byte[1024 * 1024];
+        for (long position = 0; position < content.size(); position += piece.length) {
+            int length = (int) Math.min(piece.length, content.size() - position);
+            content.readFully(position, piece, 0, length);
+            digest.update(piece, 0, length);
+        }
+        return digest.digest();
     }
 
     protected static void assertPreconditionFailed(Either<StoreFailure, ?> outcome, ObjectKey key) {

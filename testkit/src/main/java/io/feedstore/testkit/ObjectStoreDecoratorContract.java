@@ -131,6 +131,22 @@ public abstract class ObjectStoreDecoratorContract {
     }
 
     @Test
+    void aStreamedCreateWithAttributesReachesTheStoreAsItsStreamedCreateWithTheWritersContent() {
+        ObjectKey fresh = ObjectKey.of("bronze_raw/source=gmail/dt=2025-01-14/msgId=18e3c5a1b2c3d4e5/message.eml");
+        ObjectAttributes attributes =
+                ObjectAttributes.of("message/rfc822").withMetadata(Map.of("from", "Åsa Lindqvist – Ærø"));
+        ContentWriter writer = out -> {
+            out.write(CONTENT, 0, 5);
+            out.write(CONTENT, 5, CONTENT.length - 5);
+        };
+        Results.right(decorated.createIfAbsent(fresh, attributes, writer));
+        assertThat(probe.calls()).containsExactly("createIfAbsent with attributes, streamed");
+        assertThat(Results.right(probe.unrecorded().read(fresh)).content()).isEqualTo(CONTENT);
+        assertThat(Results.right(probe.unrecorded().details(fresh)).attributes())
+                .isEqualTo(attributes);
+    }
+
+    @Test
     void aConditionalDeleteReachesTheStoreAsTheSameDelete() {
         Results.right(decorated.deleteIfUnchanged(LINDQVIST, lindqvist));
         assertThat(probe.calls()).containsExactly("deleteIfUnchanged");

@@ -75,6 +75,13 @@ public final class RecordingObjectStore implements BulkObjectStore {
     }
 
     @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+        record("createIfAbsent with attributes, streamed");
+        return objects.createIfAbsent(key, attributes, writer);
+    }
+
+    @Override
     public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
         record("details");
         return objects.details(key);

@@ -45,7 +45,9 @@ final class FlawedObjectStore implements ObjectStore {
         /** Checks and acts without holding a lock, with a pause in between. */
         CHECK_THEN_ACT_NOT_ATOMIC,
         /** Creates the object but keeps none of the attributes it was given. */
-        FORGETS_ATTRIBUTES
+        FORGETS_ATTRIBUTES,
+        /** A streamed create replaces an object that already has the key. */
+        STREAMED_CREATE_OVERWRITES
     }
 
     private final Flaw flaw;
@@ -105,6 +107,18 @@ final class FlawedObjectStore implements ObjectStore {
                 attributes.put(key, given);
             }
             return created;
+        }
+    }
+
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes given, ContentWriter writer) {
+        synchronized (lock()) {
+            if (flaw == Flaw.STREAMED_CREATE_OVERWRITES) {
+                objects.remove(key);
+                attributes.remove(key);
+            }
+            return WholeObjects.createIfAbsent(this, key, given, writer);
         }
     }
 

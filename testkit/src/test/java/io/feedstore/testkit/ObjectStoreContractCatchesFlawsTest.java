@@ -109,6 +109,26 @@ class ObjectStoreContractCatchesFlawsTest {
                 .isInstanceOf(AssertionError.class);
     }
 
+    @Test
+    void aStoreWhoseStreamedCreateOverwritesAnExistingObjectIsCaught() throws Exception {
+        ObjectStoreContract contract = contractFor(Flaw.STREAMED_CREATE_OVERWRITES);
+        contract.freshStore();
+        assertThatThrownBy(
+                        contract.new Attributes()
+                                ::aStreamedCreateOnAnExistingKeyFailsThePreconditionAndKeepsTheFirstObjectAndAttributes)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aStoreThatForgetsTheAttributesOfAStreamedCreateIsCaught() throws Exception {
+        ObjectStoreContract contract = contractFor(Flaw.FORGETS_ATTRIBUTES);
+        contract.freshStore();
+        assertThatThrownBy(
+                        contract.new Attributes()
+                                ::aStreamedCreateKeepsTheAttributesAndStoresContentLargerThanAnyBufferByteForByte)
+                .isInstanceOf(AssertionError.class);
+    }
+
     private static ObjectStoreContract contractFor(Flaw flaw) {
         return new ObjectStoreContract() {
             @Override

@@ -61,6 +61,12 @@ class ObjectStoreDecoratorContractCatchesFallbacksTest {
         }
 
         @Override
+        public Either<StoreFailure, Generation> createIfAbsent(
+                ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+            return WholeObjects.createIfAbsent(this, key, attributes, writer);
+        }
+
+        @Override
         public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {
             return delegate.details(key);
         }
@@ -124,6 +130,13 @@ class ObjectStoreDecoratorContractCatchesFallbacksTest {
     @Test
     void aStagedWriteFallingBackToAnArrayWriteIsCaught() {
         assertThatThrownBy(() -> contract().streamedWritesReachTheStoreAsItsStagedWritesWithTheWritersContent())
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aStreamedCreateFallingBackToAnArrayCreateIsCaught() {
+        assertThatThrownBy(() -> contract()
+                        .aStreamedCreateWithAttributesReachesTheStoreAsItsStreamedCreateWithTheWritersContent())
                 .isInstanceOf(AssertionError.class);
     }
 

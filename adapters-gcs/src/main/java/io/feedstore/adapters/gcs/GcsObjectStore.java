@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -248,7 +249,24 @@ final class GcsObjectStore implements GcsStore {
         if (condition instanceof WriteCondition.IfGeneration ifGeneration) {
             return replaceStaged(key, ifGeneration.expected(), writer);
         }
-        return writeStaged(key, writer, BlobWriteOption.doesNotExist(), "an object with this key already exists");
+        return writeStaged(
+                key,
+                ObjectAttributes.of(contentType(key)),
+                writer,
+                BlobWriteOption.doesNotExist(),
+                "an object with this key already exists");
+    }
+
+    /**
+     * Staged like {@link #write}, then sent as a resumable upload with {@code ifGenerationMatch=0} and the
+     * attributes as {@link #createIfAbsent(ObjectKey, ObjectAttributes, byte[])} sets them.
+     */
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+        Objects.requireNonNull(attributes, "attributes");
+        return writeStaged(
+                key, attributes, writer, BlobWriteOption.doesNotExist(), "an object with this key already exists");
     }
 
     private Either<StoreFailure, Generation> replaceStaged(ObjectKey key, Generation expected, ContentWriter writer) {
@@ -258,6 +276,7 @@ final class GcsObjectStore implements GcsStore {
         }
         return writeStaged(
                 key,
+                ObjectAttributes.of(contentType(key)),
                 writer,
                 BlobWriteOption.generationMatch(generation.get()),
                 "the object no longer has generation " + expected + " (changed or deleted)");
@@ -390,16 +409,7 @@ final class GcsObjectStore implements GcsStore {
             String whenConditionFails) {
         String name = location.objectName(key);
         String writeId = UUID.randomUUID().toString();
-        Map<String, String> metadata = new TreeMap<>(attributes.metadata());
-        metadata.put(WRITE_ID, writeId);
-        BlobInfo.Builder builder = BlobInfo.newBuilder(BlobId.of(location.bucket(), name))
-                .setContentType(attributes.contentType())
-                .setMetadata(metadata);
-        attributes.contentEncoding().forEach(builder::setContentEncoding);
-        if (attributes.noTransform()) {
-            builder.setCacheControl("no-transform");
-        }
-        BlobInfo info = builder.build();
+        BlobInfo info = blobInfo(name, attributes, writeId);
         try {
             // disableGzipContent: Parquet is compressed already; gzip over it costs CPU for nothing.
             Blob written = call(() -> storage.create(info, content, condition, BlobTargetOption.disableGzipContent()));
@@ -414,8 +424,25 @@ final class GcsObjectStore implements GcsStore {
         }
     }
 
+    private BlobInfo blobInfo(String name, ObjectAttributes attributes, String writeId) {
+        Map<String, String> metadata = new TreeMap<>(attributes.metadata());
+        metadata.put(WRITE_ID, writeId);
+        BlobInfo.Builder builder = BlobInfo.newBuilder(BlobId.of(location.bucket(), name))
+                .setContentType(attributes.contentType())
+                .setMetadata(metadata);
+        attributes.contentEncoding().forEach(builder::setContentEncoding);
+        if (attributes.noTransform()) {
+            builder.setCacheControl("no-transform");
+        }
+        return builder.build();
+    }
+
     private Either<StoreFailure, Generation> writeStaged(
-            ObjectKey key, ContentWriter writer, BlobWriteOption condition, String whenConditionFails) {
+            ObjectKey key,
+            ObjectAttributes attributes,
+            ContentWriter writer,
+            BlobWriteOption condition,
+            String whenConditionFails) {
         String name = location.objectName(key);
         Path staging;
         try {
@@ -430,10 +457,7 @@ final class GcsObjectStore implements GcsStore {
                 return Either.left(ioFailure(name, "producing the content failed; nothing was sent", e));
             }
             String writeId = UUID.randomUUID().toString();
-            BlobInfo info = BlobInfo.newBuilder(BlobId.of(location.bucket(), name))
-                    .setContentType(contentType(key))
-                    .setMetadata(Map.of(WRITE_ID, writeId))
-                    .build();
+            BlobInfo info = blobInfo(name, attributes, writeId);
             try {
                 Blob written = call(() -> {
                     try {

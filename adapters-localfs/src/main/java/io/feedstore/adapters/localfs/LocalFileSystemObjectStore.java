@@ -191,6 +191,14 @@ public final class LocalFileSystemObjectStore implements ObjectStore, RemovesAba
         return createStaged(key, ContentWriter.of(content), Option.of(attributes));
     }
 
+    /** Staged in the hidden temporary next to the object, never in memory; the attributes as above. */
+    @Override
+    public Either<StoreFailure, Generation> createIfAbsent(
+            ObjectKey key, ObjectAttributes attributes, ContentWriter content) {
+        Objects.requireNonNull(attributes, "attributes");
+        return createStaged(key, content, Option.of(attributes));
+    }
+
     /** The creation time is the generation's stamp, which is never behind the wall clock of its write. */
     @Override
     public Either<StoreFailure, ObjectDetails> details(ObjectKey key) {

@@ -3,9 +3,11 @@ package io.feedstore.bootstrap.cli;
 import io.feedstore.adapters.mime.MboxSplitter;
 import io.feedstore.application.EmailSource;
 import io.feedstore.application.IncomingEmail;
+import io.feedstore.application.MessageBytes;
 import io.feedstore.domain.bronze.BronzeMetadata;
 import io.feedstore.domain.bronze.EmailMeta;
 import io.feedstore.domain.bronze.ReceivedTime;
+import io.feedstore.domain.store.SpillSpace;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,8 @@ import java.util.stream.Stream;
  * The messages of the paths given to {@code ingest-email}, one at a time: {@code .eml} files, mbox files (Google
  * Takeout's included: the Gmail id and received time come from each {@code From } line), bronze-style folders
  * ({@code message.eml} + {@code meta.json}) and directories of any of these, recursively, in name order. An mbox is
- * read as a stream, one message in memory at a time.
+ * read as a stream; a message larger than {@link MessageBytes#IN_MEMORY_LIMIT} is spilled to a temporary file as
+ * it is read, so neither a mailbox of gigabytes nor a message with a large attachment is ever held in memory.
  */
 final class EmailInputs implements EmailSource {
 
@@ -30,14 +33,16 @@ final class EmailInputs implements EmailSource {
 
     private final List<Path> paths;
     private final BronzeMetadata metadata;
+    private final SpillSpace spill;
 
-    private EmailInputs(List<Path> paths, BronzeMetadata metadata) {
+    private EmailInputs(List<Path> paths, BronzeMetadata metadata, SpillSpace spill) {
         this.paths = List.copyOf(paths);
         this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.spill = Objects.requireNonNull(spill, "spill");
     }
 
     /** The inputs, each checked to exist and be readable before anything is done. */
-    static EmailInputs of(List<Path> paths, BronzeMetadata metadata) {
+    static EmailInputs of(List<Path> paths, BronzeMetadata metadata, SpillSpace spill) {
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new IllegalArgumentException("--input " + path + " does not exist");
@@ -46,7 +51,7 @@ final class EmailInputs implements EmailSource {
                 throw new IllegalArgumentException("--input " + path + " is not readable");
             }
         }
-        return new EmailInputs(paths, metadata);
+        return new EmailInputs(paths, metadata, spill);
     }
 
     @Override
@@ -76,7 +81,7 @@ final class EmailInputs implements EmailSource {
         if (startsWithMboxSeparator(path)) {
             mbox(path, each);
         } else {
-            each.accept(new IncomingEmail(path.toString(), Files.readAllBytes(path), Option.none(), Option.none()));
+            each.accept(new IncomingEmail(path.toString(), read(path), Option.none(), Option.none()));
         }
     }
 
@@ -99,13 +104,19 @@ final class EmailInputs implements EmailSource {
         }
     }
 
-    private static void mbox(Path file, Each each) throws IOException {
+    private MessageBytes read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return MessageBytes.read(in, spill, MessageBytes.IN_MEMORY_LIMIT);
+        }
+    }
+
+    private void mbox(Path file, Each each) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MboxSplitter.split(
                     in,
                     entry -> each.accept(new IncomingEmail(
                             file + " message " + (entry.index() + 1),
-                            entry.message().readAllBytes(),
+                            MessageBytes.read(entry.message(), spill, MessageBytes.IN_MEMORY_LIMIT),
                             entry.takeoutId(),
                             ReceivedTime.ofMboxSeparator(entry.separator()))));
         }
@@ -113,12 +124,11 @@ final class EmailInputs implements EmailSource {
 
     /** The id and received time of {@code meta.json}; a meta.json that cannot be read leaves them to the message. */
     private void bronzeFolder(Path folder, Each each) throws IOException {
-        byte[] message = Files.readAllBytes(folder.resolve("message.eml"));
         Option<EmailMeta> meta = metadata.readEmailMeta(Files.readAllBytes(folder.resolve("meta.json")))
                 .toOption();
         each.accept(new IncomingEmail(
                 folder.resolve("message.eml").toString(),
-                message,
+                read(folder.resolve("message.eml")),
                 meta.map(EmailMeta::id).filter(id -> id.isGmailId()),
                 meta.map(EmailMeta::internalTime)));
     }

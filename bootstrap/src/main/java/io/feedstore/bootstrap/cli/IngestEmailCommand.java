@@ -14,6 +14,7 @@ import io.feedstore.bootstrap.settings.SettingFlags;
 import io.feedstore.bootstrap.wiring.WiredStore;
 import io.feedstore.domain.bronze.BronzeMetadata;
 import io.feedstore.domain.release.Source;
+import io.feedstore.domain.store.SpillSpace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,7 +43,9 @@ import picocli.CommandLine.Spec;
                     + " error); then its press release is written with the archive time as ingested_at. Running"
                     + " again on the same input is always safe and completes what an interrupted run left undone.",
             "A message that yields no press release is archived all the same, reported on stderr and kept in"
-                    + " rejects/ingest-email_<time>_<id>.jsonl; the exit code is then 1."
+                    + " rejects/ingest-email_<time>_<id>.jsonl; the exit code is then 1.",
+            "Memory stays bounded: a message larger than 2 MiB is spilled to a temporary file while the mailbox"
+                    + " is read and streamed to the store from there, and at most --archivers messages are in flight."
         },
         footer = {
             "",
@@ -79,10 +82,19 @@ final class IngestEmailCommand implements Callable<Integer>, SettingFlags {
                     + BatchWriterSettings.DEFAULT_BATCH_SIZE + ".")
     String batchSize;
 
+    @Option(
+            names = "--archivers",
+            paramLabel = "N",
+            description = "Messages parsed and archived at once (a remote store's requests are what take time);"
+                    + " the summary and the rows are the same with any number. Default: $FEEDSTORE_EMAIL_ARCHIVERS,"
+                    + " else " + IngestEmails.DEFAULT_ARCHIVERS + ".")
+    String archivers;
+
     @Override
     public Map<Setting, String> settingFlags() {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         flags.put(Setting.BATCH_SIZE, batchSize);
+        flags.put(Setting.EMAIL_ARCHIVERS, archivers);
         return flags;
     }
 
@@ -93,7 +105,7 @@ final class IngestEmailCommand implements Callable<Integer>, SettingFlags {
         try (WiredStore app = feedstore.open(true)) {
             EmailInputs emails;
             try {
-                emails = EmailInputs.of(inputs, app.get(BronzeMetadata.class));
+                emails = EmailInputs.of(inputs, app.get(BronzeMetadata.class), app.get(SpillSpace.class));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

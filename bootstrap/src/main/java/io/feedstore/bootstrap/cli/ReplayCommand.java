@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
                     + " replaying the same items again changes nothing once consolidated, and a newer parser's row"
                     + " wins over an older one by parser_version. Use it to rebuild silver after a loss.",
             "Without --sources the whole archive is listed once; with them only those folders are.",
-            "An item that yields no press release is reported on stderr; the exit code is then 1."
+            "An item that yields no press release (a message that is no message, a page that is not gzip, an"
+                    + " entry that is not JSON) is reported on stderr with the reason and kept in"
+                    + " rejects/replay_<time>_<id>.jsonl (not in a dry run); the other items are replayed all the"
+                    + " same, and the exit code is then 1."
         },
         footer = {
             "",
@@ -92,6 +95,10 @@ final class ReplayCommand implements Callable<Integer>, SettingFlags {
                 err.println(TerminalText.line(
                         secrets,
                         "feedstore replay: " + rejected.bronzePrefix() + ": no press release: " + rejected.reason()));
+            }
+            if (!report.deadLetters().isEmpty()) {
+                err.println(TerminalText.line(
+                        secrets, "feedstore replay: rejected items are kept in " + report.deadLetters()));
             }
             err.flush();
             PrintWriter out = spec.commandLine().getOut();

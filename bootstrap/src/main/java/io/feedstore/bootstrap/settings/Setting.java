@@ -22,6 +22,7 @@ public enum Setting {
     MIN_ROWS("--min-rows", Settings.MIN_ROWS_VARIABLE, "`50`", "a whole number of rows, 0 or more"),
     BATCH_SIZE("--batch-size", "FEEDSTORE_BATCH_SIZE", "`100`", "a whole number of records, 1 to 1000000"),
     REPLAY_READERS("--readers", "FEEDSTORE_REPLAY_READERS", "`16`", "a whole number of readers, 1 to 1024"),
+    EMAIL_ARCHIVERS("--archivers", "FEEDSTORE_EMAIL_ARCHIVERS", "`8`", "a whole number of archivers, 1 to 1024"),
     MAX_FUTURE_SKEW("--max-future-skew", "FEEDSTORE_MAX_FUTURE_SKEW", "`10m`", Settings.DURATION),
     COMPRESSION(null, "FEEDSTORE_COMPRESSION", "`zstd`", "zstd, gzip, snappy or uncompressed"),
     COMPRESSION_LEVEL(

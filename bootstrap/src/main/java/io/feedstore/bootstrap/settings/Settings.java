@@ -2,6 +2,7 @@ package io.feedstore.bootstrap.settings;
 
 import io.feedstore.adapters.gcs.GcsSettings;
 import io.feedstore.application.BatchWriterSettings;
+import io.feedstore.application.IngestEmails;
 import io.feedstore.application.IngestPressReleases;
 import io.feedstore.application.ReplayBronze;
 import io.feedstore.bootstrap.errors.FeedstoreError;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * naming the setting and the values it accepts.
  *
  * @param replayReaders bronze items {@code replay} reads and parses at once
+ * @param emailArchivers messages {@code ingest-email} parses and archives at once
  * @param consolidated how consolidated files are encoded
  * @param batch        how batch files are encoded
  * @param verbose      stack traces of errors are shown
@@ -38,6 +40,7 @@ public record Settings(
         StoreUri store,
         int batchSize,
         int replayReaders,
+        int emailArchivers,
         Duration maxFutureSkew,
         AnomalyRule anomalyRule,
         EncodingOptions consolidated,
@@ -74,6 +77,10 @@ public record Settings(
             throw FeedstoreError.configuration(
                     Setting.REPLAY_READERS.flag() + " " + replayReaders + " must be at least 1");
         }
+        if (emailArchivers < 1) {
+            throw FeedstoreError.configuration(
+                    Setting.EMAIL_ARCHIVERS.flag() + " " + emailArchivers + " must be at least 1");
+        }
     }
 
     /** What resolution needs besides the flags: environment variables and the clock. */
@@ -90,6 +97,8 @@ public record Settings(
                 .orElse(BatchWriterSettings.DEFAULT_BATCH_SIZE);
         int replayReaders = sources.get(Setting.REPLAY_READERS, v -> wholeNumber(v, 1, 1024))
                 .orElse(ReplayBronze.DEFAULT_READERS);
+        int emailArchivers = sources.get(Setting.EMAIL_ARCHIVERS, v -> wholeNumber(v, 1, 1024))
+                .orElse(IngestEmails.DEFAULT_ARCHIVERS);
         Duration maxFutureSkew = sources.get(Setting.MAX_FUTURE_SKEW, Settings::duration)
                 .orElse(IngestPressReleases.DEFAULT_MAX_FUTURE_SKEW);
         AnomalyRule anomalyRule = sources.get(
@@ -106,6 +115,7 @@ public record Settings(
                 store,
                 batchSize,
                 replayReaders,
+                emailArchivers,
                 maxFutureSkew,
                 anomalyRule,
                 consolidated,
@@ -131,6 +141,7 @@ public record Settings(
                 store,
                 size,
                 replayReaders,
+                emailArchivers,
                 maxFutureSkew,
                 anomalyRule,
                 consolidated,
@@ -147,6 +158,7 @@ public record Settings(
                 newStore,
                 batchSize,
                 replayReaders,
+                emailArchivers,
                 maxFutureSkew,
                 anomalyRule,
                 consolidated,

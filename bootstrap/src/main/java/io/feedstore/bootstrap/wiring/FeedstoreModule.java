@@ -141,7 +141,7 @@ final class FeedstoreModule extends AbstractModule {
             BronzeMetadata metadata,
             BatchWriterSettings config,
             Clock clock) {
-        return new IngestEmails(store, codec, parser, htmlText, metadata, config, clock);
+        return new IngestEmails(store, codec, parser, htmlText, metadata, config, clock, settings.emailArchivers());
     }
 
     @Provides

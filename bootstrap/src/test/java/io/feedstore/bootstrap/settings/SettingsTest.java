@@ -60,6 +60,7 @@ class SettingsTest {
             MIN_ROWS   | 7               | 8              | 50
             BATCH_SIZE | 700             | 800            | 100
             REPLAY_READERS | 64          | 32             | 16
+            EMAIL_ARCHIVERS | 24         | 12             | 8
             LOG_FORMAT | json            | text           | text
             LOG_LEVEL  | debug           | error          | warn
             """)
@@ -70,6 +71,7 @@ class SettingsTest {
             case MIN_ROWS -> s -> String.valueOf(s.anomalyRule().minRows());
             case BATCH_SIZE -> s -> String.valueOf(s.batchSize());
             case REPLAY_READERS -> s -> String.valueOf(s.replayReaders());
+            case EMAIL_ARCHIVERS -> s -> String.valueOf(s.emailArchivers());
             case LOG_FORMAT -> s -> s.logFormat().name().toLowerCase();
             case LOG_LEVEL -> s -> s.logLevel().name().toLowerCase();
             default -> throw new IllegalArgumentException(setting.name());
@@ -164,6 +166,7 @@ class SettingsTest {
             CONSOLIDATION_MIN_ROWS        | lots          | use a whole number of rows, 0 or more
             FEEDSTORE_BATCH_SIZE          | 0             | use a whole number of records, 1 to 1000000
             FEEDSTORE_REPLAY_READERS      | 0             | use a whole number of readers, 1 to 1024
+            FEEDSTORE_EMAIL_ARCHIVERS     | 1025          | use a whole number of archivers, 1 to 1024
             FEEDSTORE_COMPRESSION         | lz4           | use zstd, gzip, snappy or uncompressed
             FEEDSTORE_COMPRESSION_LEVEL   | 23            | use 1..22 for zstd, 0..9 for gzip
             FEEDSTORE_BATCH_COMPRESSION   | brotli        | use snappy, zstd, gzip or uncompressed
@@ -217,6 +220,7 @@ class SettingsTest {
                         "--min-rows",
                         "--batch-size",
                         "--readers",
+                        "--archivers",
                         "--max-future-skew",
                         "--log-format",
                         "--log-level");

@@ -15,6 +15,14 @@ public final class Hash16 {
         return of((raw + "|").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The same name from a SHA-256 computed elsewhere (over a stream too large to hold). */
+    public static String ofSha256(byte[] sha256) {
+        if (sha256.length != 32) {
+            throw new IllegalArgumentException("a SHA-256 has 32 bytes, not " + sha256.length);
+        }
+        return HexFormat.of().formatHex(sha256, 0, 8);
+    }
+
     public static String of(byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);

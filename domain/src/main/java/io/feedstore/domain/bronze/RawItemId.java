@@ -67,6 +67,11 @@ public record RawItemId(String value) implements Comparable<RawItemId> {
         return new RawItemId(WITHOUT_GMAIL_ID + "__" + Hash16.of(message));
     }
 
+    /** As {@link #ofMessageBytes}, from the SHA-256 of the message's bytes. */
+    public static RawItemId ofMessageSha256(byte[] sha256) {
+        return new RawItemId(WITHOUT_GMAIL_ID + "__" + Hash16.ofSha256(sha256));
+    }
+
     /** {@code {source}__{hash16}} of a feed entry: raw is the first non-empty of guid, link, else title|link. */
     public static RawItemId ofEntry(Source source, String guid, String link, String title) {
         return new RawItemId(source.value() + "__" + Hash16.ofEntry(entryRaw(guid, link, title)));

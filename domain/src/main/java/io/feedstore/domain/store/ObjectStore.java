@@ -30,6 +30,12 @@ public interface ObjectStore {
     Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, byte[] content);
 
     /**
+     * As {@link #createIfAbsent(ObjectKey, ObjectAttributes, byte[])}, with the content {@code writer} produces,
+     * staged outside memory as {@link #write} stages it, so that an object larger than the heap can be created.
+     */
+    Either<StoreFailure, Generation> createIfAbsent(ObjectKey key, ObjectAttributes attributes, ContentWriter writer);
+
+    /**
      * The object's listing entry, creation time and attributes ({@link ObjectAttributes#NONE} or the store's
      * defaults for one written without); {@link StoreFailure.NotFound} when there is none.
      */

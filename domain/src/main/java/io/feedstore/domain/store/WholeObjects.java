@@ -35,4 +35,20 @@ public final class WholeObjects {
         }
         return store.createIfAbsent(key, content);
     }
+
+    /**
+     * {@link ObjectStore#createIfAbsent(ObjectKey, ObjectAttributes, ContentWriter)} through the array form, for
+     * stores that keep objects in memory; an {@link IOException} of the writer becomes an
+     * {@link StoreFailure.IoFailure} and nothing is written.
+     */
+    public static Either<StoreFailure, Generation> createIfAbsent(
+            ObjectStore store, ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
+        byte[] content;
+        try {
+            content = writer.toByteArray();
+        } catch (IOException e) {
+            return Either.left(StoreFailure.IoFailure.of(store.describe() + " " + key, e));
+        }
+        return store.createIfAbsent(key, attributes, content);
+    }
 }
