@@ -114,7 +114,7 @@ final class IngestEmailCase {
                 new Report.Row(
                         "9. ingest-email, GCS +" + BackfillCase.LATENCY_MS + " ms, one message at a time",
                         Report.number(gcs.perSecond(), 1) + " messages/s (" + Report.count(messages) + " ≈ "
-                                + minutes(gcsWhole) + ")",
+                                + Report.minutes(gcsWhole) + ")",
                         "—",
                         Report.number((double) gcs.total() / gcs.messages(), 2) + " calls a message",
                         "(for reference)"));
@@ -139,7 +139,7 @@ final class IngestEmailCase {
                 .append(Report.count(onGcs))
                 .append(" messages are ingested (ingestion handles one message at a time, so the whole mailbox")
                 .append(" would take about ")
-                .append(minutes(gcsWhole))
+                .append(Report.minutes(gcsWhole))
                 .append("); calls are the server's requests. Local: the calls made through the port.\n\n");
         List<List<String>> table = new ArrayList<>();
         for (Measured m : measured) {
@@ -163,10 +163,6 @@ final class IngestEmailCase {
                 .append(" ms a request). `IngestEmails` has no concurrency to size: archiving several messages at")
                 .append(" once, each still archived before its row is added, is what would raise it.\n");
         return new Report.Section(rows, List.of(), md.toString());
-    }
-
-    private static String minutes(double seconds) {
-        return seconds < 120 ? Report.seconds(seconds) : Report.number(seconds / 60, 1) + " min";
     }
 
     /** A Takeout mbox of {@code count} messages, {@value #MESSAGES_PER_DAY} received a day from {@code from}. */
