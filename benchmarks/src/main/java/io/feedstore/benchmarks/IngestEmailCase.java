@@ -129,7 +129,7 @@ final class IngestEmailCase {
                 new Report.Row(
                         "9. ingest-email, GCS +" + BackfillCase.LATENCY_MS + " ms, one message at a time",
                         Report.number(gcs.perSecond(), 1) + " messages/s (" + Report.count(messages) + " ≈ "
-                                + minutes(gcsWhole) + ")",
+                                + Report.minutes(gcsWhole) + ")",
                         "—",
                         Report.number((double) gcs.total() / gcs.messages(), 2) + " calls a message",
                         "(for reference)"),
@@ -137,7 +137,7 @@ final class IngestEmailCase {
                         "9. ingest-email, GCS +" + BackfillCase.LATENCY_MS + " ms, --archivers "
                                 + IngestEmails.DEFAULT_ARCHIVERS + " (the default)",
                         Report.number(gcsConcurrent.perSecond(), 1) + " messages/s (" + Report.count(messages) + " ≈ "
-                                + minutes(gcsConcurrentWhole) + ")",
+                                + Report.minutes(gcsConcurrentWhole) + ")",
                         "—",
                         Report.number((double) gcsConcurrent.total() / gcsConcurrent.messages(), 2)
                                 + " calls a message",
@@ -162,11 +162,11 @@ final class IngestEmailCase {
                 .append(" returning every press release. On GCS the first ")
                 .append(Report.count(onGcs))
                 .append(" messages are ingested, once one message at a time (the whole mailbox would take about ")
-                .append(minutes(gcsWhole))
+                .append(Report.minutes(gcsWhole))
                 .append(") and once with ")
                 .append(IngestEmails.DEFAULT_ARCHIVERS)
                 .append(" archivers (about ")
-                .append(minutes(gcsConcurrentWhole))
+                .append(Report.minutes(gcsConcurrentWhole))
                 .append("); calls are the server's requests. Local: the calls made through the port.\n\n");
         List<List<String>> table = new ArrayList<>();
         for (Measured m : measured) {
@@ -194,10 +194,6 @@ final class IngestEmailCase {
                 .append(" ms a message), each message still archived before its row is added, the rows and")
                 .append(" the report in input order.\n");
         return new Report.Section(rows, List.of(), md.toString());
-    }
-
-    private static String minutes(double seconds) {
-        return seconds < 120 ? Report.seconds(seconds) : Report.number(seconds / 60, 1) + " min";
     }
 
     /** A Takeout mbox of {@code count} messages, {@value #MESSAGES_PER_DAY} received a day from {@code from}. */

@@ -154,17 +154,17 @@ final class ReplayCase {
                         "10. replay of a year of bronze (" + Report.count(fullYear) + " items), GCS +"
                                 + BackfillCase.LATENCY_MS + " ms, from " + gcsDays + " days: " + readers
                                 + " readers vs one at a time (no DuckDB peer)",
-                        readers + " readers: ≈ " + minutes(standardYear) + "; " + WIDE_READERS + ": ≈ "
-                                + minutes(wideYear),
-                        "serial (from 1 day): ≈ " + minutes(serialYear),
+                        readers + " readers: ≈ " + Report.minutes(standardYear) + "; " + WIDE_READERS + ": ≈ "
+                                + Report.minutes(wideYear),
+                        "serial (from 1 day): ≈ " + Report.minutes(serialYear),
                         Report.number(gain, 1) + "× faster",
                         Report.verdict(minutes)),
                 new Report.Row(
                         "10. replay of a year of bronze, local store, from " + days + " days: " + readers
                                 + " readers vs one at a time",
-                        "≈ " + minutes(localRange.secondsPerItem() * fullYear) + " ("
+                        "≈ " + Report.minutes(localRange.secondsPerItem() * fullYear) + " ("
                                 + Report.number(localRange.items() / localRange.seconds(), 0) + " items/s)",
-                        "serial (from 1 day): ≈ " + minutes(localSerial.secondsPerItem() * fullYear),
+                        "serial (from 1 day): ≈ " + Report.minutes(localSerial.secondsPerItem() * fullYear),
                         Report.number(localSerial.secondsPerItem() / localDay.secondsPerItem(), 1)
                                 + "× faster (same day)",
                         "(for reference)"));
@@ -172,9 +172,9 @@ final class ReplayCase {
                 "Case 10: a year of bronze replays on GCS with " + BackfillCase.LATENCY_MS + " ms a request in"
                         + " minutes, not hours (here: under " + (MINUTES_NOT_HOURS / 60) + " minutes with the"
                         + " command's default of " + readers + " readers)",
-                "≈ " + minutes(standardYear) + " extrapolated from " + gcsDays + " days ("
+                "≈ " + Report.minutes(standardYear) + " extrapolated from " + gcsDays + " days ("
                         + Report.count(gcsStandard.items()) + " items in " + Report.seconds(gcsStandard.seconds())
-                        + "); " + WIDE_READERS + " readers ≈ " + minutes(wideYear),
+                        + "); " + WIDE_READERS + " readers ≈ " + Report.minutes(wideYear),
                 minutes));
 
         StringBuilder md = new StringBuilder("### Case 10: Replay of a year of bronze\n\n");
@@ -228,13 +228,13 @@ final class ReplayCase {
                 .append(" readers are ")
                 .append(Report.number(gain, 1))
                 .append("× faster than one item at a time; a year would take about ")
-                .append(minutes(standardYear))
+                .append(Report.minutes(standardYear))
                 .append(" (one at a time: ")
-                .append(minutes(serialYear))
+                .append(Report.minutes(serialYear))
                 .append("). With ")
                 .append(WIDE_READERS)
                 .append(" readers the year would take about ")
-                .append(minutes(wideYear))
+                .append(Report.minutes(wideYear))
                 .append(" (`replay --readers ")
                 .append(WIDE_READERS)
                 .append("` with `FEEDSTORE_GCS_CONCURRENCY=")
@@ -245,10 +245,6 @@ final class ReplayCase {
     }
 
     /** A year's extrapolated time, in the unit that "minutes, not hours" is judged in. */
-    private static String minutes(double seconds) {
-        return seconds < 120 ? Report.seconds(seconds) : Report.number(seconds / 60, 1) + " min";
-    }
-
     private static void upload(
             GcsSettings settings, URI uri, LocalDate from, int days, int perDay, long seed, ExecutorService pool)
             throws Exception {

@@ -65,6 +65,11 @@ final class Report {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A long run's time: seconds below two minutes, minutes above ("12.5 min"). */
+    static String minutes(double seconds) {
+        return seconds < 120 ? seconds(seconds) : number(seconds / 60, 1) + " min";
+    }
+
     static String verdict(boolean met) {
         return met ? "met" : "**NOT met**";
     }
