@@ -207,9 +207,7 @@ class EntrypointScriptIT {
                         JAR.toString(),
                         "--store",
                         "file:" + scratch,
-                        "consolidate",
-                        "--date",
-                        "1999-01-01")
+                        "demo")
                 .redirectErrorStream(true)
                 .redirectOutput(temp.resolve("dump.txt").toFile())
                 .start();
