@@ -34,7 +34,8 @@ import org.apache.parquet.io.SeekableInputStream;
  * worker as a small Parquet file of its own, exactly as the sequential writer would encode it; the finished
  * groups' column chunks are then copied, in order and byte for byte, with their page indexes, into the one output
  * file. Row groups, pages, encodings and compression are those of {@link ParquetRecordCodec#encode}; only the work
- * is spread. At most {@code threads} groups are in flight, so memory stays a few row groups.
+ * is spread. At most {@code threads} groups are being encoded and one more waits its turn, so memory stays a few
+ * row groups.
  */
 final class ParallelRowGroupSink implements RecordSink {
 
@@ -153,7 +154,9 @@ final class ParallelRowGroupSink implements RecordSink {
             }
             return;
         }
-        while (pending.size() >= threads) {
+        // One group more than there are workers: groups are appended oldest first, so a worker done with a younger
+        // group would otherwise idle until the oldest is finished; with one waiting, it starts on that at once.
+        while (pending.size() > threads) {
             appendNext();
         }
         pending.add(pool.submit(() -> ParquetRecordCodec.encodeStored(group, options)));
