@@ -183,6 +183,33 @@ final class ConsolidationCase {
                 .append(" by DuckDB (counted from the page headers).\n");
         long textGap = fsColumns.get("full_text").compressed()
                 - duckColumns.get("full_text").compressed();
+        double zstdAlone = -1;
+        if (withTargets) {
+            // Recompressing a large file takes a minute a round: one round is enough there.
+            int rounds = fsBytes < 200_000_000L ? 3 : 1;
+            ParquetPages.ZstdAlone zstd = ParquetPages.zstdAlone(fsOut, 9, rounds);
+            zstdAlone = zstd.seconds();
+            md.append("\nZSTD level 9 alone, on one thread, recompressing the ")
+                    .append(Report.count(zstd.pages()))
+                    .append(" pages of feedstore's output (")
+                    .append(Report.bytes(zstd.uncompressedBytes()))
+                    .append(" uncompressed, ")
+                    .append(Report.bytes(zstd.compressedBytes()))
+                    .append(" compressed): ")
+                    .append(Report.seconds(zstd.seconds()))
+                    .append(rounds > 1 ? " (fastest of " + rounds + ")" : "")
+                    .append(". Both engines pay this on the same bytes: on 2 cores it is at least ")
+                    .append(Report.seconds(zstd.seconds() / 2))
+                    .append(" of any consolidation's time, against DuckDB's whole consolidation of ")
+                    .append(Report.seconds(pair.duckdb().medianSeconds()))
+                    .append(" (CPU ")
+                    .append(Report.seconds(pair.duckdb().medianCpuSeconds()))
+                    .append(", so about ")
+                    .append(Report.seconds(Math.max(0, pair.duckdb().medianCpuSeconds() - zstd.seconds())))
+                    .append(" of it besides compression; feedstore's CPU besides compression: about ")
+                    .append(Report.seconds(Math.max(0, pair.feedstore().medianCpuSeconds() - zstd.seconds())))
+                    .append(").\n");
+        }
         return new Report.Section(
                 rows,
                 targets,
@@ -199,7 +226,8 @@ final class ConsolidationCase {
                         java.util.Map.entry("textGap", (double) textGap),
                         java.util.Map.entry("fsTextPages", (double) fsPages),
                         java.util.Map.entry("duckTextPages", (double) duckPages),
-                        java.util.Map.entry("rowGroups", Math.ceil(input.distinct() / 10_000.0))));
+                        java.util.Map.entry("rowGroups", Math.ceil(input.distinct() / 10_000.0)),
+                        java.util.Map.entry("zstdAloneSeconds", zstdAlone)));
     }
 
     /** feedstore's use case on a fresh copy of the inputs; checks the report, keeps the last output. */
