@@ -31,9 +31,13 @@ final class Workers implements AutoCloseable {
         return threads;
     }
 
-    /** A pipeline that decodes up to {@link #threads} inputs at once and hands their rows on in input order. */
+    /**
+     * A pipeline that decodes up to {@link #threads} inputs at once and hands their rows on in input order, with one
+     * more input queued: rows are handed on oldest input first, so a thread done with a younger input would otherwise
+     * idle until the oldest is finished.
+     */
     InOrderPipeline pipeline() {
-        return new InOrderPipeline(pool, threads);
+        return new InOrderPipeline(pool, threads + 1);
     }
 
     /** Runs every task on the workers, at most {@link #threads} at once, and answers their results in order. */

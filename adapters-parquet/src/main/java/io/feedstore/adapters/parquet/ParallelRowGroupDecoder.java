@@ -28,8 +28,9 @@ import org.apache.parquet.io.api.RecordMaterializer;
 /**
  * Decodes a file's row groups on several threads, each with a reader of its own over the footer already read,
  * putting every row through a mapping on the thread that decoded it; the mapped rows are handed over on the calling
- * thread in file order. At most {@code threads} groups are in flight, each as its mapped rows only, so a mapping
- * to something small (a key and a digest) keeps memory to a few row groups' worth of those.
+ * thread in file order. At most {@code threads} groups are decoded at once and one more is queued, each held as its
+ * mapped rows only, so a mapping to something small (a key and a digest) keeps memory to a few row groups' worth of
+ * those.
  */
 final class ParallelRowGroupDecoder<R, T> {
 
@@ -72,7 +73,9 @@ final class ParallelRowGroupDecoder<R, T> {
             long handed = 0;
             int next = 0;
             while (next < groups.size() || !pending.isEmpty()) {
-                while (next < groups.size() && pending.size() < threads) {
+                // One group queued beyond the threads: groups are handed on oldest first, so a thread done with a
+                // younger group would otherwise idle until the oldest is finished.
+                while (next < groups.size() && pending.size() <= threads) {
                     int group = next++;
                     long first = firstRow;
                     firstRow += groups.get(group).getRowCount();
