@@ -332,8 +332,8 @@ public final class LoadPressReleases {
 
     /**
      * The newest version of each id among every file's rows that belong to the partition and its flat-folder
-     * rows, with the files that could not be read or decoded and those
-     * that held rows of another partition; or the key of a file that no longer exists.
+     * rows, with the files that could not be read or decoded and those that held rows of another partition; or
+     * the key of a file that no longer exists.
      */
     private Either<ObjectKey, PartitionRows> decodeAll(
             Partition partition,
