@@ -8,6 +8,7 @@ import io.feedstore.domain.partition.FlatFolder;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.partition.PartitionFile;
 import io.feedstore.domain.release.PressRelease;
+import io.feedstore.domain.release.PressReleaseId;
 import io.feedstore.domain.release.Source;
 import io.feedstore.domain.store.BulkCalls;
 import io.feedstore.domain.store.ObjectContent;
@@ -21,12 +22,15 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * Use case: every press release of a date range once, in its newest version (the rule consolidation uses), read
@@ -62,6 +66,7 @@ public final class LoadPressReleases {
     private final FindFlatFiles flatFiles;
     private final int attempts;
     private final Duration backoff;
+    private final int threads;
 
     public LoadPressReleases(ObjectStore store, RecordCodec codec) {
         this(store, codec, DEFAULT_ATTEMPTS, DEFAULT_BACKOFF);
@@ -69,6 +74,11 @@ public final class LoadPressReleases {
 
     /** {@code attempts} readings of a partition that keeps changing before giving up, {@code backoff} apart (doubling). */
     public LoadPressReleases(ObjectStore store, RecordCodec codec, int attempts, Duration backoff) {
+        this(store, codec, attempts, backoff, defaultThreads());
+    }
+
+    /** As above, decoding up to {@code threads} partitions at once. */
+    public LoadPressReleases(ObjectStore store, RecordCodec codec, int attempts, Duration backoff, int threads) {
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.partitions = new FindPartitions(store);
@@ -78,6 +88,15 @@ public final class LoadPressReleases {
         }
         this.attempts = attempts;
         this.backoff = Objects.requireNonNull(backoff, "backoff");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** The machine's cores, up to 4: decoding is CPU-bound, and each thread holds a partition's rows at once. */
+    public static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -118,39 +137,80 @@ public final class LoadPressReleases {
                 .filesBetween(from, to, sources)
                 .getOrElseThrow(failure -> new LoadException(
                         "could not list the partitions of " + store.describe() + ": " + failure.message()));
-        List<PressRelease> rows = new ArrayList<>();
+        // Each partition's newest versions, sorted by id, in partition order (date, then source): concatenated,
+        // they are already in ORDER.
+        Map<Partition, List<PressRelease>> newest = new TreeMap<>();
         List<Loaded.Unreadable> unreadable = new ArrayList<>();
         List<Loaded.Misplaced> misplaced = new ArrayList<>();
-        for (List<Partition> group : readTogether(listed)) {
-            // One bulk read for the whole group: a store with bounded concurrency (GCS) keeps its requests in
-            // flight across partitions, not one partition's worth at a time.
-            Map<ObjectKey, Either<StoreFailure, StoredObject>> contents = BulkCalls.readAll(
-                    store,
-                    group.stream()
-                            .flatMap(p -> listed.get(p).stream())
-                            .map(f -> f.object().key())
-                            .toList());
-            for (Partition partition : group) {
-                PartitionRows read = readPartition(partition, listed.get(partition), contents);
-                misplaced.addAll(read.misplaced());
-                if (read.unreadable().isEmpty()) {
-                    List<PressRelease> ofPartition = new ArrayList<>(read.rows());
-                    ofPartition.addAll(flat.rows().getOrDefault(partition, List.of()));
-                    rows.addAll(Deduplication.newestPerId(ofPartition).records());
-                } else {
-                    unreadable.addAll(read.unreadable());
+        try (Workers workers = new Workers(threads, "feedstore-load")) {
+            for (List<Partition> group : readTogether(listed)) {
+                // One bulk read for the whole group: a store with bounded concurrency (GCS) keeps its requests in
+                // flight across partitions, not one partition's worth at a time.
+                Map<ObjectKey, Either<StoreFailure, StoredObject>> contents = BulkCalls.readAll(
+                        store,
+                        group.stream()
+                                .flatMap(p -> listed.get(p).stream())
+                                .map(f -> f.object().key())
+                                .toList());
+                // Decoding is CPU-bound: the group's partitions are decoded on every core.
+                List<Callable<PartitionRows>> reads = new ArrayList<>(group.size());
+                for (Partition partition : group) {
+                    List<PressRelease> flatRows = flat.rows().getOrDefault(partition, List.of());
+                    reads.add(() -> readPartition(partition, listed.get(partition), contents, flatRows));
+                }
+                List<PartitionRows> read = workers.all(reads);
+                for (int i = 0; i < group.size(); i++) {
+                    PartitionRows rows = read.get(i);
+                    misplaced.addAll(rows.misplaced());
+                    if (rows.unreadable().isEmpty()) {
+                        newest.put(group.get(i), rows.newest());
+                    } else {
+                        unreadable.addAll(rows.unreadable());
+                    }
                 }
             }
         }
         flat.rows().forEach((partition, ofPartition) -> {
             if (!listed.containsKey(partition)) {
-                rows.addAll(Deduplication.newestPerId(ofPartition).records());
+                newest.put(partition, Deduplication.newestPerId(ofPartition).records());
             }
         });
-        List<PressRelease> newest =
-                new ArrayList<>(Deduplication.newestPerId(rows).records());
-        newest.sort(ORDER);
-        return new Loaded(newest, unreadable, misplaced, flat.unreadable(), flat.unplaceable());
+        return new Loaded(
+                newestAcrossPartitions(newest.values()), unreadable, misplaced, flat.unreadable(), flat.unplaceable());
+    }
+
+    /**
+     * The rows of every partition, each id once: an id in several partitions (its release date was corrected)
+     * keeps only its newest version, as {@link Deduplication#newestPerId} would pick it from all the rows at once.
+     * The rows keep their order, so partitions in date-then-source order, each sorted by id, come out in
+     * {@link #ORDER} without sorting them again.
+     */
+    private static List<PressRelease> newestAcrossPartitions(Collection<List<PressRelease>> partitions) {
+        int total = 0;
+        for (List<PressRelease> rows : partitions) {
+            total += rows.size();
+        }
+        Map<PressReleaseId, PressRelease> winners = new HashMap<>(total + total / 3 + 1);
+        boolean inSeveral = false;
+        for (List<PressRelease> rows : partitions) {
+            for (PressRelease row : rows) {
+                PressRelease other = winners.putIfAbsent(row.id(), row);
+                if (other != null) {
+                    inSeveral = true;
+                    winners.put(row.id(), Deduplication.newer(other, row));
+                }
+            }
+        }
+        List<PressRelease> result = new ArrayList<>(winners.size());
+        for (List<PressRelease> rows : partitions) {
+            for (PressRelease row : rows) {
+                // Rows of different partitions differ in date or source, so only the winner itself is the winner.
+                if (!inSeveral || winners.get(row.id()) == row) {
+                    result.add(row);
+                }
+            }
+        }
+        return result;
     }
 
     /** The rows of the flat folders placed in the partitions of the range, and the files that spoiled some. */
@@ -207,9 +267,12 @@ public final class LoadPressReleases {
         return date.isBefore(first) ? first : date.isAfter(last) ? last : date;
     }
 
-    /** One partition as read: the rows that belong to it, and the files that could not be read or held others. */
+    /**
+     * One partition as read: the newest version of each id among its files and flat-folder rows, sorted by id
+     * (none when a file could not be read), the files that could not be read, and those that held other rows.
+     */
     private record PartitionRows(
-            List<PressRelease> rows, List<Loaded.Unreadable> unreadable, List<Loaded.Misplaced> misplaced) {}
+            List<PressRelease> newest, List<Loaded.Unreadable> unreadable, List<Loaded.Misplaced> misplaced) {}
 
     /**
      * All rows of one partition. When a listed file has vanished, a consolidation has moved its rows into
@@ -218,11 +281,14 @@ public final class LoadPressReleases {
      * consistent: a file deleted before that listing has its rows in every consolidated version listed after.
      */
     private PartitionRows readPartition(
-            Partition partition, List<PartitionFile> files, Map<ObjectKey, Either<StoreFailure, StoredObject>> read) {
+            Partition partition,
+            List<PartitionFile> files,
+            Map<ObjectKey, Either<StoreFailure, StoredObject>> read,
+            List<PressRelease> flatRows) {
         List<PartitionFile> current = files;
         Map<ObjectKey, Either<StoreFailure, StoredObject>> contents = read;
         for (int attempt = 1; ; attempt++) {
-            Either<ObjectKey, PartitionRows> rows = decodeAll(partition, current, contents);
+            Either<ObjectKey, PartitionRows> rows = decodeAll(partition, current, contents, flatRows);
             if (rows.isRight()) {
                 return rows.get();
             }
@@ -265,14 +331,16 @@ public final class LoadPressReleases {
     }
 
     /**
-     * Every file's rows that belong to the partition, with the files that could not be read or decoded and those
-     * that held rows of another partition; or the key of a file that no longer exists.
+     * The newest version of each id among every file's rows that belong to the partition and its flat-folder
+     * rows, with the files that could not be read or decoded and those that held rows of another partition; or
+     * the key of a file that no longer exists.
      */
     private Either<ObjectKey, PartitionRows> decodeAll(
             Partition partition,
             List<PartitionFile> files,
-            Map<ObjectKey, Either<StoreFailure, StoredObject>> contents) {
-        List<PressRelease> rows = new ArrayList<>();
+            Map<ObjectKey, Either<StoreFailure, StoredObject>> contents,
+            List<PressRelease> flatRows) {
+        List<PressRelease> rows = new ArrayList<>(flatRows);
         List<Loaded.Unreadable> unreadable = new ArrayList<>();
         List<Loaded.Misplaced> misplaced = new ArrayList<>();
         for (PartitionFile file : files) {
@@ -308,7 +376,9 @@ public final class LoadPressReleases {
                 misplaced.add(new Loaded.Misplaced(partition, key, elsewhere));
             }
         }
-        return Either.right(new PartitionRows(rows, unreadable, misplaced));
+        List<PressRelease> newest =
+                unreadable.isEmpty() ? Deduplication.newestPerId(rows).records() : List.of();
+        return Either.right(new PartitionRows(newest, unreadable, misplaced));
     }
 
     private List<PartitionFile> relist(Partition partition) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Threads for one job (a consolidation's decoding, a backfill's reads); they never keep the JVM alive. */
+/** Threads for one job (a consolidation's or a load's decoding, a backfill's reads); they never keep the JVM alive. */
 final class Workers implements AutoCloseable {
 
     private final ExecutorService pool;

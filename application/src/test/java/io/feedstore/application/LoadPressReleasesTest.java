@@ -79,6 +79,33 @@ class LoadPressReleasesTest {
     }
 
     @Test
+    void theAnswerIsEveryRowOfTheRangeDeduplicatedAtOnceInOrderWhateverTheNumberOfThreads() {
+        org.quicktheories.QuickTheory.qt()
+                .withExamples(300)
+                .forAll(org.quicktheories.generators.SourceDSL.lists()
+                        .of(ReleaseGenerators.releases())
+                        .ofSizeBetween(0, 40))
+                .checkAssert(rows -> {
+                    InMemoryObjectStore fresh = new InMemoryObjectStore();
+                    // A legacy file per row: rows of one id in several files of a partition and in several
+                    // partitions (a corrected release date), equal versions included.
+                    for (int i = 0; i < rows.size(); i++) {
+                        legacy(fresh, codec, rows.get(i), "part-" + i + ".parquet");
+                    }
+                    List<PressRelease> expected =
+                            new java.util.ArrayList<>(io.feedstore.domain.consolidation.Deduplication.newestPerId(rows)
+                                    .records());
+                    expected.sort(LoadPressReleases.ORDER);
+                    for (int threads : new int[] {1, 2, 4}) {
+                        assertThat(new LoadPressReleases(fresh, codec, 1, Duration.ZERO, threads)
+                                        .load(DAY.minusDays(1), DAY, Option.none()))
+                                .as("%d threads", threads)
+                                .isEqualTo(expected);
+                    }
+                });
+    }
+
+    @Test
     void onlyTheDateRangeAndTheNamedSourcesAreRead() {
         batch(store, codec, List.of(release("a", 1, "A")));
         batch(store, codec, List.of(release("b", RSS_DAY, null, "B")));

@@ -279,7 +279,7 @@ public final class ParquetRecordCodec implements RecordCodec {
                             reader.getFooter(),
                             layout,
                             WireRecordMaterializer::new,
-                            wire -> wire.toPressRelease().<T>map(map).mapLeft(InvalidPressRelease::getMessage))
+                            wire -> wire.toPressReleaseOfUtf8().<T>map(map).mapLeft(InvalidPressRelease::getMessage))
                     .run(results, threads);
         });
     }
@@ -379,8 +379,9 @@ public final class ParquetRecordCodec implements RecordCodec {
 
     private static Either<DecodeFailure, Long> readRows(
             ParquetFileReader reader, FileLayout layout, Consumer<PressRelease> sink) {
+        // The materializer refuses text that is not well-formed UTF-8, so its strings hold no unpaired surrogate.
         return readEach(reader, layout, new WireRecordMaterializer(layout), wire -> {
-            Either<InvalidPressRelease, PressRelease> record = wire.toPressRelease();
+            Either<InvalidPressRelease, PressRelease> record = wire.toPressReleaseOfUtf8();
             if (record.isLeft()) {
                 return record.getLeft().getMessage();
             }

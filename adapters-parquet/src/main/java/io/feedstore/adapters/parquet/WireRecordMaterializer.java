@@ -13,7 +13,10 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 
-/** Assembles one {@link WireRecord} per Parquet row; a column the file lacks stays null. */
+/**
+ * Assembles one {@link WireRecord} per Parquet row; a column the file lacks stays null. Every string is the JDK's
+ * decoding of bytes that are well-formed UTF-8 (anything else is refused), so none holds an unpaired surrogate.
+ */
 final class WireRecordMaterializer extends RecordMaterializer<WireRecord> {
 
     private final String[] strings = new String[ProductionSchema.FIRST_VERSION_COLUMN];

@@ -307,6 +307,30 @@ class DecoderCompatibilityTest {
                 .containsExactly(minimal("a\uFFFD", "gmail", "2025-01-15").build());
     }
 
+    @Test
+    void aSurrogateWrittenAsThreeBytesIsRejectedInEveryTextColumnSoNoRecordHoldsAnUnpairedOne() {
+        byte[][] surrogates = {
+            {'J', (byte) 0xed, (byte) 0xa0, (byte) 0x80}, // a lone high surrogate
+            {(byte) 0xed, (byte) 0xbf, (byte) 0xbf, '!'}, // a lone low surrogate
+            {(byte) 0xed, (byte) 0xa0, (byte) 0xbd, (byte) 0xed, (byte) 0xb8, (byte) 0x80} // a pair, as CESU-8
+        };
+        for (String column : List.of("company_name", "category", "title", "full_text", "source_url")) {
+            for (byte[] surrogate : surrogates) {
+                byte[] file = ParquetFiles.writtenByParquetExampleWriter(
+                        ProductionSchema.SCHEMA,
+                        List.of(
+                                keyedRow("a", "2025-01-15", "gmail", column, "Åsa Lindqvist – “Jyväskylä”"),
+                                keyedRow("b", "2025-01-15", "gmail", column, surrogate)));
+
+                assertThat(failure(file))
+                        .as("%s holding %s", column, java.util.Arrays.toString(surrogate))
+                        .contains("row 2")
+                        .contains(column)
+                        .contains("not valid UTF-8");
+            }
+        }
+    }
+
     private String failure(byte[] file) {
         Either<DecodeFailure, List<PressRelease>> decoded = codec.decode(file);
         assertThat(decoded.isLeft()).as("decoding should fail, got %s", decoded).isTrue();

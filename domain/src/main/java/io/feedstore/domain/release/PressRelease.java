@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One version of a press release, as typed values. The twelve Parquet columns map onto these fields in
@@ -39,15 +40,23 @@ public record PressRelease(
 
     private static final Instant END_INSTANT = LATEST.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
 
+    /**
+     * True while {@link WireRecord#toPressReleaseOfUtf8} builds a record on this thread: its texts were decoded
+     * from well-formed UTF-8, which cannot encode a surrogate, so scanning them for an unpaired one again is
+     * skipped. Everywhere else every text is scanned.
+     */
+    private static final ThreadLocal<boolean[]> TEXTS_FROM_UTF8 = ThreadLocal.withInitial(() -> new boolean[1]);
+
     public PressRelease {
         Objects.requireNonNull(id, "press_release_id");
         Objects.requireNonNull(releaseDate, "release_date");
         Objects.requireNonNull(source, "source");
-        requireText("company_name", companyName);
-        requireText("category", category);
-        requireText("title", title);
-        requireText("full_text", fullText);
-        requireText("source_url", sourceUrl);
+        boolean scan = !TEXTS_FROM_UTF8.get()[0];
+        requireText("company_name", companyName, scan);
+        requireText("category", category, scan);
+        requireText("title", title, scan);
+        requireText("full_text", fullText, scan);
+        requireText("source_url", sourceUrl, scan);
         Objects.requireNonNull(parserVersion, "parser_version");
         Objects.requireNonNull(schemaVersion, "schema_version");
         if (releaseDate.isBefore(EARLIEST) || releaseDate.isAfter(LATEST)) {
@@ -145,9 +154,22 @@ public record PressRelease(
         return nanos == NOT_INGESTED ? Long.MIN_VALUE + 1 : nanos;
     }
 
-    private static void requireText(String field, Option<String> value) {
+    private static void requireText(String field, Option<String> value, boolean scan) {
         Objects.requireNonNull(value, field);
-        value.forEach(v -> Text.requireWellFormed(field, v));
+        if (scan && value.isDefined()) {
+            Text.requireWellFormed(field, value.get());
+        }
+    }
+
+    /** What {@code build} builds, its texts taken as decoded from well-formed UTF-8 (see {@link #TEXTS_FROM_UTF8}). */
+    static PressRelease ofUtf8Texts(Supplier<PressRelease> build) {
+        boolean[] fromUtf8 = TEXTS_FROM_UTF8.get();
+        fromUtf8[0] = true;
+        try {
+            return build.get();
+        } finally {
+            fromUtf8[0] = false;
+        }
     }
 
     private static Option<Instant> inRange(String field, Option<Instant> value) {

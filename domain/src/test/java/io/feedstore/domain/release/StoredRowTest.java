@@ -92,6 +92,18 @@ class StoredRowTest {
     }
 
     @Test
+    void textDecodedFromBytesTheUtf8CheckAcceptsHoldsNoUnpairedSurrogateAndEncodesBackToThoseBytes() {
+        qt().withExamples(5_000).forAll(nearlyUtf8()).checkAssert(bytes -> {
+            String decoded = new String(bytes, StandardCharsets.UTF_8);
+            // The JDK's decoder turns every malformed sequence, an encoded surrogate included, into U+FFFD.
+            assertThat(Text.isWellFormed(decoded)).isTrue();
+            if (Utf8.isWellFormed(bytes)) {
+                assertThat(decoded.getBytes(StandardCharsets.UTF_8)).isEqualTo(bytes);
+            }
+        });
+    }
+
+    @Test
     void everyWellFormedTextIsAcceptedWhereverItsMultiByteCharactersFall() {
         String nordic = "Åsa Lindqvist – “Jyväskylä” ‘Ærø’ 東京 🚀 ";
         for (int prefix = 0; prefix < 16; prefix++) {

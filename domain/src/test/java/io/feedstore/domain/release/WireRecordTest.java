@@ -379,6 +379,43 @@ class WireRecordTest {
     }
 
     @Test
+    void theConversionOfDecodedUtf8GivesTheRecordOrTheRefusalOfTheCheckedConversion() {
+        String[] damaged = {"2025-02-30", "2025-01-15 10:30", " ", "“Ærø” – 東京 🚀", null};
+        qt().withExamples(2_000)
+                .forAll(
+                        Generators.pressReleases(),
+                        org.quicktheories.generators.SourceDSL.integers().between(0, WireRecord.COLUMNS.size() - 1),
+                        org.quicktheories.generators.SourceDSL.integers().between(-2, damaged.length - 1))
+                .checkAssert((record, column, damage) -> {
+                    WireRecord wire = WireRecord.of(record);
+                    if (damage >= 0 && column < 10) {
+                        wire = withColumn(wire, WireRecord.COLUMNS.get(column), damaged[damage]);
+                    }
+                    assertThat(wire.toPressReleaseOfUtf8().mapLeft(Throwable::getMessage))
+                            .isEqualTo(wire.toPressRelease().mapLeft(Throwable::getMessage));
+                });
+    }
+
+    @Test
+    void aLoneSurrogateIsRejectedByEveryConstructionAfterAConversionOfDecodedUtf8WhateverItsOutcome() {
+        WireRecord broken = new WireRecord(
+                "pr-1", null, null, "2025-01-15", null, null, "Åsa – \uDC00", null, "rss", null, null, null);
+        assertThat(valid().toPressReleaseOfUtf8().isRight()).isTrue();
+        assertThat(rejection(broken).field()).isEqualTo("title");
+        assertThat(withColumn(valid(), "release_date", "2025-02-30")
+                        .toPressReleaseOfUtf8()
+                        .isLeft())
+                .isTrue();
+        assertThat(rejection(broken).field()).isEqualTo("title");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PressRelease.builder(
+                                new PressReleaseId("pr-2"), new Source("rss"), LocalDate.of(2025, 1, 15))
+                        .fullText("Jyväskylä “\uD800”")
+                        .build())
+                .isInstanceOf(InvalidPressRelease.class)
+                .hasMessageContaining("full_text");
+    }
+
+    @Test
     void theColumnsAreTheProductionSchemaInOrder() {
         assertThat(WireRecord.COLUMNS)
                 .containsExactly(
