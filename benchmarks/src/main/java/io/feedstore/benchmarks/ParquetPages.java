@@ -32,32 +32,14 @@ final class ParquetPages {
     private ParquetPages() {}
 
     static int dataPages(Path file, String column) {
-        int pages = 0;
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file));
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (BlockMetaData block : reader.getFooter().getBlocks()) {
-                for (ColumnChunkMetaData chunk : block.getColumns()) {
-                    if (!chunk.getPath().toDotString().equals(column)) {
-                        continue;
-                    }
-                    long position = chunk.getStartingPos();
-                    long end = position + chunk.getTotalSize();
-                    while (position < end) {
-                        channel.position(position);
-                        CountingStream in =
-                                new CountingStream(new BufferedInputStream(Channels.newInputStream(channel), 256));
-                        PageHeader header = Util.readPageHeader(in);
-                        if (header.getType() == PageType.DATA_PAGE || header.getType() == PageType.DATA_PAGE_V2) {
-                            pages++;
-                        }
-                        position += in.count + header.getCompressed_page_size();
-                    }
-                }
+        int[] pages = {0};
+        eachPage(file, (chunk, header, data, channel) -> {
+            if (chunk.getPath().toDotString().equals(column)
+                    && (header.getType() == PageType.DATA_PAGE || header.getType() == PageType.DATA_PAGE_V2)) {
+                pages[0]++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the page headers of " + file, e);
-        }
-        return pages;
+        });
+        return pages[0];
     }
 
     /** ZSTD at one level on the uncompressed pages of a file, on one thread: the best of {@code rounds} timings. */
@@ -70,36 +52,18 @@ final class ParquetPages {
      */
     static ZstdAlone zstdAlone(Path file, int level, int rounds) {
         List<byte[]> pages = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file));
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (BlockMetaData block : reader.getFooter().getBlocks()) {
-                for (ColumnChunkMetaData chunk : block.getColumns()) {
-                    long position = chunk.getStartingPos();
-                    long end = position + chunk.getTotalSize();
-                    while (position < end) {
-                        channel.position(position);
-                        CountingStream in =
-                                new CountingStream(new BufferedInputStream(Channels.newInputStream(channel), 256));
-                        PageHeader header = Util.readPageHeader(in);
-                        byte[] compressed = new byte[header.getCompressed_page_size()];
-                        ByteBuffer target = ByteBuffer.wrap(compressed);
-                        long from = position + in.count;
-                        while (target.hasRemaining()) {
-                            if (channel.read(target, from + target.position()) < 0) {
-                                throw new IOException("page at " + from + " runs past the end of " + file);
-                            }
-                        }
-                        if (chunk.getCodec() != CompressionCodecName.ZSTD) {
-                            throw new IOException(file + " holds a " + chunk.getCodec() + " column chunk, not ZSTD");
-                        }
-                        pages.add(Zstd.decompress(compressed, header.getUncompressed_page_size()));
-                        position = from + compressed.length;
-                    }
+        eachPage(file, (chunk, header, data, channel) -> {
+            if (chunk.getCodec() != CompressionCodecName.ZSTD) {
+                throw new IOException(file + " holds a " + chunk.getCodec() + " column chunk, not ZSTD");
+            }
+            ByteBuffer compressed = ByteBuffer.allocate(header.getCompressed_page_size());
+            while (compressed.hasRemaining()) {
+                if (channel.read(compressed, data + compressed.position()) < 0) {
+                    throw new IOException("page at " + data + " runs past the end of " + file);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the pages of " + file, e);
-        }
+            pages.add(Zstd.decompress(compressed.array(), header.getUncompressed_page_size()));
+        });
         long uncompressed = pages.stream().mapToLong(p -> p.length).sum();
         long compressed = 0;
         long best = Long.MAX_VALUE;
@@ -115,6 +79,35 @@ final class ParquetPages {
             best = Math.min(best, System.nanoTime() - start);
         }
         return new ZstdAlone(pages.size(), uncompressed, compressed, best / 1e9);
+    }
+
+    /** One page as {@link #eachPage} finds it: its chunk, its header, where its data starts, the open file. */
+    private interface PageVisitor {
+        void page(ColumnChunkMetaData chunk, PageHeader header, long data, FileChannel channel) throws IOException;
+    }
+
+    /** Walks the page headers of every column chunk of {@code file}, in file order. */
+    private static void eachPage(Path file, PageVisitor visitor) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file));
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (BlockMetaData block : reader.getFooter().getBlocks()) {
+                for (ColumnChunkMetaData chunk : block.getColumns()) {
+                    long position = chunk.getStartingPos();
+                    long end = position + chunk.getTotalSize();
+                    while (position < end) {
+                        channel.position(position);
+                        CountingStream in =
+                                new CountingStream(new BufferedInputStream(Channels.newInputStream(channel), 256));
+                        PageHeader header = Util.readPageHeader(in);
+                        long data = position + in.count;
+                        visitor.page(chunk, header, data, channel);
+                        position = data + header.getCompressed_page_size();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the pages of " + file, e);
+        }
     }
 
     /** Counts the bytes the header decoder consumed, to know where the page's data starts. */
