@@ -24,16 +24,10 @@ public final class WholeObjects {
      */
     public static Either<StoreFailure, Generation> write(
             ObjectStore store, ObjectKey key, WriteCondition condition, ContentWriter writer) {
-        byte[] content;
-        try {
-            content = writer.toByteArray();
-        } catch (IOException e) {
-            return Either.left(StoreFailure.IoFailure.of(store.describe() + " " + key, e));
-        }
-        if (condition instanceof WriteCondition.IfGeneration ifGeneration) {
-            return store.replaceIfUnchanged(key, ifGeneration.expected(), content);
-        }
-        return store.createIfAbsent(key, content);
+        return contentOf(store, key, writer)
+                .flatMap(content -> condition instanceof WriteCondition.IfGeneration ifGeneration
+                        ? store.replaceIfUnchanged(key, ifGeneration.expected(), content)
+                        : store.createIfAbsent(key, content));
     }
 
     /**
@@ -43,12 +37,15 @@ public final class WholeObjects {
      */
     public static Either<StoreFailure, Generation> createIfAbsent(
             ObjectStore store, ObjectKey key, ObjectAttributes attributes, ContentWriter writer) {
-        byte[] content;
+        return contentOf(store, key, writer).flatMap(content -> store.createIfAbsent(key, attributes, content));
+    }
+
+    /** The writer's bytes, or its {@link IOException} as the {@link StoreFailure.IoFailure} of {@code key}. */
+    private static Either<StoreFailure, byte[]> contentOf(ObjectStore store, ObjectKey key, ContentWriter writer) {
         try {
-            content = writer.toByteArray();
+            return Either.right(writer.toByteArray());
         } catch (IOException e) {
             return Either.left(StoreFailure.IoFailure.of(store.describe() + " " + key, e));
         }
-        return store.createIfAbsent(key, attributes, content);
     }
 }
