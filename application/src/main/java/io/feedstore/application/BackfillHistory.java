@@ -266,16 +266,20 @@ public final class BackfillHistory {
                         published.getLeft() + "; no flat file of " + date + " was deleted");
             }
             List<PartitionReport> consolidated = new ArrayList<>();
-            for (Partition p : affected) {
-                consolidated.add(
-                        inFlight.partitions().exclusively(p, () -> consolidation.consolidate(p, RunMode.APPLY)));
-            }
             Map<Partition, MigratedRows.Held> held = new HashMap<>();
-            for (PartitionReport p : consolidated) {
-                if (copies.partitions().contains(p.partition())
-                        && (p.status() == PartitionStatus.CONSOLIDATED || p.status() == PartitionStatus.UNCHANGED)) {
-                    new MigratedRows(store, codec).held(p.partition()).forEach(h -> held.put(p.partition(), h));
-                }
+            for (Partition p : affected) {
+                // The consolidated file is read back under the same lock: another date in flight consolidating
+                // this partition would replace the generation being read, and on GCS a ranged read of a replaced
+                // generation fails, which would keep this date's files for no fault of theirs.
+                consolidated.add(inFlight.partitions().exclusively(p, () -> {
+                    PartitionReport report = consolidation.consolidate(p, RunMode.APPLY);
+                    if (copies.partitions().contains(p)
+                            && (report.status() == PartitionStatus.CONSOLIDATED
+                                    || report.status() == PartitionStatus.UNCHANGED)) {
+                        new MigratedRows(store, codec).held(p).forEach(h -> held.put(p, h));
+                    }
+                    return report;
+                }));
             }
             Map<ObjectKey, String> kept = new LinkedHashMap<>();
             Map<ObjectKey, MigrationEntry> retiring = new LinkedHashMap<>();
@@ -316,9 +320,10 @@ public final class BackfillHistory {
     }
 
     /**
-     * What the dates in flight share: a partition is consolidated by one date at a time (a date's rows can land in
-     * another date's partitions, and two consolidations of one partition would only make one of them lose its
-     * compare-and-swap), and the migration record is appended to one date at a time.
+     * What the dates in flight share: a partition is consolidated and read back by one date at a time (a date's
+     * rows can land in another date's partitions; two consolidations of one partition would only make one of them
+     * lose its compare-and-swap, and one replacing the file another is reading back cuts that read off on GCS),
+     * and the migration record is appended to one date at a time.
      */
     private record InFlight(MigrationRecord record, PartitionLocks partitions) {
         InFlight(MigrationRecord record) {

@@ -12,15 +12,24 @@ import io.feedstore.domain.partition.FlatFolder;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.Source;
+import io.feedstore.domain.store.ContentWriter;
+import io.feedstore.domain.store.Generation;
 import io.feedstore.domain.store.KeyPrefix;
+import io.feedstore.domain.store.ObjectContent;
+import io.feedstore.domain.store.ObjectDetails;
 import io.feedstore.domain.store.ObjectInfo;
 import io.feedstore.domain.store.ObjectKey;
 import io.feedstore.domain.store.ObjectStore;
+import io.feedstore.domain.store.ReadCondition;
 import io.feedstore.domain.store.StoreFailure;
+import io.feedstore.domain.store.WriteCondition;
+import io.feedstore.testkit.ForwardingObjectContent;
+import io.feedstore.testkit.ForwardingObjectStore;
 import io.feedstore.testkit.InMemoryObjectStore;
 import io.feedstore.testkit.InMemorySpillSpace;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,6 +92,48 @@ class BackfillDatesInFlightTest {
                         .map(r -> r.id().value())
                         .collect(Collectors.toSet()))
                 .isEqualTo(sharedIds);
+    }
+
+    /**
+     * On GCS a ranged read of a generation that has since been replaced fails. A date reads its partitions'
+     * consolidated files back to check its rows are held; if another date in flight could consolidate the same
+     * partition during that read, the first date would keep its files and fail for no fault of theirs. Here every
+     * read by the thread that last wrote the shared consolidated file waits for another thread's write, which must
+     * not come while that thread still works on the partition.
+     */
+    @RepeatedTest(2)
+    void aDateReadingItsConsolidatedFileBackIsNotCutOffByAnotherDateConsolidatingTheSamePartition() {
+        int dates = 2;
+        for (int d = 0; d < dates; d++) {
+            LocalDate date = FIRST.plusDays(d);
+            flat(
+                    date,
+                    "msgId=k" + d + ".parquet",
+                    gmail("k" + d, SHARED.toString(), ingested(d), "Søren Kierkegård – “flyttet” 東京 🎉"));
+        }
+        Partition shared = new Partition(GMAIL, SHARED);
+        List<PressRelease> before = load();
+
+        BackfillReport report = backfill(new GenerationBoundReads(memory, shared.consolidatedKey()))
+                .backfill(
+                        new BackfillHistory.Request(
+                                Option.none(),
+                                Option.none(),
+                                Option.none(),
+                                RunMode.APPLY,
+                                Shard.ALL,
+                                "bound",
+                                4,
+                                dates),
+                        BackfillHistory.Progress.NONE);
+
+        assertThat(report.dates())
+                .as("%s", report)
+                .extracting(BackfillReport.DateReport::status)
+                .containsOnly(DateStatus.MIGRATED)
+                .hasSize(dates);
+        assertThat(load()).isEqualTo(before);
+        assertThat(flatKeys()).isEmpty();
     }
 
     @RepeatedTest(3)
@@ -168,6 +219,76 @@ class BackfillDatesInFlightTest {
                 return proceed.get();
             }
         });
+    }
+
+    /**
+     * Reads of one key as GCS serves them: opened content reads exactly the generation it was opened at and fails
+     * once that generation is replaced. An open by the thread that made the key's latest write waits up to
+     * {@link #WAIT_MS} for another thread to write it, so a write that can overlap that read does.
+     */
+    private static final class GenerationBoundReads extends ForwardingObjectStore {
+        private static final long WAIT_MS = 400;
+        private final ObjectStore live;
+        private final ObjectKey key;
+        private final Object written = new Object();
+        private long writes;
+        private Thread lastWriter;
+
+        GenerationBoundReads(ObjectStore live, ObjectKey key) {
+            super(live);
+            this.live = live;
+            this.key = key;
+        }
+
+        @Override
+        public Either<StoreFailure, Generation> write(
+                ObjectKey target, WriteCondition condition, ContentWriter writer) {
+            Either<StoreFailure, Generation> result = super.write(target, condition, writer);
+            if (target.equals(key) && result.isRight()) {
+                synchronized (written) {
+                    writes++;
+                    lastWriter = Thread.currentThread();
+                    written.notifyAll();
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public Either<StoreFailure, ObjectContent> open(ObjectKey target, ReadCondition condition) {
+            Either<StoreFailure, ObjectContent> opened = super.open(target, condition);
+            if (!target.equals(key) || opened.isLeft()) {
+                return opened;
+            }
+            awaitAnotherWriter();
+            return opened.map(content -> new ForwardingObjectContent(content) {
+                @Override
+                public void readFully(long position, byte[] target, int offset, int length) throws IOException {
+                    Either<StoreFailure, ObjectDetails> now = live.details(key);
+                    if (now.isLeft() || !now.get().info().generation().equals(generation())) {
+                        throw new IOException(key.value() + " generation " + generation() + " is gone (404)");
+                    }
+                    super.readFully(position, target, offset, length);
+                }
+            });
+        }
+
+        private void awaitAnotherWriter() {
+            synchronized (written) {
+                if (lastWriter != Thread.currentThread()) {
+                    return;
+                }
+                long seen = writes;
+                long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+                try {
+                    while (writes == seen && System.nanoTime() < deadline) {
+                        written.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static void pause(long millis) {
