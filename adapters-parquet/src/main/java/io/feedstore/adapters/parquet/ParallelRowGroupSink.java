@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
@@ -34,7 +36,8 @@ import org.apache.parquet.io.SeekableInputStream;
  * worker as a small Parquet file of its own, exactly as the sequential writer would encode it; the finished
  * groups' column chunks are then copied, in order and byte for byte, with their page indexes, into the one output
  * file. Row groups, pages, encodings and compression are those of {@link ParquetRecordCodec#encode}; only the work
- * is spread. At most {@code threads} groups are being encoded and one more waits its turn, so memory stays a few
+ * is spread. At most {@code threads} groups are being encoded and one more waits its turn; groups already encoded
+ * wait as compressed bytes for the older ones to be appended, all within a budget of bytes, so memory stays a few
  * row groups.
  */
 final class ParallelRowGroupSink implements RecordSink {
@@ -63,6 +66,10 @@ final class ParallelRowGroupSink implements RecordSink {
      */
     private final long budget;
 
+    private final Function<List<StoredRow>, byte[]> encodeGroup;
+    /** Notified whenever a group's encoding is done. */
+    private final Object progress = new Object();
+
     private List<StoredRow> current;
     private ParquetFileWriter file;
     /** The plain writer, used instead when even the first group is too large to hold twice. */
@@ -78,6 +85,17 @@ final class ParallelRowGroupSink implements RecordSink {
 
     /** With a {@code budget} of bytes of rows in flight; tests make it small. */
     ParallelRowGroupSink(EncodingOptions options, OutputStream out, int threads, long budget) {
+        this(options, out, threads, budget, rows -> ParquetRecordCodec.encodeStored(rows, options));
+    }
+
+    /** With the encoding of one group as a small Parquet file; tests slow some groups down. */
+    ParallelRowGroupSink(
+            EncodingOptions options,
+            OutputStream out,
+            int threads,
+            long budget,
+            Function<List<StoredRow>, byte[]> encodeGroup) {
+        this.encodeGroup = Objects.requireNonNull(encodeGroup, "encodeGroup");
         this.budget = budget;
         this.options = Objects.requireNonNull(options, "options");
         this.out = Objects.requireNonNull(out, "out");
@@ -154,16 +172,71 @@ final class ParallelRowGroupSink implements RecordSink {
             }
             return;
         }
-        // One group more than there are workers: groups are appended oldest first, so a worker done with a younger
-        // group would otherwise idle until the oldest is finished; with one waiting, it starts on that at once.
-        while (pending.size() > threads) {
-            appendNext();
+        // Groups are appended oldest first, but a worker is never kept waiting for that: finished groups wait
+        // (as their compressed bytes, within the budget below) until the groups before them are done, and one group
+        // more than there are workers waits to be encoded, so a worker done with a group starts on the next at once.
+        appendFinished();
+        while (encoding() > threads) {
+            awaitAGroupEncoded();
+            appendFinished();
         }
-        pending.add(pool.submit(() -> ParquetRecordCodec.encodeStored(group, options)));
+        GroupEncoding encoding = new GroupEncoding(group);
+        pool.execute(encoding);
+        pending.add(encoding);
         pendingSizes.add(groupBytes);
         pendingBytes += groupBytes;
         while (!pending.isEmpty() && pendingBytes > budget) {
             appendNext();
+        }
+    }
+
+    /** Appends the groups at the head of the queue that are already encoded, without waiting. */
+    private void appendFinished() throws IOException {
+        while (!pending.isEmpty() && pending.peek().isDone()) {
+            appendNext();
+        }
+    }
+
+    /** Groups submitted and not yet encoded: being encoded, or waiting for a worker. */
+    private int encoding() {
+        int count = 0;
+        for (Future<byte[]> group : pending) {
+            if (!group.isDone()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Waits until no more groups are unfinished than there are workers: until any of them is done, whichever it is,
+     * so a slow oldest group does not hold up the rest. A failed group counts as done; its failure is raised when it
+     * is appended, in order.
+     */
+    private void awaitAGroupEncoded() throws IOException {
+        synchronized (progress) {
+            while (encoding() > threads) {
+                try {
+                    progress.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while a row group was being encoded");
+                }
+            }
+        }
+    }
+
+    /** A group's encoding, which tells the writer when it is done (encoded or failed). */
+    private final class GroupEncoding extends FutureTask<byte[]> {
+        GroupEncoding(List<StoredRow> group) {
+            super(() -> encodeGroup.apply(group));
+        }
+
+        @Override
+        protected void done() {
+            synchronized (progress) {
+                progress.notifyAll();
+            }
         }
     }
 

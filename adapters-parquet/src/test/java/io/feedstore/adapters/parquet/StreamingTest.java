@@ -16,8 +16,16 @@ import io.feedstore.domain.store.StoredObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -176,6 +184,61 @@ class StreamingTest {
                 .extracting(BlockMetaData::getRowCount)
                 .containsExactly(5L, 3L, 3L, 3L);
         assertThat(codec.decode(file).get()).isEqualTo(rows);
+    }
+
+    /**
+     * Groups are appended in order, but a slow group does not hold up the workers: while the oldest group is still
+     * being encoded, the writer goes on handing over groups, which the other worker encodes, and only waits when
+     * more groups than workers (plus one) are unfinished. The file still holds every row in order.
+     */
+    @Test
+    void aSlowOldestGroupDoesNotKeepTheOtherWorkerIdle() throws Exception {
+        EncodingOptions options = new EncodingOptions(Compression.ZSTD, 3, 2);
+        List<PressRelease> rows = EncodingTest.releases(16);
+        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        AtomicInteger encoded = new AtomicInteger();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] firstId = rows.get(0).id().value().getBytes(StandardCharsets.UTF_8);
+        ParallelRowGroupSink sink = new ParallelRowGroupSink(options, out, 2, Long.MAX_VALUE, group -> {
+            if (Arrays.equals(group.get(0).value(0), firstId)) {
+                await(firstMayFinish);
+            }
+            byte[] file = ParquetRecordCodec.encodeStored(group, options);
+            encoded.incrementAndGet();
+            return file;
+        });
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            // Eight groups of two rows: the first is held back, the other seven must all be encoded meanwhile.
+            Future<?> writes = writer.submit(() -> {
+                for (PressRelease row : rows) {
+                    sink.write(row);
+                }
+                return null;
+            });
+            writes.get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (encoded.get() < 7 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(encoded.get())
+                    .as("groups encoded while the first was held back")
+                    .isEqualTo(7);
+        } finally {
+            firstMayFinish.countDown();
+            writer.shutdownNow();
+        }
+        sink.close();
+        assertThat(codec.decode(out.toByteArray()).get()).isEqualTo(rows);
+        assertThat(ParquetFiles.footer(out.toByteArray()).getBlocks()).hasSize(8);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Per row group: rows, and per column its codec, encodings, value count and compressed size. */
