@@ -42,7 +42,13 @@ import picocli.CommandLine.Spec;
         })
 final class AuditCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Made on first use, not when picocli creates this command at every start: building an {@code ObjectMapper}
+     * loads and initialises a few hundred classes that only {@code audit --json} needs.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @ParentCommand
     FeedstoreCommand feedstore;
@@ -69,7 +75,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(toJson(report)));
+            out.println(Json.MAPPER.writeValueAsString(toJson(report)));
         } else {
             Secrets secrets = Secrets.of(feedstore.environment().variables());
             for (AuditReport.Day day : report.days()) {
@@ -89,7 +95,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(AuditReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("from", report.from().toString());
         root.put("to", report.to().toString());
         root.put("diverges", report.diverges());

@@ -230,6 +230,45 @@ class EntrypointScriptIT {
         assertThat(run.out).contains("would write 60 rows to consolidated.parquet");
     }
 
+    /**
+     * What a start loads stays small. The jar builds its object graph by reflection: Guice generates no classes (its
+     * copy of ASM is never loaded), though asked on the command line it still does. And a command that writes no
+     * JSON builds no Jackson {@code ObjectMapper} (whose constructor loads its {@code TypeFactory}), although
+     * picocli creates every command, {@code audit} included, at each start.
+     */
+    @Test
+    void aStartGeneratesNoClassesUnlessToldAndBuildsNoJsonMapperItDoesNotUse() throws Exception {
+        Path store = Files.createDirectories(temp.resolve("startup-store"));
+        for (boolean told : List.of(false, true)) {
+            Path loaded = temp.resolve("classes-" + told + ".txt");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xlog:class+load=info:file=" + loaded));
+            if (told) {
+                command.add("-D" + Main.GUICE_BYTECODE_GEN + "=ENABLED");
+            }
+            command.addAll(
+                    List.of("-jar", JAR.toString(), "--store", "file:" + store, "consolidate", "--date", "2030-01-01"));
+            Process run = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(temp.resolve("startup.txt").toFile())
+                    .start();
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue())
+                    .as(Files.readString(temp.resolve("startup.txt")))
+                    .isZero();
+
+            String classes = Files.readString(loaded);
+            assertThat(classes).contains("com.google.inject.Guice ");
+            assertThat(classes).doesNotContain("com.fasterxml.jackson.databind.type.TypeFactory ");
+            if (told) {
+                assertThat(classes).contains("com.google.inject.internal.asm.");
+            } else {
+                assertThat(classes).doesNotContain("com.google.inject.internal.asm.");
+            }
+        }
+    }
+
     @Test
     void aMissingOrForeignClassDataArchiveNeverChangesWhatARunDoesOrPrints() throws Exception {
         Path garbage = Files.writeString(temp.resolve("garbage.jsa"), "not an archive – “Ærø”");
