@@ -115,17 +115,7 @@ class BackfillDatesInFlightTest {
         List<PressRelease> before = load();
 
         BackfillReport report = backfill(new GenerationBoundReads(memory, shared.consolidatedKey()))
-                .backfill(
-                        new BackfillHistory.Request(
-                                Option.none(),
-                                Option.none(),
-                                Option.none(),
-                                RunMode.APPLY,
-                                Shard.ALL,
-                                "bound",
-                                4,
-                                dates),
-                        BackfillHistory.Progress.NONE);
+                .backfill(request("bound", dates), BackfillHistory.Progress.NONE);
 
         assertThat(report.dates())
                 .as("%s", report)
@@ -205,8 +195,13 @@ class BackfillDatesInFlightTest {
     }
 
     private static BackfillHistory.Request request(String run) {
+        return request(run, DATES);
+    }
+
+    /** Every date of the run in flight at once, four files at a time. */
+    private static BackfillHistory.Request request(String run, int datesAtOnce) {
         return new BackfillHistory.Request(
-                Option.none(), Option.none(), Option.none(), RunMode.APPLY, Shard.ALL, run, 4, DATES);
+                Option.none(), Option.none(), Option.none(), RunMode.APPLY, Shard.ALL, run, 4, datesAtOnce);
     }
 
     /** A store whose every call takes a few milliseconds, so that the dates in flight overlap. */
