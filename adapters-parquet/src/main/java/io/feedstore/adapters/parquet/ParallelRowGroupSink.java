@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.function.Function;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
@@ -39,6 +38,11 @@ import org.apache.parquet.io.SeekableInputStream;
  * is spread. At most {@code threads} groups are being encoded and one more waits its turn; groups already encoded
  * wait as compressed bytes for the older ones to be appended, all within a budget of bytes, so memory stays a few
  * row groups.
+ *
+ * <p>The last row group would be compressed on one core while the others, done with theirs, wait: its large ZSTD
+ * pages are therefore split over {@code threads} of zstd's own workers ({@link OneShotCodecFactory}), which gives
+ * frames of nearly the same size (a few hundred bytes more a page). Which group is last is known from the rows alone (a full group is
+ * handed on when the next row arrives, the last one at {@link #close}), so the file's bytes do not depend on timing.
  */
 final class ParallelRowGroupSink implements RecordSink {
 
@@ -66,11 +70,14 @@ final class ParallelRowGroupSink implements RecordSink {
      */
     private final long budget;
 
-    private final Function<List<StoredRow>, byte[]> encodeGroup;
+    private final GroupEncoder encodeGroup;
     /** Notified whenever a group's encoding is done. */
     private final Object progress = new Object();
 
     private List<StoredRow> current;
+    /** Whether {@link #current} is complete: it is handed on when the next row arrives, or as the last group. */
+    private boolean currentFull;
+
     private ParquetFileWriter file;
     /** The plain writer, used instead when even the first group is too large to hold twice. */
     private ParquetWriter<StoredRow> sequential;
@@ -85,16 +92,17 @@ final class ParallelRowGroupSink implements RecordSink {
 
     /** With a {@code budget} of bytes of rows in flight; tests make it small. */
     ParallelRowGroupSink(EncodingOptions options, OutputStream out, int threads, long budget) {
-        this(options, out, threads, budget, rows -> ParquetRecordCodec.encodeStored(rows, options));
+        this(
+                options,
+                out,
+                threads,
+                budget,
+                (rows, last) -> ParquetRecordCodec.encodeStored(rows, options, last ? threads : 1));
     }
 
     /** With the encoding of one group as a small Parquet file; tests slow some groups down. */
     ParallelRowGroupSink(
-            EncodingOptions options,
-            OutputStream out,
-            int threads,
-            long budget,
-            Function<List<StoredRow>, byte[]> encodeGroup) {
+            EncodingOptions options, OutputStream out, int threads, long budget, GroupEncoder encodeGroup) {
         this.encodeGroup = Objects.requireNonNull(encodeGroup, "encodeGroup");
         this.budget = budget;
         this.options = Objects.requireNonNull(options, "options");
@@ -122,12 +130,13 @@ final class ParallelRowGroupSink implements RecordSink {
             written++;
             return;
         }
+        if (currentFull) {
+            submitCurrent(false);
+        }
         current.add(row);
         currentBytes += row.size();
         written++;
-        if (current.size() == options.rowGroupRows() || currentBytes > budget) {
-            submitCurrent();
-        }
+        currentFull = current.size() == options.rowGroupRows() || currentBytes > budget;
     }
 
     @Override
@@ -143,7 +152,7 @@ final class ParallelRowGroupSink implements RecordSink {
         closed = true;
         try {
             if (!current.isEmpty()) {
-                submitCurrent();
+                submitCurrent(true);
             }
             if (sequential != null) {
                 sequential.close();
@@ -159,11 +168,12 @@ final class ParallelRowGroupSink implements RecordSink {
         }
     }
 
-    private void submitCurrent() throws IOException {
+    private void submitCurrent(boolean last) throws IOException {
         List<StoredRow> group = current;
         long groupBytes = currentBytes;
         current = new ArrayList<>(Math.min(options.rowGroupRows(), 10_000));
         currentBytes = 0;
+        currentFull = false;
         if (file == null && pending.isEmpty() && groupBytes > budget) {
             // Rows this large for this heap: encode as the sequential writer does, straight into the output.
             sequential = ParquetRecordCodec.writer(new StreamOutputFile(out), options);
@@ -180,7 +190,7 @@ final class ParallelRowGroupSink implements RecordSink {
             awaitAGroupEncoded();
             appendFinished();
         }
-        GroupEncoding encoding = new GroupEncoding(group);
+        GroupEncoding encoding = new GroupEncoding(group, last);
         pool.execute(encoding);
         pending.add(encoding);
         pendingSizes.add(groupBytes);
@@ -228,8 +238,8 @@ final class ParallelRowGroupSink implements RecordSink {
 
     /** A group's encoding, which tells the writer when it is done (encoded or failed). */
     private final class GroupEncoding extends FutureTask<byte[]> {
-        GroupEncoding(List<StoredRow> group) {
-            super(() -> encodeGroup.apply(group));
+        GroupEncoding(List<StoredRow> group, boolean last) {
+            super(() -> encodeGroup.encode(group, last));
         }
 
         @Override
@@ -238,6 +248,12 @@ final class ParallelRowGroupSink implements RecordSink {
                 progress.notifyAll();
             }
         }
+    }
+
+    /** Encodes one row group as a small Parquet file; {@code last} for the file's last group. */
+    @FunctionalInterface
+    interface GroupEncoder {
+        byte[] encode(List<StoredRow> rows, boolean last);
     }
 
     /** Copies the oldest finished group's column chunks, with their column and offset indexes, into the file. */

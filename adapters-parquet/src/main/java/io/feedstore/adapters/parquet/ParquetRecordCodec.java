@@ -45,7 +45,7 @@ import org.apache.parquet.io.api.RecordMaterializer;
 
 /**
  * The record-codec port on parquet-hadoop, entirely in memory (no Hadoop FileSystem). ZSTD goes through zstd-jni
- * one page at a time ({@link OneShotZstdCodecFactory}); snappy through snappy-java; GZIP through Hadoop's
+ * one page at a time ({@link OneShotCodecFactory}); snappy through snappy-java; GZIP through Hadoop's
  * pure-Java gzip compressor (the JDK's zlib). None needs Hadoop's native libraries.
  */
 public final class ParquetRecordCodec implements RecordCodec {
@@ -132,8 +132,21 @@ public final class ParquetRecordCodec implements RecordCodec {
 
     /** Checked rows as one file encoded with {@code options}: the same bytes {@link #encode} gives for their records. */
     static byte[] encodeStored(List<StoredRow> rows, EncodingOptions options) {
+        return encodeStored(rows, options, 1);
+    }
+
+    /**
+     * As {@link #encodeStored(List, EncodingOptions)}, with large ZSTD pages compressed by {@code zstdWorkers} of
+     * zstd's threads ({@link OneShotCodecFactory}): the same rows, pages and encodings, ZSTD frames of the same size
+     * to within a few hundred bytes a page.
+     */
+    static byte[] encodeStored(List<StoredRow> rows, EncodingOptions options, int zstdWorkers) {
         InMemoryOutputFile file = new InMemoryOutputFile();
-        try (ParquetWriter<StoredRow> writer = writer(file, options)) {
+        try (ParquetWriter<StoredRow> writer = writer(
+                file,
+                options,
+                OneShotCodecFactory.forWriter(
+                        configuration(options), pageBytes(options), options.level(), zstdWorkers))) {
             for (StoredRow row : rows) {
                 writer.write(row);
             }
@@ -158,7 +171,7 @@ public final class ParquetRecordCodec implements RecordCodec {
         return writer(
                 file,
                 options,
-                OneShotZstdCodecFactory.forWriter(configuration(options), pageBytes(options), options.level()));
+                OneShotCodecFactory.forWriter(configuration(options), pageBytes(options), options.level()));
     }
 
     /**
@@ -355,7 +368,7 @@ public final class ParquetRecordCodec implements RecordCodec {
         // instead of a silently different record.
         return ParquetReadOptions.builder(configuration)
                 .usePageChecksumVerification(true)
-                .withCodecFactory(OneShotZstdCodecFactory.forReader(configuration))
+                .withCodecFactory(OneShotCodecFactory.forReader(configuration))
                 .build();
     }
 

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -199,7 +200,7 @@ class StreamingTest {
         AtomicInteger encoded = new AtomicInteger();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] firstId = rows.get(0).id().value().getBytes(StandardCharsets.UTF_8);
-        ParallelRowGroupSink sink = new ParallelRowGroupSink(options, out, 2, Long.MAX_VALUE, group -> {
+        ParallelRowGroupSink sink = new ParallelRowGroupSink(options, out, 2, Long.MAX_VALUE, (group, last) -> {
             if (Arrays.equals(group.get(0).value(0), firstId)) {
                 await(firstMayFinish);
             }
@@ -209,7 +210,8 @@ class StreamingTest {
         });
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
-            // Eight groups of two rows: the first is held back, the other seven must all be encoded meanwhile.
+            // Eight groups of two rows: the first is held back, the next six must all be encoded meanwhile (the
+            // eighth, the last, is handed on when the sink is closed).
             Future<?> writes = writer.submit(() -> {
                 for (PressRelease row : rows) {
                     sink.write(row);
@@ -218,12 +220,12 @@ class StreamingTest {
             });
             writes.get(10, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (encoded.get() < 7 && System.nanoTime() < deadline) {
+            while (encoded.get() < 6 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             assertThat(encoded.get())
                     .as("groups encoded while the first was held back")
-                    .isEqualTo(7);
+                    .isEqualTo(6);
         } finally {
             firstMayFinish.countDown();
             writer.shutdownNow();
@@ -231,6 +233,43 @@ class StreamingTest {
         sink.close();
         assertThat(codec.decode(out.toByteArray()).get()).isEqualTo(rows);
         assertThat(ParquetFiles.footer(out.toByteArray()).getBlocks()).hasSize(8);
+    }
+
+    /**
+     * Only the file's last group is encoded as the last (its large pages split over zstd's workers), whether or not
+     * it is full: a full group is handed on when the next row arrives, so which group is last never depends on
+     * timing.
+     */
+    @Test
+    void exactlyTheLastRowGroupIsEncodedAsTheLastWhetherOrNotItIsFull() {
+        qt().withExamples(30)
+                .forAll(integers().between(1, 13), integers().between(1, 4))
+                .checkAssert((n, groupRows) -> {
+                    EncodingOptions options = new EncodingOptions(Compression.ZSTD, 3, groupRows);
+                    List<PressRelease> rows = EncodingTest.releases(n);
+                    List<Boolean> lasts = Collections.synchronizedList(new ArrayList<>());
+                    List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    try (RecordSink sink = new ParallelRowGroupSink(options, out, 2, Long.MAX_VALUE, (group, last) -> {
+                        if (last) {
+                            sizes.add(group.size());
+                        }
+                        lasts.add(last);
+                        return ParquetRecordCodec.encodeStored(group, options, last ? 2 : 1);
+                    })) {
+                        for (PressRelease row : rows) {
+                            sink.write(row);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+
+                    int groups = (n + groupRows - 1) / groupRows;
+                    assertThat(lasts).hasSize(groups);
+                    assertThat(lasts.stream().filter(last -> last).count()).isEqualTo(1);
+                    assertThat(sizes).containsExactly(n - (groups - 1) * groupRows);
+                    assertThat(codec.decode(out.toByteArray()).get()).isEqualTo(rows);
+                });
     }
 
     private static void await(CountDownLatch latch) {
