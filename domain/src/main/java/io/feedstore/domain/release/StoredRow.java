@@ -109,7 +109,8 @@ public final class StoredRow {
      * columns (id, dates, source, versions) are decoded, small as they are, and checked by {@link WireRecord}'s own
      * rules; a key column written in another form than feedstore's (a {@code Z} instead of {@code +00:00}, say) is
      * replaced by feedstore's form, as the record path would write it. Refuses exactly the rows
-     * {@code toWire().toPressRelease()} refuses, with the same reason.
+     * {@code toWire().toPressRelease()} refuses, with the same reason. Keys already in feedstore's form, as nearly
+     * every row has them, are recognised on their bytes ({@link CanonicalKeys}) without building the record.
      */
     public Either<InvalidPressRelease, CheckedRow> check() {
         for (int column = 0; column < STRING_COLUMNS; column++) {
@@ -117,6 +118,12 @@ public final class StoredRow {
                 return Either.left(InvalidPressRelease.notUtf8(WireRecord.COLUMNS.get(column)));
             }
         }
+        CheckedRow canonical = CanonicalKeys.check(this);
+        return canonical != null ? Either.right(canonical) : checkKeysByTheRecordsRules();
+    }
+
+    /** {@link #check}'s full check of the key columns, for rows whose keys are not plainly in feedstore's form. */
+    private Either<InvalidPressRelease, CheckedRow> checkKeysByTheRecordsRules() {
         WireRecord keys = new WireRecord(
                 text(0),
                 null,

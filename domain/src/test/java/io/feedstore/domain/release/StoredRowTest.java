@@ -14,6 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
@@ -165,27 +167,150 @@ class StoredRowTest {
 
     @Test
     void theBytePathAndTheRecordPathAgreeOnEveryRowAcceptedOrRefusedTheWrittenBytesAndTheDigest() {
-        qt().withExamples(3_000).forAll(storedRows()).checkAssert(row -> {
-            Either<String, PressRelease> byRecord = Try.of(row::toWire)
-                    .toEither()
-                    .mapLeft(Throwable::getMessage)
-                    .flatMap(wire -> wire.toPressRelease().mapLeft(Throwable::getMessage));
-            Either<String, CheckedRow> byBytes = row.check().mapLeft(Throwable::getMessage);
+        qt().withExamples(3_000).forAll(storedRows()).checkAssert(StoredRowTest::bothPathsAgree);
+    }
 
-            assertThat(byBytes.isRight())
-                    .as("accepted by the byte path: %s", row)
-                    .isEqualTo(byRecord.isRight());
-            if (byRecord.isLeft()) {
-                assertThat(byBytes.getLeft()).isEqualTo(byRecord.getLeft());
-                return;
-            }
-            PressRelease record = byRecord.get();
-            CheckedRow checked = byBytes.get();
-            assertThat(checked.row()).isEqualTo(StoredRow.of(record));
-            assertThat(RowDigest.of(checked.row())).isEqualTo(RowDigest.of(record));
-            assertThat(checked.row().toPressRelease()).isEqualTo(record);
-            assertThat(checked).isEqualTo(CheckedRow.of(record));
+    /**
+     * The byte path's fast check of keys already in feedstore's form ({@link CanonicalKeys}) against the record
+     * path, on keys at every edge of that form: years just inside and outside the ones it recognises, days and
+     * times out of range, leap days, fractions of every width with and without a trailing zero, other offsets,
+     * blank and non-ASCII ids, sources that break the rule.
+     */
+    @Test
+    void keysAtEveryEdgeOfFeedstoresFormAreCheckedAsTheRecordPathChecksThem() {
+        qt().withExamples(6_000).forAll(rowsWithEdgyKeys()).checkAssert(StoredRowTest::bothPathsAgree);
+    }
+
+    /**
+     * The fast check is the path taken: a row feedstore wrote, of the years it recognises, with an id that starts
+     * with a visible ASCII character (as every real id does), passes it.
+     */
+    @Test
+    void aRowFeedstoreWroteIsRecognisedOnItsBytesWithoutTheRecordsRules() {
+        Gen<Instant> recognised = Generators.instants()
+                .map(t -> t.atZone(ZoneOffset.UTC)
+                        .withYear(Math.floorMod(t.atZone(ZoneOffset.UTC).getYear(), 300) + CanonicalKeys.FIRST_YEAR)
+                        .toInstant());
+        Gen<PressRelease> records = Generators.pressReleases(
+                        // An id starting with a visible ASCII character is plainly not blank.
+                        Generators.ids().map(id -> PressReleaseId.of("pr-" + id.value())),
+                        Generators.sources(),
+                        recognised.map(t -> t.atZone(ZoneOffset.UTC).toLocalDate()),
+                        Generators.options(recognised))
+                .zip(
+                        Generators.options(recognised),
+                        (record, releasedAt) -> PressRelease.builder(record.id(), record.source(), record.releaseDate())
+                                .releaseTimestamp(releasedAt.getOrNull())
+                                .ingestedAt(record.ingestedAt().getOrNull())
+                                .title(record.title().getOrNull())
+                                .parserVersion(record.parserVersion().getOrNull())
+                                .schemaVersion(record.schemaVersion().getOrNull())
+                                .build());
+        qt().withExamples(1_000).forAll(records).checkAssert(record -> {
+            StoredRow row = StoredRow.of(record);
+            assertThat(CanonicalKeys.check(row)).isEqualTo(CheckedRow.of(record));
+            assertThat(CanonicalKeys.check(row).row()).isSameAs(row);
         });
+    }
+
+    private static void bothPathsAgree(StoredRow row) {
+        Either<String, PressRelease> byRecord = Try.of(row::toWire)
+                .toEither()
+                .mapLeft(Throwable::getMessage)
+                .flatMap(wire -> wire.toPressRelease().mapLeft(Throwable::getMessage));
+        Either<String, CheckedRow> byBytes = row.check().mapLeft(Throwable::getMessage);
+
+        assertThat(byBytes.isRight()).as("accepted by the byte path: %s", row).isEqualTo(byRecord.isRight());
+        if (byRecord.isLeft()) {
+            assertThat(byBytes.getLeft()).isEqualTo(byRecord.getLeft());
+            return;
+        }
+        PressRelease record = byRecord.get();
+        CheckedRow checked = byBytes.get();
+        assertThat(checked.row()).isEqualTo(StoredRow.of(record));
+        assertThat(RowDigest.of(checked.row())).isEqualTo(RowDigest.of(record));
+        assertThat(checked.row().toPressRelease()).isEqualTo(record);
+        assertThat(checked).isEqualTo(CheckedRow.of(record));
+    }
+
+    /**
+     * Feedstore's own rows with their key columns set to values in feedstore's form of the years recognised, then
+     * one or two of them pushed to an edge of that form.
+     */
+    private static Gen<StoredRow> rowsWithEdgyKeys() {
+        Gen<PressRelease> records = Generators.pressReleases();
+        Gen<String> goodDates = in -> String.format(
+                "%04d-%02d-%02d",
+                integers()
+                        .between(CanonicalKeys.FIRST_YEAR, CanonicalKeys.LAST_YEAR)
+                        .generate(in),
+                integers().between(1, 12).generate(in),
+                integers().between(1, 28).generate(in));
+        Gen<String> goodTimes = in -> goodDates.generate(in)
+                + String.format(
+                        "T%02d:%02d:%02d",
+                        integers().between(0, 23).generate(in),
+                        integers().between(0, 59).generate(in),
+                        integers().between(0, 59).generate(in));
+        Gen<Integer> year = Generate.pick(List.of(1, 1899, 1900, 1901, 1970, 2000, 2024, 2100, 2199, 2200, 9999));
+        Gen<Integer> month = Generate.frequency(
+                List.of(Pair.of(4, integers().between(1, 12)), Pair.of(1, Generate.pick(List.of(0, 2, 13)))));
+        Gen<Integer> day = Generate.frequency(List.of(
+                Pair.of(3, integers().between(1, 28)),
+                Pair.of(2, integers().between(28, 32)),
+                Pair.of(1, Generate.pick(List.of(0)))));
+        Gen<Integer> hour = Generate.frequency(
+                List.of(Pair.of(4, integers().between(0, 23)), Pair.of(1, Generate.pick(List.of(24, 99)))));
+        Gen<Integer> sixty = Generate.frequency(
+                List.of(Pair.of(4, integers().between(0, 59)), Pair.of(1, Generate.pick(List.of(60, 99)))));
+        Gen<String> dates =
+                in -> String.format("%04d-%02d-%02d", year.generate(in), month.generate(in), day.generate(in));
+        Gen<String> times = in -> dates.generate(in)
+                + Generate.pick(List.of("T", "T", "T", " ", "t")).generate(in)
+                + String.format("%02d:%02d:%02d", hour.generate(in), sixty.generate(in), sixty.generate(in));
+        Gen<String> fraction = Generate.pick(List.of(
+                "",
+                "",
+                ".5",
+                ".05",
+                ".50",
+                ".123456",
+                ".123450",
+                ".000001",
+                ".123456789",
+                ".1234567890",
+                ".",
+                ".0",
+                ".12a4"));
+        Gen<String> offset =
+                Generate.pick(List.of("+00:00", "+00:00", "Z", "+01:00", "-00:00", "", "+00:0", "+00:000"));
+        Gen<String> ids = Generate.pick(List.of("pr-1", " pr-2", "\tpr-3", "Åsa–1", "~", "\u007fx", "  ", "株式会社-4"));
+        Gen<String> sources = Generate.pick(List.of("rss", "rss", "gmail", "RSS", "a", "-x", "", "news wire"));
+        Gen<Integer> column = integers().between(0, 6);
+        return in -> {
+            StoredRow base = StoredRow.of(records.generate(in));
+            byte[][] strings = new byte[StoredRow.STRING_COLUMNS][];
+            for (int c = 0; c < strings.length; c++) {
+                strings[c] = base.value(c);
+            }
+            strings[3] = utf8(goodDates.generate(in));
+            strings[4] = utf8(goodTimes.generate(in) + "Z");
+            strings[5] = utf8(goodTimes.generate(in) + fraction.generate(in) + "+00:00");
+            for (int edits = 0; edits < 2; edits++) {
+                switch (column.generate(in)) {
+                    case 0 -> strings[0] = utf8(ids.generate(in));
+                    case 1 -> strings[3] = utf8(dates.generate(in));
+                    case 2 ->
+                        strings[4] = utf8(times.generate(in)
+                                + Generate.pick(List.of("Z", "Z", "+00:00", "")).generate(in));
+                    case 3 -> strings[5] = utf8(times.generate(in) + fraction.generate(in) + offset.generate(in));
+                    case 4 -> strings[8] = utf8(sources.generate(in));
+                    case 5 -> strings[5] = null;
+                    default -> strings[4] = null;
+                }
+            }
+            return new StoredRow(strings, base.parserVersion(), base.schemaVersion());
+        };
     }
 
     @Test
