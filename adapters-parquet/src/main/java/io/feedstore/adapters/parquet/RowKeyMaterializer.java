@@ -54,8 +54,7 @@ final class RowKeyMaterializer extends RecordMaterializer<RowKeyMaterializer.Key
     }
 
     private static long key(Binary value) {
-        String text = value.toStringUsingUTF8();
-        return PressRelease.ingestedAtKey(WireRecord.parseInstant(WireRecord.INGESTED_AT, text));
+        return PressRelease.ingestedAtKey(value.getBytesUnsafe());
     }
 
     private final class Root extends GroupConverter {

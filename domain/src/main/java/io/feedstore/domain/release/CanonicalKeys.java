@@ -101,10 +101,14 @@ final class CanonicalKeys {
     }
 
     private static final long NO_TIME = Long.MIN_VALUE;
-    private static final long NO_KEY = Long.MIN_VALUE + 7;
+    /** Not a key of the years recognised (those keys are exact nanoseconds, far from it). */
+    static final long NO_KEY = Long.MIN_VALUE + 7;
 
-    /** {@code ingested_at}'s key ({@link PressRelease#ingestedAtKey}), or {@link #NO_KEY} if not in feedstore's form. */
-    private static long ingestedAtKey(byte[] text) {
+    /**
+     * The key ({@link PressRelease#ingestedAtKey}) of an {@code ingested_at} in feedstore's form, {@link
+     * PressRelease#NOT_INGESTED} for null, or {@link #NO_KEY} when {@code text} is not in that form.
+     */
+    static long ingestedAtKey(byte[] text) {
         if (text == null) {
             return PressRelease.NOT_INGESTED;
         }

@@ -143,6 +143,22 @@ public record PressRelease(
         return key(inRange("ingested_at", Option.of(instant)).get());
     }
 
+    /**
+     * The key of an {@code ingested_at} column value as UTF-8 bytes, read as the record reads it ({@link
+     * WireRecord#parseInstant}); feedstore's own form is recognised on the bytes, without a string.
+     *
+     * @throws InvalidPressRelease when the value is not a timestamp or is outside the years the record accepts
+     */
+    public static long ingestedAtKey(byte[] utf8) {
+        Objects.requireNonNull(utf8, "ingested_at");
+        long recognised = CanonicalKeys.ingestedAtKey(utf8);
+        if (recognised != CanonicalKeys.NO_KEY) {
+            return recognised;
+        }
+        String text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        return ingestedAtKey(WireRecord.parseInstant(WireRecord.INGESTED_AT, text));
+    }
+
     private static long key(Instant at) {
         long nanos;
         try {

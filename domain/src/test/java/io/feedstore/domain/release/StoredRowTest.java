@@ -161,6 +161,71 @@ class StoredRowTest {
         };
     }
 
+    /** Dates in {@code YYYY-MM-DD} shape at the edges: years in and out of those recognised, days that do not exist. */
+    private static Gen<String> edgyDates() {
+        Gen<Integer> year = Generate.pick(List.of(1, 1899, 1900, 1901, 1970, 2000, 2024, 2100, 2199, 2200, 9999));
+        Gen<Integer> month = Generate.frequency(
+                List.of(Pair.of(4, integers().between(1, 12)), Pair.of(1, Generate.pick(List.of(0, 2, 13)))));
+        Gen<Integer> day = Generate.frequency(List.of(
+                Pair.of(3, integers().between(1, 28)),
+                Pair.of(2, integers().between(28, 32)),
+                Pair.of(1, Generate.pick(List.of(0)))));
+        return in -> String.format("%04d-%02d-%02d", year.generate(in), month.generate(in), day.generate(in));
+    }
+
+    /** An edgy date, then {@code T} (or another separator) and a time of day, sometimes out of range. */
+    private static Gen<String> edgyTimes() {
+        Gen<String> dates = edgyDates();
+        Gen<Integer> hour = Generate.frequency(
+                List.of(Pair.of(4, integers().between(0, 23)), Pair.of(1, Generate.pick(List.of(24, 99)))));
+        Gen<Integer> sixty = Generate.frequency(
+                List.of(Pair.of(4, integers().between(0, 59)), Pair.of(1, Generate.pick(List.of(60, 99)))));
+        return in -> dates.generate(in)
+                + Generate.pick(List.of("T", "T", "T", " ", "t")).generate(in)
+                + String.format("%02d:%02d:%02d", hour.generate(in), sixty.generate(in), sixty.generate(in));
+    }
+
+    private static Gen<String> fractions() {
+        return Generate.pick(List.of(
+                "",
+                "",
+                ".5",
+                ".05",
+                ".50",
+                ".123456",
+                ".123450",
+                ".000001",
+                ".123456789",
+                ".1234567890",
+                ".",
+                ".0",
+                ".12a4"));
+    }
+
+    private static Gen<String> offsets() {
+        return Generate.pick(List.of("+00:00", "+00:00", "Z", "+01:00", "-00:00", "", "+00:0", "+00:000"));
+    }
+
+    /** The key of {@code ingested_at}'s bytes is the record's key of the instant it reads, or the record's refusal. */
+    @Test
+    void theKeyOfIngestedAtsBytesIsTheRecordsKeyOrItsRefusal() {
+        Gen<String> times = edgyTimes();
+        Gen<String> fractions = fractions();
+        Gen<String> offsets = offsets();
+        Gen<String> values = in -> times.generate(in) + fractions.generate(in) + offsets.generate(in);
+        qt().withExamples(5_000).forAll(values).checkAssert(text -> {
+            Either<String, Long> byRecord = Try.of(
+                            () -> PressRelease.ingestedAtKey(WireRecord.parseInstant(WireRecord.INGESTED_AT, text)))
+                    .toEither()
+                    .mapLeft(Throwable::getMessage);
+            Either<String, Long> byBytes = Try.of(() -> PressRelease.ingestedAtKey(utf8(text)))
+                    .toEither()
+                    .mapLeft(Throwable::getMessage);
+
+            assertThat(byBytes).as(text).isEqualTo(byRecord);
+        });
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -252,38 +317,10 @@ class StoredRowTest {
                         integers().between(0, 23).generate(in),
                         integers().between(0, 59).generate(in),
                         integers().between(0, 59).generate(in));
-        Gen<Integer> year = Generate.pick(List.of(1, 1899, 1900, 1901, 1970, 2000, 2024, 2100, 2199, 2200, 9999));
-        Gen<Integer> month = Generate.frequency(
-                List.of(Pair.of(4, integers().between(1, 12)), Pair.of(1, Generate.pick(List.of(0, 2, 13)))));
-        Gen<Integer> day = Generate.frequency(List.of(
-                Pair.of(3, integers().between(1, 28)),
-                Pair.of(2, integers().between(28, 32)),
-                Pair.of(1, Generate.pick(List.of(0)))));
-        Gen<Integer> hour = Generate.frequency(
-                List.of(Pair.of(4, integers().between(0, 23)), Pair.of(1, Generate.pick(List.of(24, 99)))));
-        Gen<Integer> sixty = Generate.frequency(
-                List.of(Pair.of(4, integers().between(0, 59)), Pair.of(1, Generate.pick(List.of(60, 99)))));
-        Gen<String> dates =
-                in -> String.format("%04d-%02d-%02d", year.generate(in), month.generate(in), day.generate(in));
-        Gen<String> times = in -> dates.generate(in)
-                + Generate.pick(List.of("T", "T", "T", " ", "t")).generate(in)
-                + String.format("%02d:%02d:%02d", hour.generate(in), sixty.generate(in), sixty.generate(in));
-        Gen<String> fraction = Generate.pick(List.of(
-                "",
-                "",
-                ".5",
-                ".05",
-                ".50",
-                ".123456",
-                ".123450",
-                ".000001",
-                ".123456789",
-                ".1234567890",
-                ".",
-                ".0",
-                ".12a4"));
-        Gen<String> offset =
-                Generate.pick(List.of("+00:00", "+00:00", "Z", "+01:00", "-00:00", "", "+00:0", "+00:000"));
+        Gen<String> dates = edgyDates();
+        Gen<String> times = edgyTimes();
+        Gen<String> fraction = fractions();
+        Gen<String> offset = offsets();
         Gen<String> ids = Generate.pick(List.of("pr-1", " pr-2", "\tpr-3", "Åsa–1", "~", "\u007fx", "  ", "株式会社-4"));
         Gen<String> sources = Generate.pick(List.of("rss", "rss", "gmail", "RSS", "a", "-x", "", "news wire"));
         Gen<Integer> column = integers().between(0, 6);
