@@ -125,13 +125,14 @@ final class ParallelRowGroupSink implements RecordSink {
     @Override
     public void write(StoredRow row) throws IOException {
         Objects.requireNonNull(row, "row");
+        if (currentFull) {
+            // May switch to the sequential writer (a first group too large to hold twice), which takes this row.
+            submitCurrent(false);
+        }
         if (sequential != null) {
             sequential.write(row);
             written++;
             return;
-        }
-        if (currentFull) {
-            submitCurrent(false);
         }
         current.add(row);
         currentBytes += row.size();

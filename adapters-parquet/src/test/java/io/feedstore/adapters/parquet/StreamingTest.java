@@ -236,6 +236,41 @@ class StreamingTest {
     }
 
     /**
+     * Whatever the budget, the group size and the rows' sizes (so whether the sink encodes groups on its workers or,
+     * for a first group too large to hold twice, switches to the sequential writer), the file holds exactly the rows
+     * written, in order.
+     */
+    @Test
+    void theFileHoldsExactlyTheRowsWrittenWhateverTheBudgetAndTheGroupSize() {
+        qt().withExamples(40)
+                .forAll(
+                        integers().between(0, 30),
+                        integers().between(1, 7),
+                        integers().between(1, 40_000),
+                        integers().between(0, 20_000))
+                .checkAssert((n, groupRows, budget, largeText) -> {
+                    List<PressRelease> rows = new ArrayList<>();
+                    List<PressRelease> releases = EncodingTest.releases(n);
+                    for (int i = 0; i < n; i++) {
+                        PressRelease row = releases.get(i);
+                        rows.add(i % 3 == 0 ? row.withTitle("Åsa – “" + "ö".repeat(largeText) + "”") : row);
+                    }
+                    EncodingOptions options = new EncodingOptions(Compression.ZSTD, 3, groupRows);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    try (RecordSink sink = new ParallelRowGroupSink(options, out, 2, budget)) {
+                        for (PressRelease row : rows) {
+                            sink.write(row);
+                        }
+                        assertThat(sink.written()).isEqualTo((long) n);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+
+                    assertThat(codec.decode(out.toByteArray()).get()).isEqualTo(rows);
+                });
+    }
+
+    /**
      * Only the file's last group is encoded as the last (its large pages split over zstd's workers), whether or not
      * it is full: a full group is handed on when the next row arrives, so which group is last never depends on
      * timing.
