@@ -104,7 +104,8 @@ class HexagonRulesTest {
                     LOGGING_API,
                     "org.apache.parquet..",
                     "org.apache.hadoop..",
-                    "com.github.luben.zstd..");
+                    "com.github.luben.zstd..",
+                    "org.xerial.snappy..");
 
     @ArchTest
     static final ArchRule theGcsAdapterNeedsOnlyTheGoogleCloudClient = classes()
@@ -218,7 +219,8 @@ class HexagonRulesTest {
             .resideOutsideOfPackage(PARQUET_ADAPTER)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..", "com.github.luben.zstd..");
+            .resideInAnyPackage(
+                    "org.apache.parquet..", "org.apache.hadoop..", "com.github.luben.zstd..", "org.xerial.snappy..");
 
     @ArchTest
     static final ArchRule googleCloudStorageIsUsedOnlyInTheGcsAdapter = noClasses()
