@@ -418,7 +418,20 @@ public final class Benchmark {
             }
             md.append(closingTheGap(profiles, sections, missed.isEmpty()));
         }
+        md.append("\n").append(levers());
         return md.toString();
+    }
+
+    /** Which of the performance issue's levers were taken and what each gave: kept beside the harness's code. */
+    private static String levers() {
+        try (java.io.InputStream in = Benchmark.class.getResourceAsStream("levers.md")) {
+            if (in == null) {
+                throw new IllegalStateException("levers.md is missing from the benchmarks jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading levers.md from the benchmarks jar", e);
+        }
     }
 
     /**
