@@ -12,11 +12,14 @@ import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.release.StoredRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -53,6 +56,92 @@ class OneShotCodecFactoryTest {
             assertThat(compressed).as("level %d", level).isEqualTo(Zstd.compress(page, level));
             assertThat(Zstd.decompress(compressed, page.length)).isEqualTo(page);
         }
+    }
+
+    /**
+     * A page longer than the factory's whole-page size goes to zstd in pieces: still one standard frame that
+     * records the page's size; a page up to it is exactly zstd's one-shot frame. The thread's native buffers,
+     * grown and reused from page to page (and kept from one factory to the next), never leak one page's bytes
+     * into another's frame.
+     */
+    @Test
+    void aPageLongerThanTheWholePageSizeIsStreamedAsOneFrameThatRecordsItsSize() {
+        qt().withExamples(80)
+                .forAll(
+                        integers().between(0, 300_000),
+                        integers().between(1, 12),
+                        integers().between(10, 20),
+                        integers().all())
+                .checkAssert((size, level, wholePageLog, seed) -> {
+                    int wholePageBytes = 1 << wholePageLog;
+                    byte[] page = seed % 3 == 0 ? random(size, seed) : nordicProse(size, seed);
+                    CompressionCodecFactory codecs =
+                            OneShotCodecFactory.forWriter(CONFIGURATION, 1024 * 1024, level, 1, wholePageBytes);
+                    try {
+                        byte[] frame = codecs.getCompressor(CompressionCodecName.ZSTD)
+                                .compress(BytesInput.from(page))
+                                .toByteArray();
+
+                        assertThat(Zstd.getFrameContentSize(frame)).isEqualTo(page.length);
+                        assertThat(Zstd.decompress(frame, page.length)).isEqualTo(page);
+                        if (page.length <= wholePageBytes) {
+                            assertThat(frame).isEqualTo(Zstd.compress(page, level));
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } finally {
+                        codecs.release();
+                    }
+                });
+    }
+
+    /**
+     * While a thread compresses a large page, other threads go on allocating through collections: zstd works on
+     * native buffers, not on a Java array pinned for the whole call (on this JVM a pinned array makes every
+     * allocation that needs a collection wait until the compression ends).
+     */
+    @Test
+    void allocationsNeedingACollectionDoNotWaitForAPageBeingCompressed() throws Exception {
+        byte[] page = nordicProse(8 * 1024 * 1024, 11);
+        CompressionCodecFactory codecs = OneShotCodecFactory.forWriter(CONFIGURATION, 1024 * 1024, 19, 1);
+        AtomicLong finished = new AtomicLong();
+        Thread compressing = new Thread(() -> {
+            try {
+                codecs.getCompressor(CompressionCodecName.ZSTD).compress(BytesInput.from(page));
+                finished.set(System.nanoTime());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            compressing.start();
+            // Level 19 takes seconds on 8 MB; by now zstd is well into the page.
+            Thread.sleep(400);
+            long collections = collections();
+            for (int i = 0; i < 4096; i++) {
+                allocated = new byte[1024 * 1024];
+            }
+            long done = System.nanoTime();
+            long collected = collections() - collections;
+            compressing.join();
+
+            assertThat(collected).as("collections while 4 GB were allocated").isPositive();
+            assertThat(finished.get())
+                    .as("the compression was still running when the allocations were done")
+                    .isGreaterThan(done);
+        } finally {
+            compressing.join();
+            codecs.release();
+        }
+    }
+
+    /** Where {@link #allocationsNeedingACollectionDoNotWaitForAPageBeingCompressed} drops its garbage. */
+    private static volatile byte[] allocated;
+
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
     @Test
