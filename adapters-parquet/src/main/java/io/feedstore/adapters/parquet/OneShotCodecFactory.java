@@ -382,8 +382,20 @@ final class OneShotCodecFactory implements CompressionCodecFactory {
         public void release() {}
     }
 
+    /** A decompressor whose buffer form reads the page's slice and decompresses it as a whole page. */
+    private interface WholePageDecompressor extends BytesInputDecompressor {
+        @Override
+        default void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
+                throws IOException {
+            ByteBuffer compressed = input.slice();
+            compressed.limit(compressedSize);
+            output.put(decompress(BytesInput.from(compressed), decompressedSize).toByteArray());
+            input.position(input.position() + compressedSize);
+        }
+    }
+
     /** Decompresses a page in one call into an array of the size its header gives. */
-    private static final class ZstdDecompressor implements BytesInputDecompressor {
+    private static final class ZstdDecompressor implements WholePageDecompressor {
 
         private ZstdDecompressCtx context;
 
@@ -415,15 +427,6 @@ final class OneShotCodecFactory implements CompressionCodecFactory {
         }
 
         @Override
-        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
-                throws IOException {
-            ByteBuffer compressed = input.slice();
-            compressed.limit(compressedSize);
-            output.put(decompress(BytesInput.from(compressed), decompressedSize).toByteArray());
-            input.position(input.position() + compressedSize);
-        }
-
-        @Override
         public void release() {
             if (context != null) {
                 context.close();
@@ -436,7 +439,7 @@ final class OneShotCodecFactory implements CompressionCodecFactory {
      * Decompresses a raw snappy block into an array of the size the page header gives, once the block's own
      * length header agrees with it (snappy-java writes into the array without checking its size). Stateless.
      */
-    private static final class SnappyDecompressor implements BytesInputDecompressor {
+    private static final class SnappyDecompressor implements WholePageDecompressor {
 
         static final SnappyDecompressor INSTANCE = new SnappyDecompressor();
 
@@ -464,15 +467,6 @@ final class OneShotCodecFactory implements CompressionCodecFactory {
                         e);
             }
             return BytesInput.from(page);
-        }
-
-        @Override
-        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
-                throws IOException {
-            ByteBuffer compressed = input.slice();
-            compressed.limit(compressedSize);
-            output.put(decompress(BytesInput.from(compressed), decompressedSize).toByteArray());
-            input.position(input.position() + compressedSize);
         }
 
         @Override
