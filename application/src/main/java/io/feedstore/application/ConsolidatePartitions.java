@@ -5,6 +5,7 @@ import io.feedstore.domain.consolidation.ConsolidationPlan;
 import io.feedstore.domain.consolidation.ConsolidationStage;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
+import io.feedstore.domain.consolidation.RowHash;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.SpillSpace;
@@ -37,21 +38,38 @@ public final class ConsolidatePartitions {
     private final SpillSpace spill;
     private final ConsolidationSettings settings;
     /** Tied ids settled in memory at once (see {@link TieSpill}). */
+    private final RowHash hash;
+
     private final int bucketIds;
 
-    /** Tied ids that do not fit in memory go to {@code spill}. */
+    /**
+     * Tied ids that do not fit in memory go to {@code spill}; written rows are checked with the domain's SHA-256
+     * {@link RowHash}.
+     */
     public ConsolidatePartitions(
             ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings) {
-        this(store, codec, spill, settings, MAX_BUCKET_IDS);
+        this(store, codec, spill, settings, RowHash.SHA_256);
+    }
+
+    /** Written rows are checked with {@code hash}: production passes a faster one than SHA-256. */
+    public ConsolidatePartitions(
+            ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings, RowHash hash) {
+        this(store, codec, spill, settings, hash, MAX_BUCKET_IDS);
     }
 
     /** With {@code bucketIds} tied ids settled in memory at a time; tests make it small to exercise the spill. */
     ConsolidatePartitions(
-            ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings settings, int bucketIds) {
+            ObjectStore store,
+            RecordCodec codec,
+            SpillSpace spill,
+            ConsolidationSettings settings,
+            RowHash hash,
+            int bucketIds) {
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.spill = Objects.requireNonNull(spill, "spill");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.hash = Objects.requireNonNull(hash, "hash");
         if (bucketIds < 1) {
             throw new IllegalArgumentException("bucketIds must be at least 1, was " + bucketIds);
         }
@@ -102,7 +120,7 @@ public final class ConsolidatePartitions {
                 return stopped.report();
             }
             Merge merge = (Merge) picked;
-            WriteWinners writing = new WriteWinners(store, codec, workers, spill, bucketIds);
+            WriteWinners writing = new WriteWinners(store, codec, workers, spill, bucketIds, hash);
             if (mode == RunMode.DRY_RUN) {
                 return writing.plan(merge, settings.anomalyRule());
             }
@@ -112,8 +130,8 @@ public final class ConsolidatePartitions {
             if (written instanceof WriteWinners.Stopped stopped) {
                 return stopped.report();
             }
-            VerifyConsolidated.Verified verified =
-                    new VerifyConsolidated(store, codec).verify(merge, ((WriteWinners.Published) written).generation());
+            VerifyConsolidated.Verified verified = new VerifyConsolidated(store, codec, hash)
+                    .verify(merge, ((WriteWinners.Published) written).generation());
             if (verified instanceof VerifyConsolidated.Stopped stopped) {
                 return stopped.report();
             }

@@ -5,6 +5,7 @@ import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.DigestVerification;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
+import io.feedstore.domain.consolidation.RowHash;
 import io.feedstore.domain.consolidation.StoreOutcomes;
 import io.feedstore.domain.consolidation.Verification;
 import io.feedstore.domain.store.Generation;
@@ -33,11 +34,13 @@ final class VerifyConsolidated {
 
     private final ObjectStore store;
     private final RecordCodec codec;
+    private final RowHash hash;
     private final AnotherRun anotherRun;
 
-    VerifyConsolidated(ObjectStore store, RecordCodec codec) {
+    VerifyConsolidated(ObjectStore store, RecordCodec codec, RowHash hash) {
         this.store = store;
         this.codec = codec;
+        this.hash = hash;
         this.anotherRun = new AnotherRun(store);
     }
 
@@ -56,9 +59,9 @@ final class VerifyConsolidated {
                             : "could not read back " + target + ": " + failure.message() + "; nothing was deleted");
         }
         try (ObjectContent content = back.get()) {
-            DigestVerification verification = new DigestVerification(merge.index());
+            DigestVerification verification = new DigestVerification(merge.index(), hash);
             Either<DecodeFailure, Long> stored =
-                    codec.decodeStoredMapped(content, DigestVerification.Stored::of, verification::accept);
+                    codec.decodeStoredMapped(content, verification::stored, verification::accept);
             if (stored.isLeft() && anotherRun.changed(merge.plan().partition(), Map.of(target, written))) {
                 return stopped(
                         merge,

@@ -11,6 +11,7 @@ import io.feedstore.domain.consolidation.PartitionMembership;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
 import io.feedstore.domain.consolidation.RowDigest;
+import io.feedstore.domain.consolidation.RowHash;
 import io.feedstore.domain.consolidation.StoreOutcomes;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.CheckedRow;
@@ -71,14 +72,17 @@ final class WriteWinners {
     private final Workers workers;
     private final SpillSpace spill;
     private final int bucketIds;
+    private final RowHash hash;
     private final AnotherRun anotherRun;
 
-    WriteWinners(ObjectStore store, RecordCodec codec, Workers workers, SpillSpace spill, int bucketIds) {
+    /** Each winner's digest, which the read-back checks, is taken with {@code hash}. */
+    WriteWinners(ObjectStore store, RecordCodec codec, Workers workers, SpillSpace spill, int bucketIds, RowHash hash) {
         this.store = store;
         this.codec = codec;
         this.workers = workers;
         this.spill = spill;
         this.bucketIds = bucketIds;
+        this.hash = hash;
         this.anotherRun = new AnotherRun(store);
     }
 
@@ -179,7 +183,7 @@ final class WriteWinners {
                                 inputs.size(),
                                 (number, emit) -> {
                                     OpenedInput input = inputs.get(number);
-                                    Rows rows = new Rows(partition, index, winners[number], ties, emit);
+                                    Rows rows = new Rows(partition, index, winners[number], ties, hash, emit);
                                     Either<DecodeFailure, Long> decoded = codec.decodeChecked(input.content(), rows);
                                     if (rows.misplaced.isDefined()) {
                                         return Option.<IOException>of(
@@ -195,7 +199,7 @@ final class WriteWinners {
                     throw intoFile.failure.get();
                 }
                 tied.drainInto(settled -> {
-                    index.setDigest(index.find(NewestPerIdIndex.idBytes(settled)), RowDigest.of(settled));
+                    index.setDigest(index.find(NewestPerIdIndex.idBytes(settled)), hash.of(StoredRow.of(settled)));
                     sink.write(settled);
                 });
             } catch (UncheckedIOException e) {
@@ -213,15 +217,23 @@ final class WriteWinners {
         private final NewestPerIdIndex index;
         private final BitSet mine;
         private final boolean ties;
+        private final RowHash hash;
         private final Consumer<Decoded> emit;
         private int row;
         private Option<String> misplaced = Option.none();
 
-        Rows(Partition partition, NewestPerIdIndex index, BitSet mine, boolean ties, Consumer<Decoded> emit) {
+        Rows(
+                Partition partition,
+                NewestPerIdIndex index,
+                BitSet mine,
+                boolean ties,
+                RowHash hash,
+                Consumer<Decoded> emit) {
             this.partition = partition;
             this.index = index;
             this.mine = mine;
             this.ties = ties;
+            this.hash = hash;
             this.emit = emit;
         }
 
@@ -237,7 +249,7 @@ final class WriteWinners {
             // The row's id column holds the id's UTF-8 bytes, as the index keeps them.
             byte[] id = r.row().value(0);
             if (mine.get(row++)) {
-                emit.accept(new Winner(r.row(), index.find(id), RowDigest.of(r.row())));
+                emit.accept(new Winner(r.row(), index.find(id), hash.of(r.row())));
             } else if (ties) {
                 int entry = index.find(id);
                 if (entry >= 0 && index.isTied(entry) && index.ingestedAt(entry) == r.ingestedAtKey()) {

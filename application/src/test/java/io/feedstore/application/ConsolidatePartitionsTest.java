@@ -9,6 +9,7 @@ import static io.feedstore.application.Releases.put;
 import static io.feedstore.application.Releases.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.feedstore.adapters.hashing.Xxh3RowHash;
 import io.feedstore.application.InterceptingObjectStore.Op;
 import io.feedstore.domain.codec.DecodeFailure;
 import io.feedstore.domain.codec.FileRole;
@@ -16,6 +17,7 @@ import io.feedstore.domain.codec.RecordCodec;
 import io.feedstore.domain.consolidation.AnomalyRule;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
+import io.feedstore.domain.consolidation.RowHash;
 import io.feedstore.domain.partition.Partition;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.store.BulkCalls;
@@ -46,6 +48,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConsolidatePartitionsTest {
 
@@ -447,18 +451,26 @@ class ConsolidatePartitionsTest {
         assertThat(loaded()).isEqualTo(before);
     }
 
-    @Test
-    void aConsolidatedFileWithTheRightRowCountButAChangedRowFailsVerification() {
+    /** The domain's SHA-256 and the XXH3-128 production checks with. */
+    static List<RowHash> rowHashes() {
+        return List.of(RowHash.SHA_256, new Xxh3RowHash());
+    }
+
+    @ParameterizedTest
+    @MethodSource("rowHashes")
+    void aConsolidatedFileWithTheRightRowCountButAChangedRowFailsVerification(RowHash hash) {
         fillGmail();
         ConsolidatePartitions corrupting = new ConsolidatePartitions(
                 store,
                 damaging(rows -> {
                     List<PressRelease> changed = new ArrayList<>(rows);
-                    changed.set(0, changed.get(0).withTitle("corrupted"));
+                    changed.set(
+                            0, changed.get(0).withTitle(changed.get(0).title().getOrElse("") + "!"));
                     return changed;
                 }),
                 new InMemorySpillSpace(),
-                ConsolidationSettings.DEFAULT);
+                ConsolidationSettings.DEFAULT,
+                hash);
 
         PartitionReport report = corrupting.consolidate(GMAIL_DAY, RunMode.APPLY);
 

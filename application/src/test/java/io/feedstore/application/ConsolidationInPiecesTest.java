@@ -17,6 +17,7 @@ import io.feedstore.domain.codec.RowKeys;
 import io.feedstore.domain.consolidation.Deduplication;
 import io.feedstore.domain.consolidation.PartitionReport;
 import io.feedstore.domain.consolidation.PartitionStatus;
+import io.feedstore.domain.consolidation.RowHash;
 import io.feedstore.domain.release.PressRelease;
 import io.feedstore.domain.store.ObjectContent;
 import io.feedstore.domain.store.ObjectKey;
@@ -108,7 +109,7 @@ class ConsolidationInPiecesTest {
 
         InMemorySpillSpace spill = new InMemorySpillSpace();
         PartitionReport report = new ConsolidatePartitions(
-                        store, codec, spill, ConsolidationSettings.DEFAULT, bucketRows)
+                        store, codec, spill, ConsolidationSettings.DEFAULT, RowHash.SHA_256, bucketRows)
                 .consolidate(GMAIL_DAY, RunMode.APPLY);
 
         assertThat(report.status()).as(report.detail().getOrElse("")).isEqualTo(PartitionStatus.CONSOLIDATED);

@@ -30,6 +30,8 @@ class HexagonRulesTest {
     private static final String HTML_ADAPTER = "io.feedstore.adapters.html..";
     private static final String BRONZE_JSON_ADAPTER = "io.feedstore.adapters.bronzejson..";
     private static final String JSON_LINES_ADAPTER = "io.feedstore.adapters.jsonlines..";
+    private static final String HASHING_ADAPTER = "io.feedstore.adapters.hashing..";
+    private static final String HASH4J = "com.dynatrace.hash4j..";
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String BOOTSTRAP = "io.feedstore.bootstrap..";
     private static final String JDK = "java..";
@@ -154,6 +156,23 @@ class HexagonRulesTest {
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage(JSON_LINES_ADAPTER, DOMAIN, JDK, VAVR, LOGGING_API, JACKSON);
+
+    @ArchTest
+    static final ArchRule theHashingAdapterNeedsOnlyHash4j = classes()
+            .that()
+            .resideInAPackage(HASHING_ADAPTER)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(HASHING_ADAPTER, DOMAIN, JDK, VAVR, HASH4J);
+
+    @ArchTest
+    static final ArchRule hash4jIsUsedOnlyInTheHashingAdapter = noClasses()
+            .that()
+            .resideOutsideOfPackage(HASHING_ADAPTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(HASH4J)
+            .because("the row hash is a port; which function implements it is the adapter's business");
 
     @ArchTest
     static final ArchRule mimeIsParsedOnlyInTheMimeAdapter = noClasses()

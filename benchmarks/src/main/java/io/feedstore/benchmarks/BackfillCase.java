@@ -3,6 +3,7 @@ package io.feedstore.benchmarks;
 import io.feedstore.adapters.gcs.GcsObjectStores;
 import io.feedstore.adapters.gcs.GcsSettings;
 import io.feedstore.adapters.gcs.GcsStore;
+import io.feedstore.adapters.hashing.Xxh3RowHash;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.application.BackfillHistory;
@@ -274,7 +275,10 @@ final class BackfillCase {
         ObjectStore store = stores.get();
         TemporaryFileSpillSpace spill = TemporaryFileSpillSpace.inSystemTemp();
         BackfillHistory backfill = new BackfillHistory(
-                store, codec, spill, new ConsolidatePartitions(store, codec, spill, ConsolidationSettings.DEFAULT));
+                store,
+                codec,
+                spill,
+                new ConsolidatePartitions(store, codec, spill, ConsolidationSettings.DEFAULT, new Xxh3RowHash()));
         long start = System.nanoTime();
         BackfillReport report = backfill.backfill(
                 new BackfillHistory.Request(

@@ -1,6 +1,7 @@
 package io.feedstore.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.feedstore.adapters.hashing.Xxh3RowHash;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.adapters.parquet.ParquetRecordCodec;
@@ -77,7 +78,8 @@ public final class ChildJobs {
                         new LocalFileSystemObjectStore(root),
                         new ParquetRecordCodec(),
                         TemporaryFileSpillSpace.inSystemTemp(),
-                        ConsolidationSettings.DEFAULT)
+                        ConsolidationSettings.DEFAULT,
+                        new Xxh3RowHash())
                 .consolidate(partition, RunMode.APPLY);
         double seconds = seconds(t0);
         stop(recording);

@@ -1,5 +1,6 @@
 package io.feedstore.benchmarks;
 
+import io.feedstore.adapters.hashing.Xxh3RowHash;
 import io.feedstore.adapters.localfs.LocalFileSystemObjectStore;
 import io.feedstore.adapters.localfs.TemporaryFileSpillSpace;
 import io.feedstore.application.ConsolidatePartitions;
@@ -258,7 +259,8 @@ final class ConsolidationCase {
                             new LocalFileSystemObjectStore(store),
                             bench.codec,
                             TemporaryFileSpillSpace.inSystemTemp(),
-                            ConsolidationSettings.DEFAULT)
+                            ConsolidationSettings.DEFAULT,
+                            new Xxh3RowHash())
                     .consolidate(input.partition(), RunMode.APPLY);
         }
 

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.feedstore.adapters.bronzejson.JacksonBronzeMetadata;
+import io.feedstore.adapters.hashing.Xxh3RowHash;
 import io.feedstore.adapters.html.JsoupHtmlText;
 import io.feedstore.adapters.html.JsoupPageParser;
 import io.feedstore.adapters.jsonlines.JacksonPressReleaseLines;
@@ -29,6 +30,7 @@ import io.feedstore.domain.bronze.HtmlText;
 import io.feedstore.domain.bronze.MessageParser;
 import io.feedstore.domain.bronze.PageParser;
 import io.feedstore.domain.codec.RecordCodec;
+import io.feedstore.domain.consolidation.RowHash;
 import io.feedstore.domain.ingest.PressReleaseLines;
 import io.feedstore.domain.store.ObjectStore;
 import io.feedstore.domain.store.SpillSpace;
@@ -59,6 +61,7 @@ final class FeedstoreModule extends AbstractModule {
         bind(HtmlText.class).to(JsoupHtmlText.class);
         bind(PageParser.class).to(JsoupPageParser.class);
         bind(BronzeMetadata.class).to(JacksonBronzeMetadata.class);
+        bind(RowHash.class).to(Xxh3RowHash.class);
         // One factory per store URI scheme.
         Multibinder<StoreFactory> stores = Multibinder.newSetBinder(binder(), StoreFactory.class);
         stores.addBinding().to(LocalStoreFactory.class);
@@ -106,8 +109,8 @@ final class FeedstoreModule extends AbstractModule {
 
     @Provides
     ConsolidatePartitions consolidatePartitions(
-            ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings config) {
-        return new ConsolidatePartitions(store, codec, spill, config);
+            ObjectStore store, RecordCodec codec, SpillSpace spill, ConsolidationSettings config, RowHash hash) {
+        return new ConsolidatePartitions(store, codec, spill, config, hash);
     }
 
     @Provides

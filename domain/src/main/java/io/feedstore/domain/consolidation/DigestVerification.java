@@ -21,13 +21,16 @@ public final class DigestVerification {
     private static final int KEPT = 1_000;
 
     private final NewestPerIdIndex expected;
+    private final RowHash hash;
     private final BitSet seen = new BitSet();
     private final List<String> problems = new ArrayList<>();
     private long problemCount;
     private long stored;
 
-    public DigestVerification(NewestPerIdIndex expected) {
+    /** Checks stored rows against {@code expected}, whose digests were taken with {@code hash}. */
+    public DigestVerification(NewestPerIdIndex expected, RowHash hash) {
         this.expected = Objects.requireNonNull(expected, "expected");
+        this.hash = Objects.requireNonNull(hash, "hash");
     }
 
     /**
@@ -35,24 +38,23 @@ public final class DigestVerification {
      * the digest, need not be taken on the thread that checks.
      */
     public record Stored(byte[] id, RowDigest digest) {
-        public static Stored of(PressRelease row) {
-            return new Stored(NewestPerIdIndex.idBytes(row), RowDigest.of(row));
-        }
-
-        /** The id and digest of a row as the file holds it, its texts never decoded. */
-        public static Stored of(StoredRow row) {
-            // A row without an id matches no expected row: verification fails on it as an extra row.
-            return new Stored(row.value(0) == null ? new byte[0] : row.value(0), RowDigest.of(row));
-        }
-
         String idText() {
             return new String(id, StandardCharsets.UTF_8);
         }
     }
 
+    /**
+     * The id and digest of a row as the file holds it, its texts never decoded: the mapping to run where the row was
+     * decoded.
+     */
+    public Stored stored(StoredRow row) {
+        // A row without an id matches no expected row: verification fails on it as an extra row.
+        return new Stored(row.value(0) == null ? new byte[0] : row.value(0), hash.of(row));
+    }
+
     /** Checks one stored row. */
     public void accept(PressRelease row) {
-        accept(Stored.of(row));
+        accept(stored(StoredRow.of(row)));
     }
 
     /** Checks one stored row. */

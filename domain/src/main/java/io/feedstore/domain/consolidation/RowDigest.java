@@ -6,10 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * A 128-bit fingerprint of a record's canonical wire form (every column, nulls included, each value length-
- * prefixed so no two records share an encoding): SHA-256, cut to 128 bits. Equal records have equal digests; a
- * record changed in any column has another one, except with a chance of 2^-128. It lets consolidation check a
- * written file against what it meant to write without keeping the records themselves.
+ * A 128-bit fingerprint of a record's canonical form ({@link #frame}: every column, nulls included, each value
+ * length-prefixed, so no two records share a form). {@link #of} is SHA-256 of that form cut to 128 bits: the digest
+ * migration records keep in the bucket, so it never changes. Consolidation checks a written file with a
+ * {@link RowHash}, which may be a faster function of the same form.
  */
 public record RowDigest(long high, long low) {
 
@@ -21,45 +21,79 @@ public record RowDigest(long high, long low) {
         }
     });
 
+    /** Receives a row's canonical form, one value at a time. */
+    public interface Form {
+        /** A column without a value. */
+        void absent();
+
+        /** A text column's UTF-8 bytes; the receiver must record their length, so the form stays unambiguous. */
+        void text(byte[] bytes);
+
+        /** A number column's value. */
+        void number(long value);
+    }
+
+    /** Puts the row's canonical form into {@code form}: the text columns in order, then the two version columns. */
+    public static void frame(StoredRow row, Form form) {
+        for (int column = 0; column < StoredRow.STRING_COLUMNS; column++) {
+            byte[] bytes = row.value(column);
+            if (bytes == null) {
+                form.absent();
+            } else {
+                form.text(bytes);
+            }
+        }
+        number(form, row.parserVersion());
+        number(form, row.schemaVersion());
+    }
+
+    private static void number(Form form, Long value) {
+        if (value == null) {
+            form.absent();
+        } else {
+            form.number(value);
+        }
+    }
+
     public static RowDigest of(PressRelease record) {
         return of(StoredRow.of(record));
     }
 
-    /** The digest of the row as written: equal to {@link #of(PressRelease)} of the record it holds. */
+    /** SHA-256 of the row's form, cut to 128 bits: equal to {@link #of(PressRelease)} of the record it holds. */
     public static RowDigest of(StoredRow row) {
         MessageDigest sha = SHA_256.get();
         sha.reset();
-        for (int column = 0; column < StoredRow.STRING_COLUMNS; column++) {
-            text(sha, row.value(column));
-        }
-        number(sha, row.parserVersion());
-        number(sha, row.schemaVersion());
+        frame(row, new Form() {
+            private final byte[] prefix = new byte[9];
+
+            @Override
+            public void absent() {
+                sha.update((byte) 0);
+            }
+
+            @Override
+            public void text(byte[] bytes) {
+                prefix[0] = 1;
+                putBigEndian(bytes.length, 4);
+                sha.update(prefix, 0, 5);
+                sha.update(bytes);
+            }
+
+            @Override
+            public void number(long value) {
+                prefix[0] = 1;
+                putBigEndian(value, 8);
+                sha.update(prefix, 0, 9);
+            }
+
+            private void putBigEndian(long value, int length) {
+                for (int i = 0; i < length; i++) {
+                    prefix[length - i] = (byte) (value >>> (8 * i));
+                }
+            }
+        });
         byte[] hash = sha.digest();
         return new RowDigest(longAt(hash, 0), longAt(hash, 8));
-    }
-
-    private static void text(MessageDigest sha, byte[] bytes) {
-        if (bytes == null) {
-            sha.update((byte) 0);
-            return;
-        }
-        sha.update((byte) 1);
-        sha.update(new byte[] {
-            (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length
-        });
-        sha.update(bytes);
-    }
-
-    private static void number(MessageDigest sha, Long value) {
-        if (value == null) {
-            sha.update((byte) 0);
-            return;
-        }
-        sha.update((byte) 1);
-        long v = value;
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            sha.update((byte) (v >>> shift));
-        }
     }
 
     private static long longAt(byte[] bytes, int offset) {

@@ -27,7 +27,7 @@ class DigestVerificationTest {
             PressRelease r = expected.get(i);
             index.setDigest(index.offer(NewestPerIdIndex.idBytes(r), r.ingestedAtKey(), 0, i), RowDigest.of(r));
         }
-        DigestVerification verification = new DigestVerification(index);
+        DigestVerification verification = new DigestVerification(index, RowHash.SHA_256);
         stored.forEach(verification::accept);
         return verification.result();
     }
