@@ -55,6 +55,12 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * The collector {@code ./feedstore} and the container run feedstore with (feedstore's commands are batch jobs):
+     * every feedstore child JVM uses it, as {@code ./feedstore-bench} runs the harness with it.
+     */
+    static final String FEEDSTORE_COLLECTOR = "-XX:+UseParallelGC";
+
     static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -31,7 +31,7 @@ final class MemoryCase {
             Trees.copyStore(big.root(), store);
             Bench.log("bounded memory: case 3 consolidation in a child JVM with -Xmx" + heap);
             ChildJvm.Outcome outcome = ChildJvm.java(
-                    List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
+                    List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", ChildJvm.FEEDSTORE_COLLECTOR),
                     List.of(
                             "consolidate",
                             store.toString(),

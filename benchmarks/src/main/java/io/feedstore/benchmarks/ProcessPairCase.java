@@ -53,6 +53,7 @@ final class ProcessPairCase {
                             List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
                 }
                 command.addAll(List.of(
+                        ChildJvm.FEEDSTORE_COLLECTOR,
                         "-jar",
                         jar.toString(),
                         "--store",
@@ -132,11 +133,12 @@ final class ProcessPairCase {
                 .append(input.files().size())
                 .append(" files). feedstore: `java")
                 .append(shared ? " -XX:SharedArchiveFile=bootstrap/target/feedstore.jsa" : "")
+                .append(" " + ChildJvm.FEEDSTORE_COLLECTOR)
                 .append(" -jar bootstrap/target/feedstore.jar --store file:<fresh copy> consolidate --date ")
                 .append(input.partition().releaseDate())
                 .append(" --sources ")
                 .append(input.partition().source().value())
-                .append("`, default JVM options, as `./feedstore` runs it")
+                .append("`, as `./feedstore` runs it")
                 .append(shared ? "" : " (**no class-data sharing archive was found**)")
                 .append(". DuckDB: a fresh JVM (same `java`, the harness's class path) that loads the driver, connects")
                 .append(" in memory and runs the COPY of case ")

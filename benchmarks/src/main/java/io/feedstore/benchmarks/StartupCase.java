@@ -35,8 +35,15 @@ final class StartupCase {
         if (archive != null) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
-        command.addAll(
-                List.of("-jar", jar.toString(), "--store", "file:" + store, "consolidate", "--date", NO_DATA_DATE));
+        command.addAll(List.of(
+                ChildJvm.FEEDSTORE_COLLECTOR,
+                "-jar",
+                jar.toString(),
+                "--store",
+                "file:" + store,
+                "consolidate",
+                "--date",
+                NO_DATA_DATE));
         return command;
     }
 
@@ -190,14 +197,16 @@ final class StartupCase {
             if (shared) {
                 table.add(List.of(
                         "feedstore as `./feedstore` and the container run it: `java -XX:SharedArchiveFile="
-                                + "bootstrap/target/feedstore.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar"
+                                + "bootstrap/target/feedstore.jsa -Xlog:cds=off -Xlog:cds+dynamic=off "
+                                + ChildJvm.FEEDSTORE_COLLECTOR + " -jar"
                                 + " bootstrap/target/feedstore.jar --store file:<empty dir> consolidate --date "
                                 + NO_DATA_DATE + "`",
                         Report.seconds(cliMedian),
                         cliOutcome));
             }
             table.add(List.of(
-                    "feedstore without the archive: `java -jar bootstrap/target/feedstore.jar --store file:<empty dir>"
+                    "feedstore without the archive: `java " + ChildJvm.FEEDSTORE_COLLECTOR
+                            + " -jar bootstrap/target/feedstore.jar --store file:<empty dir>"
                             + " consolidate --date " + NO_DATA_DATE + "`",
                     Report.seconds(Measurement.median(cliPlain)),
                     shared ? "" : cliOutcome + "; no archive at " + archive + ": run `./feedstore --version` once"));

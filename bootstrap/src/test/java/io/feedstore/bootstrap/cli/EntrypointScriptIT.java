@@ -284,6 +284,20 @@ class EntrypointScriptIT {
         }
     }
 
+    /** Batch jobs: the parallel collector, unless the job's options name a collector themselves. */
+    @Test
+    void theContainerRunsTheParallelCollectorUnlessItsOptionsNameAnother() throws Exception {
+        String image = imageEnvironment.get("FEEDSTORE_JAVA_OPTS");
+        Result chosen = entrypoint(Map.of("FEEDSTORE_JAVA_OPTS", image + " -Xlog:gc"), "consolidate", "--dry-run");
+        Result named =
+                entrypoint(Map.of("FEEDSTORE_JAVA_OPTS", image + " -XX:+UseG1GC -Xlog:gc"), "consolidate", "--dry-run");
+
+        assertThat(chosen.exitCode).as(chosen.toString()).isZero();
+        assertThat(chosen.out).contains("Using Parallel").contains("would write 60 rows to consolidated.parquet");
+        assertThat(named.exitCode).as(named.toString()).isZero();
+        assertThat(named.out).contains("Using G1").doesNotContain("Using Parallel");
+    }
+
     @Test
     void aBadSettingIsRefusedWithExitTwoAndOneClearLine() throws Exception {
         Result run = entrypoint(Map.of("CONSOLIDATION_MIN_ROWS", "fifty"), "consolidate");
