@@ -56,10 +56,25 @@ final class ChildJvm {
     }
 
     /**
-     * The collector {@code ./feedstore} and the container run feedstore with (feedstore's commands are batch jobs):
-     * every feedstore child JVM uses it, as {@code ./feedstore-bench} runs the harness with it.
+     * The collector {@code ./feedstore} and the container run feedstore with (its commands are batch jobs): the
+     * feedstore processes and the bounded-memory child use it. The harness itself keeps the JVM's default (G1): its
+     * in-process figures are feedstore as a library in a JVM whose collector nobody chose.
      */
     static final String FEEDSTORE_COLLECTOR = "-XX:+UseParallelGC";
+
+    /**
+     * {@code feedstore --store file:<store> <args>} as {@code ./feedstore} runs it: the jar, the collector, and the
+     * class-data sharing archive when {@code archive} is set.
+     */
+    static List<String> feedstore(Path jar, Path archive, Path store, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        if (archive != null) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        command.addAll(List.of(FEEDSTORE_COLLECTOR, "-jar", jar.toString(), "--store", "file:" + store));
+        command.addAll(List.of(args));
+        return command;
+    }
 
     static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,22 +46,15 @@ final class ProcessPairCase {
 
             @Override
             public void run(int run) {
-                List<String> command = new ArrayList<>(List.of(ChildJvm.javaBinary()));
-                if (shared) {
-                    command.addAll(
-                            List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-                }
-                command.addAll(List.of(
-                        ChildJvm.FEEDSTORE_COLLECTOR,
-                        "-jar",
-                        jar.toString(),
-                        "--store",
-                        "file:" + store,
+                List<String> command = ChildJvm.feedstore(
+                        jar,
+                        shared ? archive : null,
+                        store,
                         "consolidate",
                         "--date",
                         input.partition().releaseDate().toString(),
                         "--sources",
-                        input.partition().source().value()));
+                        input.partition().source().value());
                 outcome = ChildJvm.run(command, TIMEOUT, logs);
             }
 

@@ -111,7 +111,6 @@ final class Profiles {
         ChildJvm.Outcome outcome = ChildJvm.java(
                 List.of(
                         "-Xmx" + bench.options.childHeap(),
-                        ChildJvm.FEEDSTORE_COLLECTOR,
                         "-XX:FlightRecorderOptions:stackdepth=256",
                         "-Dbench.jfr=" + jfr,
                         "-Dbench.jfc=" + settings),

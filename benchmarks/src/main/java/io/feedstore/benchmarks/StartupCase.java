@@ -31,20 +31,7 @@ final class StartupCase {
 
     /** The command line of feedstore's no-op, with the class-data sharing archive when {@code archive} is set. */
     private static List<String> cliCommand(Path jar, Path store, Path archive) {
-        List<String> command = new ArrayList<>(List.of(ChildJvm.javaBinary()));
-        if (archive != null) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
-        command.addAll(List.of(
-                ChildJvm.FEEDSTORE_COLLECTOR,
-                "-jar",
-                jar.toString(),
-                "--store",
-                "file:" + store,
-                "consolidate",
-                "--date",
-                NO_DATA_DATE));
-        return command;
+        return ChildJvm.feedstore(jar, archive, store, "consolidate", "--date", NO_DATA_DATE);
     }
 
     /**
