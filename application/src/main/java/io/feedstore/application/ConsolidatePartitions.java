@@ -37,9 +37,9 @@ public final class ConsolidatePartitions {
     private final RecordCodec codec;
     private final SpillSpace spill;
     private final ConsolidationSettings settings;
-    /** Tied ids settled in memory at once (see {@link TieSpill}). */
+    /** Written rows' digests, taken as they are written and as they are read back. */
     private final RowHash hash;
-
+    /** Tied ids settled in memory at once (see {@link TieSpill}). */
     private final int bucketIds;
 
     /**
