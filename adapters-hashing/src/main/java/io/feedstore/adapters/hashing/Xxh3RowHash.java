@@ -11,7 +11,7 @@ import io.feedstore.domain.release.StoredRow;
 /**
  * XXH3-128 (hash4j's, seed 0) of a row's canonical form: an absent value is the byte 0; a text is the byte 1, its
  * length as an int and its bytes; a number is the byte 1 and the long. About two and a half times as fast as
- * SHA-256 on press-release rows here, and it passes SMHasher's quality tests; it is not meant to resist collisions
+ * SHA-256 on press-release rows here, and tested by its authors against SMHasher; it is not meant to resist collisions
  * made on purpose, which {@link RowHash} does not ask.
  */
 public final class Xxh3RowHash implements RowHash {
