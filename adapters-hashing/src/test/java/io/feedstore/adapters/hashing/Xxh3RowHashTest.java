@@ -13,6 +13,7 @@ import io.feedstore.domain.release.StoredRow;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -80,7 +81,7 @@ class Xxh3RowHashTest {
 
     /** Every way one row can differ from another in one place, or by bytes moved across a column boundary. */
     private static List<StoredRow> changes(StoredRow row, int column) {
-        List<StoredRow> changed = new java.util.ArrayList<>();
+        List<StoredRow> changed = new ArrayList<>();
         byte[] value = row.value(column);
         changed.add(with(row, column, value == null ? new byte[0] : null));
         if (value != null && value.length > 0) {
@@ -116,7 +117,7 @@ class Xxh3RowHashTest {
     }
 
     @Test
-    void equalRowsHashEquallyOnEveryThreadAndRowsDifferingAnywhereHashDifferently() {
+    void equalRowsHashEquallyAndRowsDifferingInAnyColumnHashDifferently() {
         qt().withExamples(2_000)
                 .forAll(rows(), rows(), integers().between(0, StoredRow.STRING_COLUMNS - 1))
                 .checkAssert((row, other, column) -> {
