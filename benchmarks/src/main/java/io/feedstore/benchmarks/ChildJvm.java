@@ -55,25 +55,33 @@ final class ChildJvm {
         }
     }
 
-    /**
-     * The collector {@code ./feedstore} and the container run feedstore with (its commands are batch jobs): the
-     * feedstore processes and the bounded-memory child use it. The harness itself keeps the JVM's default (G1): its
-     * in-process figures are feedstore as a library in a JVM whose collector nobody chose.
-     */
-    static final String FEEDSTORE_COLLECTOR = "-XX:+UseParallelGC";
+    private static final String COLLECTOR = "-XX:+UseParallelGC";
+    private static final String FIRST_COMPILER_ALONE = "-XX:TieredStopAtLevel=1";
 
     /**
-     * {@code feedstore --store file:<store> <args>} as {@code ./feedstore} runs it: the jar, the collector, and the
-     * class-data sharing archive when {@code archive} is set.
+     * The JVM options {@code docker/entrypoint.sh} (which {@code ./feedstore} runs too) chooses for {@code command}:
+     * the parallel collector for every command (they are batch jobs), and C1 alone for consolidate, whose CPU goes to
+     * native compression. The feedstore processes and the bounded-memory child run with them; the harness itself keeps
+     * the JVM's defaults (G1, both compilers), so its in-process figures are feedstore as a library in a JVM whose
+     * options nobody chose. {@code LauncherOptionsTest} holds this list to the script's choice.
      */
-    static List<String> feedstore(Path jar, Path archive, Path store, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary()));
+    static List<String> launcherOptions(String command) {
+        return command.equals("consolidate") ? List.of(COLLECTOR, FIRST_COMPILER_ALONE) : List.of(COLLECTOR);
+    }
+
+    /**
+     * {@code feedstore --store file:<store> <command> <args>} as {@code ./feedstore} runs it: the jar, the launcher's
+     * options for the command, and the class-data sharing archive when {@code archive} is set.
+     */
+    static List<String> feedstore(Path jar, Path archive, Path store, String command, String... args) {
+        List<String> line = new ArrayList<>(List.of(javaBinary()));
         if (archive != null) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            line.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
-        command.addAll(List.of(FEEDSTORE_COLLECTOR, "-jar", jar.toString(), "--store", "file:" + store));
-        command.addAll(List.of(args));
-        return command;
+        line.addAll(launcherOptions(command));
+        line.addAll(List.of("-jar", jar.toString(), "--store", "file:" + store, command));
+        line.addAll(List.of(args));
+        return line;
     }
 
     static String javaBinary() {

@@ -17,6 +17,13 @@ final class MemoryCase {
 
     private MemoryCase() {}
 
+    /** The child's options: the heap tried, then the options {@code ./feedstore} gives a consolidate process. */
+    private static List<String> memoryChildOptions(String heap) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        options.addAll(ChildJvm.launcherOptions("consolidate"));
+        return options;
+    }
+
     static Report.Section run(Bench bench) throws Exception {
         Workload.PartitionInput big = bench.big();
         // Give the heap this JVM no longer needs back to the system (G1 shrinks after a full collection), so that
@@ -31,7 +38,7 @@ final class MemoryCase {
             Trees.copyStore(big.root(), store);
             Bench.log("bounded memory: case 3 consolidation in a child JVM with -Xmx" + heap);
             ChildJvm.Outcome outcome = ChildJvm.java(
-                    List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", ChildJvm.FEEDSTORE_COLLECTOR),
+                    memoryChildOptions(heap),
                     List.of(
                             "consolidate",
                             store.toString(),
@@ -108,7 +115,9 @@ final class MemoryCase {
                 .append(big.files().size())
                 .append(" batch files, ")
                 .append(Report.bytes(big.bytes()))
-                .append(") in a child JVM (`ChildJobs consolidate`, default GC, `-XX:+ExitOnOutOfMemoryError`), each")
+                .append(") in a child JVM (`ChildJobs consolidate`, `")
+                .append(String.join(" ", memoryChildOptions("<heap>")))
+                .append("`: the launcher's options for consolidate), each")
                 .append(" attempt on a fresh copy of the inputs, heaps tried in order until one succeeds:\n\n");
         md.append(Report.table(List.of("heap", "outcome", "wall time", "most heap in use right after a GC"), attempts));
         md.append("\nDuckDB, same COPY over the same files in this process with `SET memory_limit='256MB'` and a")

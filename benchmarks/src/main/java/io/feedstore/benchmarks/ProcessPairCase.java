@@ -125,7 +125,7 @@ final class ProcessPairCase {
                 .append(input.files().size())
                 .append(" files). feedstore: `java")
                 .append(shared ? " -XX:SharedArchiveFile=bootstrap/target/feedstore.jsa" : "")
-                .append(" " + ChildJvm.FEEDSTORE_COLLECTOR)
+                .append(" " + String.join(" ", ChildJvm.launcherOptions("consolidate")))
                 .append(" -jar bootstrap/target/feedstore.jar --store file:<fresh copy> consolidate --date ")
                 .append(input.partition().releaseDate())
                 .append(" --sources ")

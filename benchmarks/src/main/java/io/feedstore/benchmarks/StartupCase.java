@@ -185,14 +185,14 @@ final class StartupCase {
                 table.add(List.of(
                         "feedstore as `./feedstore` and the container run it: `java -XX:SharedArchiveFile="
                                 + "bootstrap/target/feedstore.jsa -Xlog:cds=off -Xlog:cds+dynamic=off "
-                                + ChildJvm.FEEDSTORE_COLLECTOR + " -jar"
+                                + String.join(" ", ChildJvm.launcherOptions("consolidate")) + " -jar"
                                 + " bootstrap/target/feedstore.jar --store file:<empty dir> consolidate --date "
                                 + NO_DATA_DATE + "`",
                         Report.seconds(cliMedian),
                         cliOutcome));
             }
             table.add(List.of(
-                    "feedstore without the archive: `java " + ChildJvm.FEEDSTORE_COLLECTOR
+                    "feedstore without the archive: `java " + String.join(" ", ChildJvm.launcherOptions("consolidate"))
                             + " -jar bootstrap/target/feedstore.jar --store file:<empty dir>"
                             + " consolidate --date " + NO_DATA_DATE + "`",
                     Report.seconds(Measurement.median(cliPlain)),

@@ -298,6 +298,51 @@ class EntrypointScriptIT {
         assertThat(named.out).contains("Using G1").doesNotContain("Using Parallel");
     }
 
+    /**
+     * Consolidation's CPU goes to native compression, so it runs on C1 alone; every other command keeps the tiered
+     * compilers. The command is found behind the global options, whichever way their values are written.
+     */
+    @Test
+    void consolidationRunsOnTheFirstCompilerAloneAndEveryOtherCommandOnBoth() throws Exception {
+        String flags = imageEnvironment.get("FEEDSTORE_JAVA_OPTS") + " -XX:+PrintFlagsFinal";
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+
+        Result consolidate = entrypoint(
+                Map.of("FEEDSTORE_JAVA_OPTS", flags),
+                "--log-level",
+                "info",
+                "--store",
+                "file:" + store,
+                "consolidate",
+                "--dry-run");
+        Result load = entrypoint(
+                Map.of("FEEDSTORE_JAVA_OPTS", flags),
+                "--log-level=warn",
+                "load",
+                "--from",
+                yesterday,
+                "--to",
+                yesterday);
+        Result named = entrypoint(
+                Map.of("FEEDSTORE_JAVA_OPTS", flags + " -XX:TieredStopAtLevel=4"), "consolidate", "--dry-run");
+
+        assertThat(consolidate.exitCode).as(consolidate.toString()).isZero();
+        assertThat(stopLevel(consolidate)).as(consolidate.args).isEqualTo(1);
+        assertThat(consolidate.out).contains("would write 60 rows to consolidated.parquet");
+        assertThat(load.exitCode).as(load.toString()).isZero();
+        assertThat(stopLevel(load)).as(load.args).isEqualTo(4);
+        assertThat(load.out).contains("Gmail 59");
+        assertThat(named.exitCode).as(named.toString()).isZero();
+        assertThat(stopLevel(named)).as("options naming the compilers win").isEqualTo(4);
+    }
+
+    /** TieredStopAtLevel as the JVM printed it (-XX:+PrintFlagsFinal). */
+    private static int stopLevel(Result run) {
+        Matcher flag = Pattern.compile("intx TieredStopAtLevel\\s+= (\\d)").matcher(run.out);
+        assertThat(flag.find()).as("the JVM's flags in " + run).isTrue();
+        return Integer.parseInt(flag.group(1));
+    }
+
     @Test
     void aBadSettingIsRefusedWithExitTwoAndOneClearLine() throws Exception {
         Result run = entrypoint(Map.of("CONSOLIDATION_MIN_ROWS", "fifty"), "consolidate");
