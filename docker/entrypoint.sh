@@ -31,11 +31,11 @@ gc=-XX:+UseParallelGC
 
 # The compilers: consolidate spends its CPU in native code (zstd compression, snappy decompression), and the Java
 # around it is compiled well enough by C1; C2's own compilations (3.7 s of CPU while 100,000 rows were consolidated)
-# never paid for themselves within a run. With C1 alone (-XX:TieredStopAtLevel=1) a consolidate process took 40 % less CPU for a
-# partition of 1,000 rows, 15 % less for 100,000 and the same for 1,000,000 (benchmarks/RESULTS.md, levers). Every
-# other command keeps the JVM's tiered compilation: its work is Java (MIME, HTML, JSON, rows decoded into objects),
-# which C2 makes faster (a load of 100,000 rows took 30 % longer on C1 alone). The command is the first argument
-# that is neither an option nor the value of one; a wrong guess costs time, never a result.
+# never paid for themselves within a run. With C1 alone (-XX:TieredStopAtLevel=1) a consolidate process took 40 %
+# less CPU for a partition of 1,000 rows, 18 % less for 100,000 and the same for 1,000,000 (benchmarks/RESULTS.md,
+# levers). Every other command keeps the JVM's tiered compilation: its work is Java (MIME, HTML, JSON, rows decoded
+# into objects), which C2 makes faster (a load of 100,000 rows took 30 % longer on C1 alone). The command is the
+# first argument that is neither an option nor the value of one; a wrong guess costs time, never a result.
 command=
 value_of_option=
 for arg in "$@"; do
